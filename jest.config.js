@@ -1,0 +1,31 @@
+// Test tiers by suffix: *.spec.ts are pure units, *.int.spec.ts run against real adapters,
+// test/*.e2e-spec.ts drive the running app over HTTP.
+const moduleNameMapper = {
+  '^@registry/(domain|event-store|projections)$': '<rootDir>/libs/$1/src',
+  '^@registry/(domain|event-store|projections)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true, diagnostics: false }],
+};
+const common = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform };
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,eventstore,bench,scripts}/**/*.spec.ts'],
+      testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '/node_modules/'],
+    },
+    {
+      ...common,
+      displayName: 'int',
+      testMatch: ['<rootDir>/{apps,libs,eventstore,bench,scripts}/**/*.int.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+    },
+  ],
+};
