@@ -1,0 +1,4 @@
+export * from './event-store';
+export * from './errors';
+export { createEventStore, type EventStoreConfig } from './create-event-store';
+export { openSqliteEventStore, SqliteEventStore, type SqliteEventStoreOptions } from './sqlite';

@@ -1,0 +1,2 @@
+export { openSqliteEventStore, SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
+export type { WriterStats } from './writer-client';

@@ -1,0 +1,183 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { EventStoreUnavailableError } from '../errors';
+import { runningFromTypeScriptSources, typeScriptBootstrap } from './typescript-source-loader';
+import type { AppendOutcome, AppendRequest, WriterOptions, WriterReply, WriterRequest } from './writer-protocol';
+
+interface Pending {
+  request: AppendRequest;
+  bytes: number;
+  resolve(outcome: AppendOutcome): void;
+  reject(error: Error): void;
+}
+
+/** Bounds one transaction so a burst cannot make a single commit (and its callers) wait too long. */
+const MAX_APPENDS_PER_BATCH = 1024;
+const MAX_BYTES_PER_BATCH = 32 * 1024 * 1024;
+
+export interface WriterStats {
+  /** Transactions committed (one fsync each). */
+  commits: number;
+  /** Appends carried by those transactions. */
+  appends: number;
+}
+
+/**
+ * The main thread's side of the writer worker. Group commit: while one batch is being committed, every
+ * append that arrives waits in `queue`; when the commit returns, all of them leave together as the next
+ * batch. One batch in flight at a time keeps positions in arrival order.
+ */
+export class WriterClient {
+  private readonly queue: Pending[] = [];
+  private inFlight: { batch: number; members: Pending[] } | undefined;
+  private nextBatch = 1;
+  private failure: Error | undefined;
+  private closing: Promise<void> | undefined;
+  private readonly stats: WriterStats = { commits: 0, appends: 0 };
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly onCommitted: (lastPosition: bigint) => void,
+  ) {
+    worker.on('message', (reply: WriterReply) => this.receive(reply));
+    worker.on('error', (error: Error) => this.fail(new EventStoreUnavailableError(`event-store writer failed: ${error.message}`)));
+    worker.on('exit', (code) => {
+      if (this.closing === undefined) this.fail(new EventStoreUnavailableError(`event-store writer exited (code ${code})`));
+    });
+  }
+
+  /** Starts the worker and resolves once it has opened the file, with the log's last position. */
+  static start(
+    options: WriterOptions,
+    onCommitted: (lastPosition: bigint) => void,
+  ): Promise<{ writer: WriterClient; lastPosition: bigint }> {
+    const worker = spawnWriter(options);
+    return new Promise((resolve, reject) => {
+      const onError = (error: Error): void => reject(new EventStoreUnavailableError(`event-store writer failed to start: ${error.message}`));
+      worker.once('error', onError);
+      worker.once('message', (reply: WriterReply) => {
+        worker.off('error', onError);
+        if (reply.kind === 'ready') {
+          resolve({ writer: new WriterClient(worker, onCommitted), lastPosition: reply.lastPosition });
+          return;
+        }
+        void worker.terminate();
+        reject(new EventStoreUnavailableError(reply.kind === 'open-failed' ? reply.message : `unexpected ${reply.kind}`));
+      });
+    });
+  }
+
+  get health(): { up: true } | { up: false; reason: string } {
+    if (this.failure !== undefined) return { up: false, reason: this.failure.message };
+    if (this.closing !== undefined) return { up: false, reason: 'closed' };
+    return { up: true };
+  }
+
+  get counters(): WriterStats {
+    return { ...this.stats };
+  }
+
+  append(request: AppendRequest): Promise<AppendOutcome> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    if (this.closing !== undefined) return Promise.reject(new EventStoreUnavailableError('the event store is closed'));
+    const bytes = request.events.reduce((sum, e) => sum + e.data.length + e.metadata.length, 0);
+    return new Promise<AppendOutcome>((resolve, reject) => {
+      this.queue.push({ request, bytes, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Lets the batch in flight finish (its callers were promised durability), refuses the rest, stops. */
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
+    const refused = new EventStoreUnavailableError('the event store is closed');
+    for (const pending of this.queue.splice(0)) pending.reject(refused);
+    if (this.failure !== undefined) {
+      await this.worker.terminate();
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      this.worker.once('exit', () => resolve());
+      this.whenIdle(() => this.post({ kind: 'close' }));
+    });
+  }
+
+  private idleWaiters: Array<() => void> = [];
+
+  private whenIdle(then: () => void): void {
+    if (this.inFlight === undefined) then();
+    else this.idleWaiters.push(then);
+  }
+
+  private pump(): void {
+    if (this.inFlight !== undefined || this.queue.length === 0 || this.failure !== undefined) return;
+    let count = 0;
+    let bytes = 0;
+    while (count < this.queue.length && count < MAX_APPENDS_PER_BATCH) {
+      bytes += this.queue[count].bytes;
+      count += 1;
+      if (bytes >= MAX_BYTES_PER_BATCH) break;
+    }
+    const members = this.queue.splice(0, count);
+    const batch = this.nextBatch++;
+    this.inFlight = { batch, members };
+    this.post({ kind: 'commit', batch, appends: members.map((m) => m.request) });
+  }
+
+  private receive(reply: WriterReply): void {
+    switch (reply.kind) {
+      case 'committed': {
+        const members = this.settle(reply.batch);
+        this.stats.commits += 1;
+        this.stats.appends += members.length;
+        // Subscribers first: by the time a caller sees its append resolve, live readers have been woken.
+        this.onCommitted(reply.lastPosition);
+        members.forEach((member, index) => member.resolve(reply.outcomes[index]));
+        break;
+      }
+      case 'batch-failed': {
+        const error = new EventStoreUnavailableError(`append failed, nothing written: ${reply.message}`);
+        this.settle(reply.batch).forEach((member) => member.reject(error));
+        break;
+      }
+      case 'ready':
+      case 'open-failed':
+      case 'closed':
+        return;
+      default: {
+        const unknown: never = reply;
+        throw new Error(`unknown writer reply ${JSON.stringify(unknown)}`);
+      }
+    }
+    this.pump();
+  }
+
+  private settle(batch: number): Pending[] {
+    const inFlight = this.inFlight;
+    if (inFlight === undefined || inFlight.batch !== batch) throw new Error(`writer answered unknown batch ${batch}`);
+    this.inFlight = undefined;
+    for (const waiter of this.idleWaiters.splice(0)) waiter();
+    return inFlight.members;
+  }
+
+  private fail(error: Error): void {
+    if (this.failure !== undefined) return;
+    this.failure = error;
+    for (const pending of [...(this.inFlight?.members ?? []), ...this.queue.splice(0)]) pending.reject(error);
+    this.inFlight = undefined;
+    for (const waiter of this.idleWaiters.splice(0)) waiter();
+  }
+
+  private post(request: WriterRequest): void {
+    this.worker.postMessage(request);
+  }
+}
+
+function spawnWriter(options: WriterOptions): Worker {
+  if (!runningFromTypeScriptSources()) return new Worker(join(__dirname, 'writer.worker.js'), { workerData: options });
+  return new Worker(typeScriptBootstrap(join(__dirname, 'writer.worker.ts')), { eval: true, workerData: options });
+}
