@@ -16,7 +16,9 @@ export interface ContractHarness {
   teardown(): Promise<void>;
 }
 
-const SUBSCRIPTION_TIMEOUT_MS = 15_000;
+/** How long a test waits for a subscription before failing; each such test allows jest a little longer. */
+const SUBSCRIPTION_TIMEOUT_MS = 10_000;
+const SUBSCRIPTION_TEST_TIMEOUT_MS = 15_000;
 
 export function describeEventStoreContract(adapterName: string, makeHarness: () => ContractHarness): void {
   describe(`The ${adapterName} event store (contract)`, () => {
@@ -371,7 +373,7 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
         await store.append(stream, live, { expectedRevision: 1n });
 
         expect((await received).map((e) => e.id)).toEqual([old[1].id, ...live.map((e) => e.id)]);
-      });
+      }, SUBSCRIPTION_TEST_TIMEOUT_MS);
 
       it('hands off from catch-up to live without a gap or a duplicate while appends race with it', async () => {
         const prefix = streamName('sub-handoff');
@@ -405,7 +407,7 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
         for (const [i, s] of streams.entries()) {
           expect(received.filter((e) => e.stream === s).map((e) => e.id)).toEqual(ids[i]);
         }
-      });
+      }, SUBSCRIPTION_TEST_TIMEOUT_MS);
 
       it('from the end delivers only what is appended after subscribing', async () => {
         const prefix = streamName('sub-end');
@@ -418,7 +420,7 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
         await store.append(`${prefix}-after`, [after], { expectedRevision: 'no_stream' });
 
         expect((await received).map((e) => e.id)).toEqual([after.id]);
-      });
+      }, SUBSCRIPTION_TEST_TIMEOUT_MS);
 
       it('filters by event-type prefix', async () => {
         const checkpoint = await lastPosition(store);
@@ -430,7 +432,7 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
         const received = await collect(store.subscribeToAll({ fromPosition: checkpoint, filter: { eventTypePrefixes: [typePrefix] } }), 2);
 
         expect(received.map((e) => e.id)).toEqual(kept.map((e) => e.id));
-      });
+      }, SUBSCRIPTION_TEST_TIMEOUT_MS);
 
       it('filters by stream-name prefix, accepting any of several prefixes', async () => {
         const checkpoint = await lastPosition(store);
@@ -448,7 +450,7 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
         const received = await collect(subscription, 2);
 
         expect(received.map((e) => e.id)).toEqual(wanted.map((e) => e.id));
-      });
+      }, SUBSCRIPTION_TEST_TIMEOUT_MS);
 
       it('stops delivering once closed, ending the iteration', async () => {
         const prefix = streamName('sub-close');
@@ -467,7 +469,7 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
         await store.append(`${prefix}-1`, [event('Three')], { expectedRevision: 1n });
 
         expect(seen.map((e) => e.type)).toEqual(['One']);
-      });
+      }, SUBSCRIPTION_TEST_TIMEOUT_MS);
 
       it('breaking out of for-await closes the subscription', async () => {
         const prefix = streamName('sub-break');
@@ -484,7 +486,7 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
 
         expect(seen).toEqual(['One', 'Two']);
         expect(after.done).toBe(true);
-      });
+      }, SUBSCRIPTION_TEST_TIMEOUT_MS);
     });
 
     describe('payloads', () => {
@@ -578,7 +580,7 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
         expect(refused).toBeInstanceOf(EventStoreUnavailableError);
         await expect(closing.close()).resolves.toBeUndefined();
         expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['Kept']);
-      });
+      }, SUBSCRIPTION_TEST_TIMEOUT_MS);
     });
   });
 }

@@ -1,0 +1,34 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { LOG_LEVELS, type LogLevel } from './config';
+
+/** The environment as the registry accepts it. Every message names the variable, so a bad value is found at once. */
+export class EnvironmentVariables {
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt({ message: 'PORT must be a whole number from 0 to 65535 (got "$value")' })
+  @Min(0, { message: 'PORT must be a whole number from 0 to 65535 (got "$value")' })
+  @Max(65535, { message: 'PORT must be a whole number from 0 to 65535 (got "$value")' })
+  PORT: number = 3000;
+
+  @IsString()
+  @Matches(/^[A-Za-z0-9.:[\]-]+$/, { message: 'HOST must be a host name or an IP address to listen on (got "$value")' })
+  HOST: string = '0.0.0.0';
+
+  @IsString()
+  @IsNotEmpty({ message: 'REGISTRY_DATA_DIR must be a directory path' })
+  REGISTRY_DATA_DIR: string = './data';
+
+  @IsOptional()
+  @Matches(/^esdb(\+discover)?:\/\/\S+$/, {
+    message: 'EVENTSTORE_CONNECTION_STRING must be an EventStoreDB connection string such as esdb://host:2113?tls=true (got "$value")',
+  })
+  EVENTSTORE_CONNECTION_STRING?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'REGISTRY_ADMIN_KEY must be at least 16 characters long' })
+  REGISTRY_ADMIN_KEY?: string;
+
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "$value")` })
+  LOG_LEVEL: LogLevel = 'info';
+}

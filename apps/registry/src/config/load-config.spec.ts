@@ -1,0 +1,58 @@
+import { ConfigError, loadConfig } from './load-config';
+
+describe('Loading the configuration from the environment', () => {
+  it('needs nothing set: port 3000 on all interfaces, ./data, the embedded store, info logs', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      dataDir: './data',
+      eventStoreConnectionString: undefined,
+      adminKey: undefined,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      REGISTRY_DATA_DIR: '/var/lib/registry',
+      EVENTSTORE_CONNECTION_STRING: 'esdb+discover://node1:2113?tls=true',
+      REGISTRY_ADMIN_KEY: 'a-long-enough-admin-key',
+      LOG_LEVEL: 'warn',
+    });
+
+    expect(config).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: '/var/lib/registry',
+      eventStoreConnectionString: 'esdb+discover://node1:2113?tls=true',
+      adminKey: 'a-long-enough-admin-key',
+      logLevel: 'warn',
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', EVENTSTORE_CONNECTION_STRING: '  ' })).toMatchObject({ port: 3000, eventStoreConnectionString: undefined });
+  });
+
+  it.each([
+    ['PORT', 'abc', /PORT must be a whole number from 0 to 65535 \(got "abc"\)/],
+    ['PORT', '70000', /PORT must be a whole number/],
+    ['PORT', '-1', /PORT must be a whole number/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent \(got "loud"\)/],
+    ['EVENTSTORE_CONNECTION_STRING', 'http://localhost:2113', /EVENTSTORE_CONNECTION_STRING must be an EventStoreDB connection string/],
+    ['REGISTRY_ADMIN_KEY', 'short', /REGISTRY_ADMIN_KEY must be at least 16 characters/],
+    ['HOST', 'not a host', /HOST must be a host name or an IP address/],
+  ])('refuses %s=%s with a message naming the variable', (name, value, message) => {
+    const load = (): unknown => loadConfig({ [name]: value });
+
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(message);
+  });
+
+  it('checks test overrides by the same rules', () => {
+    expect(() => loadConfig({}, { port: 1.5 })).toThrow(/PORT must be a whole number/);
+    expect(loadConfig({ PORT: '4000' }, { port: 0 }).port).toBe(0);
+  });
+});

@@ -1,0 +1,49 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { Config } from './config';
+import { EnvironmentVariables } from './environment-variables';
+
+/** Start-up refused because of the configuration. The message is meant for the person starting the registry. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Validates the environment (and test overrides, checked by the same rules) into a Config, or throws ConfigError. */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const raw: Env = { ...withoutBlanks(pick(env)), ...asEnvironment(overrides) };
+  const variables = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
+  const problems = validateSync(variables, { forbidUnknownValues: false }).flatMap((error) => Object.values(error.constraints ?? {}));
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}.`);
+  return {
+    port: variables.PORT,
+    host: variables.HOST,
+    dataDir: variables.REGISTRY_DATA_DIR,
+    eventStoreConnectionString: variables.EVENTSTORE_CONNECTION_STRING,
+    adminKey: variables.REGISTRY_ADMIN_KEY,
+    logLevel: variables.LOG_LEVEL,
+  };
+}
+
+const NAMES = ['PORT', 'HOST', 'REGISTRY_DATA_DIR', 'EVENTSTORE_CONNECTION_STRING', 'REGISTRY_ADMIN_KEY', 'LOG_LEVEL'] as const;
+
+function pick(env: Env): Env {
+  return Object.fromEntries(NAMES.map((name) => [name, env[name]]));
+}
+
+/** An empty variable (`PORT=`) means "not set", as shells and compose files tend to produce them. */
+function withoutBlanks(env: Env): Env {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+}
+
+function asEnvironment(overrides: Partial<Config>): Env {
+  const env: Env = {};
+  if (overrides.port !== undefined) env.PORT = String(overrides.port);
+  if (overrides.host !== undefined) env.HOST = overrides.host;
+  if (overrides.dataDir !== undefined) env.REGISTRY_DATA_DIR = overrides.dataDir;
+  if (overrides.eventStoreConnectionString !== undefined) env.EVENTSTORE_CONNECTION_STRING = overrides.eventStoreConnectionString;
+  if (overrides.adminKey !== undefined) env.REGISTRY_ADMIN_KEY = overrides.adminKey;
+  if (overrides.logLevel !== undefined) env.LOG_LEVEL = overrides.logLevel;
+  return env;
+}

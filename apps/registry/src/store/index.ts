@@ -1,0 +1,2 @@
+export { EVENT_STORE } from './event-store.token';
+export { StoreModule } from './store.module';

@@ -1,0 +1,40 @@
+import type { EventStore } from '@registry/event-store';
+import { EVENT_STORE } from '../apps/registry/src/store';
+import { startRegistry, type RunningRegistry } from './support/registry-process';
+
+describe('GET /health', () => {
+  let registry: RunningRegistry;
+
+  afterEach(async () => {
+    await registry?.cleanup();
+  });
+
+  it('answers 200 with the embedded store up and its last position', async () => {
+    registry = await startRegistry();
+
+    const response = await registry.http.get('/health');
+
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'up', store: { kind: 'embedded', status: 'up', lastPosition: '0' } });
+  });
+
+  it('still answers up after a restart on the same data directory', async () => {
+    registry = await startRegistry();
+
+    registry = await registry.restart();
+    const response = await registry.http.get('/health');
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ status: 'up' });
+  });
+
+  it('answers 503 once the store is down', async () => {
+    registry = await startRegistry();
+    await registry.app.get<EventStore>(EVENT_STORE).close();
+
+    const response = await registry.http.get('/health');
+
+    expect(response.status).toBe(503);
+    expect(response.body).toMatchObject({ status: 'down', store: { kind: 'embedded', status: 'down' } });
+  });
+});

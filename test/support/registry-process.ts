@@ -1,0 +1,62 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Config } from '../../apps/registry/src/config';
+import { createRegistryApp } from '../../apps/registry/src/create-app';
+import { HttpClient } from './http-client';
+
+/** The real registry app, in this process, on a real port and a data directory of its own. */
+export interface RunningRegistry {
+  readonly app: NestFastifyApplication;
+  readonly baseUrl: string;
+  readonly dataDir: string;
+  readonly http: HttpClient;
+  /** Closes the app (and its store) but keeps the data directory. */
+  stop(): Promise<void>;
+  /** Stops, then starts a new app on the same data directory, as after a redeploy. */
+  restart(): Promise<RunningRegistry>;
+  /** Stops and deletes the data directory. */
+  cleanup(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Reuse this directory instead of a fresh temp one. */
+  dataDir?: string;
+  /** Any other setting; port 0, host 127.0.0.1 and a silent log unless given. */
+  config?: Partial<Config>;
+}
+
+export async function startRegistry(options: StartOptions = {}): Promise<RunningRegistry> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'registry-e2e-'));
+  const config: Partial<Config> = { port: 0, host: '127.0.0.1', logLevel: 'silent', ...options.config, dataDir };
+  let app: NestFastifyApplication;
+  try {
+    app = await createRegistryApp(config);
+    await app.listen(config.port ?? 0, config.host ?? '127.0.0.1');
+  } catch (error) {
+    if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const address = app.getHttpServer().address();
+  if (address === null || typeof address === 'string') throw new Error(`unexpected server address ${String(address)}`);
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => (stopped ??= app.close());
+  return {
+    app,
+    baseUrl,
+    dataDir,
+    http: new HttpClient(baseUrl),
+    stop,
+    restart: async () => {
+      await stop();
+      return startRegistry({ ...options, dataDir });
+    },
+    cleanup: async () => {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
