@@ -1,0 +1,60 @@
+import type { Actor } from '../shared/actor';
+import type { CalendarDate } from '../shared/calendar-date';
+import type { CertificationBodyTimeline } from '../certification-bodies/timeline';
+
+/** Every command here loads certificate-<number>. */
+
+/** Facts: fold cb-<data.cbId> into its timeline (null when the stream is empty). */
+export type IssueCertificate = {
+  type: 'IssueCertificate';
+  data: {
+    number: string;
+    cbId: string;
+    schemeCode: string;
+    holderName: string;
+    issuedOn: CalendarDate;
+    validUntil: CalendarDate;
+  };
+  actor: Actor;
+  facts: { issuingBody: CertificationBodyTimeline | null };
+};
+
+/** Facts: fold cb-<the certificate's cbId, from its CertificateIssued> into its timeline. */
+export type RenewCertificate = {
+  type: 'RenewCertificate';
+  data: { number: string; effectiveOn: CalendarDate; validUntil: CalendarDate };
+  actor: Actor;
+  facts: { issuingBody: CertificationBodyTimeline | null };
+};
+
+export type SuspendCertificate = {
+  type: 'SuspendCertificate';
+  data: { number: string; effectiveOn: CalendarDate; reason: string };
+  actor: Actor;
+};
+
+export type ReinstateCertificate = {
+  type: 'ReinstateCertificate';
+  data: { number: string; effectiveOn: CalendarDate; reason: string };
+  actor: Actor;
+};
+
+export type WithdrawCertificate = {
+  type: 'WithdrawCertificate';
+  data: { number: string; effectiveOn: CalendarDate; reason: string };
+  actor: Actor;
+};
+
+export type CancelCertificate = {
+  type: 'CancelCertificate';
+  data: { number: string; effectiveOn: CalendarDate; reason: string };
+  actor: Actor;
+};
+
+export type CertificateCommand =
+  | IssueCertificate
+  | RenewCertificate
+  | SuspendCertificate
+  | ReinstateCertificate
+  | WithdrawCertificate
+  | CancelCertificate;

@@ -1,0 +1,69 @@
+// The public surface of the domain library. Everything here is pure: no framework, clock, store or I/O.
+
+// Shared kernel
+export * from './shared/calendar-date';
+export * from './shared/countries';
+export * from './shared/actor';
+export * from './shared/event-ref';
+export * from './shared/decider';
+export * from './shared/json';
+export * from './shared/rule-codes';
+export * from './shared/rule-violation';
+export * from './shared/statements';
+export * from './shared/assessment';
+export * from './shared/dated';
+export * from './shared/schema-versions';
+export * from './shared/upcasting';
+export * from './shared/fold-timeline';
+
+// Streams, the registry-wide unions, permissions
+export * from './streams';
+export * from './registry-event';
+export * from './registry-command';
+export * from './registry';
+export * from './permissions';
+
+// Schemes
+export * from './schemes/events';
+export * from './schemes/commands';
+export { schemeDecider, type SchemeState } from './schemes/decider';
+export * from './schemes/timeline';
+
+// Certification bodies
+export * from './certification-bodies/events';
+export * from './certification-bodies/commands';
+export { certificationBodyDecider, type CertificationBodyState, type Accreditation } from './certification-bodies/decider';
+export * from './certification-bodies/timeline';
+export * from './certification-bodies/standing';
+
+// Certificates
+export * from './certificates/events';
+export * from './certificates/commands';
+export { certificateDecider, type CertificateState, type Certificate } from './certificates/decider';
+export * from './certificates/timeline';
+export * from './certificates/standing';
+
+// Arrangements
+export * from './arrangements/events';
+export * from './arrangements/commands';
+export { arrangementDecider, type ArrangementState, type Arrangement } from './arrangements/decider';
+export * from './arrangements/timeline';
+export * from './arrangements/standing';
+
+// Recognition decisions
+export * from './recognitions/events';
+export * from './recognitions/commands';
+export { recognitionDecider, type RecognitionState } from './recognitions/decider';
+export * from './recognitions/timeline';
+
+// API keys
+export * from './api-keys/events';
+export * from './api-keys/commands';
+export { apiKeyDecider, type ApiKeyState } from './api-keys/decider';
+export * from './api-keys/timeline';
+
+// The recognition rule
+export * from './recognition/reason-codes';
+export * from './recognition/answer';
+export * from './recognition/evaluate-recognition';
+export * from './recognition/recognized-countries';

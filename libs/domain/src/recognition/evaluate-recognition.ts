@@ -1,0 +1,81 @@
+import type { ArrangementTimeline } from '../arrangements/timeline';
+import { assessCertificate, certificateValidUntilAt } from '../certificates/standing';
+import type { CertificateTimeline } from '../certificates/timeline';
+import { accreditationValidUntilAt, assessAccreditation } from '../certification-bodies/standing';
+import type { CertificationBodyTimeline } from '../certification-bodies/timeline';
+import { decisionAt, type RecognitionDecisionTimeline } from '../recognitions/timeline';
+import { earliest, type CalendarDate } from '../shared/calendar-date';
+import { normalizeCountry } from '../shared/countries';
+import { orderedEvidence } from '../shared/event-ref';
+import type { RecognitionAnswer } from './answer';
+import { assessCrossBorder } from './cross-border';
+import type { Reason } from './reason-codes';
+
+/** The records the recognition rule reads for one certificate and one country. Timelines that do not belong
+ * (another certificate's decisions, another country's CBs) are ignored rather than trusted. */
+export type RecognitionInput = {
+  certificateNumber: string;
+  /** certificate-<certificateNumber>, or null when it does not exist. */
+  certificate: CertificateTimeline | null;
+  /** cb-<the certificate's cbId>. */
+  issuingBody: CertificationBodyTimeline | null;
+  /** Every arrangement that has, or had, the issuing CB as a party. */
+  arrangements: readonly ArrangementTimeline[];
+  /** The CBs of the target country. */
+  hostBodies: readonly CertificationBodyTimeline[];
+  /** recognition-<certificateNumber>-<country>, or null when no decision was ever recorded. */
+  decision: RecognitionDecisionTimeline | null;
+};
+
+/**
+ * The recognition rule (ARCHITECTURE.md): is the certificate recognized in `country` on `asOf`? Every failed
+ * condition is listed, each with the records it rests on.
+ */
+export function evaluateRecognition(input: RecognitionInput, country: string, asOf: CalendarDate): RecognitionAnswer {
+  const target = normalizeCountry(country);
+  const { certificateNumber } = input;
+  const certificate = input.certificate?.number === certificateNumber ? input.certificate : null;
+  const unanswered = { certificateNumber, country: target, asOf, recognized: false, basis: null, arrangementId: null, validUntil: null };
+  if (certificate === null) {
+    const reason: Reason = { code: 'CERTIFICATE_NOT_FOUND', message: `no certificate ${certificateNumber} is on record` };
+    return { ...unanswered, reasons: [reason], evidence: [] };
+  }
+
+  const issuingBody = input.issuingBody?.cbId === certificate.cbId ? input.issuingBody : null;
+  const ofCertificate = assessCertificate(certificate, asOf);
+  const ofAccreditation = assessAccreditation(issuingBody, certificate.schemeCode, asOf);
+  const home = issuingBody !== null && issuingBody.country === target;
+  const decisions =
+    input.decision?.certificateNumber === certificateNumber && normalizeCountry(input.decision.country) === target
+      ? input.decision
+      : null;
+  const crossBorder = home
+    ? null
+    : assessCrossBorder(
+        certificate,
+        input.arrangements,
+        input.hostBodies,
+        decisions && decisionAt(decisions, asOf),
+        target,
+        asOf,
+      );
+
+  const reasons = [...ofCertificate.failures, ...ofAccreditation.failures, ...(crossBorder?.failures ?? [])];
+  const evidence = orderedEvidence([...ofCertificate.evidence, ...ofAccreditation.evidence, ...(crossBorder?.evidence ?? [])]);
+  if (reasons.length > 0) return { ...unanswered, reasons, evidence };
+
+  const arrangement = crossBorder?.arrangement ?? null;
+  return {
+    ...unanswered,
+    recognized: true,
+    basis: crossBorder ? crossBorder.basis : 'HOME',
+    arrangementId: arrangement?.id ?? null,
+    validUntil: earliest(
+      certificateValidUntilAt(certificate, asOf),
+      issuingBody && accreditationValidUntilAt(issuingBody, asOf),
+      arrangement?.expiresOn,
+    ),
+    reasons: [],
+    evidence,
+  };
+}

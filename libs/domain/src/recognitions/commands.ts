@@ -1,0 +1,41 @@
+import type { ArrangementTimeline } from '../arrangements/timeline';
+import type { CertificateTimeline } from '../certificates/timeline';
+import type { CertificationBodyTimeline } from '../certification-bodies/timeline';
+import type { Actor } from '../shared/actor';
+import type { CalendarDate } from '../shared/calendar-date';
+
+/** Every command here loads recognition-<certificateNumber>-<COUNTRY> (see recognitionStream). */
+
+/** The deciding side of a recognition decision. Fold each stream into its timeline; null when empty. */
+export type DecisionFacts = {
+  /** certificate-<certificateNumber> */
+  certificate: CertificateTimeline | null;
+  /** cb-<the certificate's cbId> */
+  issuingBody: CertificationBodyTimeline | null;
+  /** cb-<actor.cbId>: the host-country CB deciding. */
+  hostBody: CertificationBodyTimeline | null;
+};
+
+/** Facts: DecisionFacts plus arrangement-<arrangementId>. */
+export type GrantRecognition = {
+  type: 'GrantRecognition';
+  data: {
+    certificateNumber: string;
+    country: string;
+    arrangementId: string;
+    decidedOn: CalendarDate;
+    conditions?: string | null;
+  };
+  actor: Actor;
+  facts: DecisionFacts & { arrangement: ArrangementTimeline | null };
+};
+
+/** Facts: DecisionFacts. */
+export type RevokeRecognition = {
+  type: 'RevokeRecognition';
+  data: { certificateNumber: string; country: string; decidedOn: CalendarDate; reason: string };
+  actor: Actor;
+  facts: DecisionFacts;
+};
+
+export type RecognitionCommand = GrantRecognition | RevokeRecognition;

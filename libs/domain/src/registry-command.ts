@@ -1,0 +1,16 @@
+import type { ApiKeyCommand } from './api-keys/commands';
+import type { ArrangementCommand } from './arrangements/commands';
+import type { CertificateCommand } from './certificates/commands';
+import type { CertificationBodyCommand } from './certification-bodies/commands';
+import type { RecognitionCommand } from './recognitions/commands';
+import type { SchemeCommand } from './schemes/commands';
+
+export type RegistryCommand =
+  | SchemeCommand
+  | CertificationBodyCommand
+  | CertificateCommand
+  | ArrangementCommand
+  | RecognitionCommand
+  | ApiKeyCommand;
+
+export type RegistryCommandType = RegistryCommand['type'];

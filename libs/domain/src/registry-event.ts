@@ -1,0 +1,19 @@
+import type { ApiKeyEvent } from './api-keys/events';
+import type { ArrangementEvent } from './arrangements/events';
+import type { CertificateEvent } from './certificates/events';
+import type { CertificationBodyEvent } from './certification-bodies/events';
+import type { RecognitionEvent } from './recognitions/events';
+import type { SchemeEvent } from './schemes/events';
+
+/** Every domain event. No metadata here: the application adds actor, ids and recordedAt when it appends. */
+export type RegistryEvent =
+  | SchemeEvent
+  | CertificationBodyEvent
+  | CertificateEvent
+  | ArrangementEvent
+  | RecognitionEvent
+  | ApiKeyEvent;
+
+export type RegistryEventType = RegistryEvent['type'];
+
+export type EventDataOf<Type extends RegistryEventType> = Extract<RegistryEvent, { type: Type }>['data'];

@@ -1,0 +1,46 @@
+import { normalizeCountry } from './shared/countries';
+
+/**
+ * Stream names are a public contract (stored data, subscriptions filtered by prefix, the `history` query):
+ * every stream name in the project comes from one of these functions, and none is ever renamed.
+ */
+export const STREAM_PREFIXES = {
+  scheme: 'scheme-',
+  certificationBody: 'cb-',
+  certificate: 'certificate-',
+  arrangement: 'arrangement-',
+  recognition: 'recognition-',
+  apiKey: 'apikey-',
+} as const;
+
+export const SCHEME_STREAM_PREFIX = STREAM_PREFIXES.scheme;
+export const CERTIFICATION_BODY_STREAM_PREFIX = STREAM_PREFIXES.certificationBody;
+export const CERTIFICATE_STREAM_PREFIX = STREAM_PREFIXES.certificate;
+export const ARRANGEMENT_STREAM_PREFIX = STREAM_PREFIXES.arrangement;
+export const RECOGNITION_STREAM_PREFIX = STREAM_PREFIXES.recognition;
+export const API_KEY_STREAM_PREFIX = STREAM_PREFIXES.apiKey;
+
+export function schemeStream(code: string): string {
+  return `${SCHEME_STREAM_PREFIX}${code}`;
+}
+
+export function certificationBodyStream(id: string): string {
+  return `${CERTIFICATION_BODY_STREAM_PREFIX}${id}`;
+}
+
+export function certificateStream(number: string): string {
+  return `${CERTIFICATE_STREAM_PREFIX}${number}`;
+}
+
+export function arrangementStream(id: string): string {
+  return `${ARRANGEMENT_STREAM_PREFIX}${id}`;
+}
+
+/** The country is upper-cased so 'th' and 'TH' are the same decision stream. */
+export function recognitionStream(certificateNumber: string, country: string): string {
+  return `${RECOGNITION_STREAM_PREFIX}${certificateNumber}-${normalizeCountry(country)}`;
+}
+
+export function apiKeyStream(keyId: string): string {
+  return `${API_KEY_STREAM_PREFIX}${keyId}`;
+}
