@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createEventStore } from '@registry/event-store';
 import { AppModule } from './app.module';
 import { type Config, loadConfig } from './config';
 import { fastifyLoggerOptions, PinoNestLogger } from './config/logging';
@@ -7,10 +8,20 @@ import { fastifyLoggerOptions, PinoNestLogger } from './config/logging';
 /**
  * Builds the registry (not listening yet) from the environment, with `overrides` for tests. Throws
  * ConfigError on a bad setting, and EventStoreUnavailableError when the store cannot be opened.
+ * The store is closed by the app's shutdown (`app.close()`, or a signal once shutdown hooks are enabled).
  */
 export async function createRegistryApp(overrides: Partial<Config> = {}): Promise<NestFastifyApplication> {
   const config = loadConfig(process.env, overrides);
-  const adapter = new FastifyAdapter({ logger: fastifyLoggerOptions(config.logLevel) });
-  const logger = new PinoNestLogger(adapter.getInstance().log);
-  return NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, { logger, abortOnError: false });
+  const store = await createEventStore({ dataDir: config.dataDir, connectionString: config.eventStoreConnectionString });
+  try {
+    const adapter = new FastifyAdapter({ logger: fastifyLoggerOptions(config.logLevel) });
+    const logger = new PinoNestLogger(adapter.getInstance().log);
+    return await NestFactory.create<NestFastifyApplication>(AppModule.register(config, store), adapter, {
+      logger,
+      abortOnError: false,
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }

@@ -14,7 +14,10 @@ type Env = Record<string, string | undefined>;
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const raw: Env = { ...withoutBlanks(pick(env)), ...asEnvironment(overrides) };
   const variables = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
-  const problems = validateSync(variables, { forbidUnknownValues: false }).flatMap((error) => Object.values(error.constraints ?? {}));
+  // One message per variable: the first rule it breaks says enough.
+  const problems = validateSync(variables, { forbidUnknownValues: false }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).slice(0, 1),
+  );
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}.`);
   return {
     port: variables.PORT,

@@ -1,6 +1,5 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { createEventStore, type EventStore } from '@registry/event-store';
-import { type Config, REGISTRY_CONFIG } from '../config';
+import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { EventStore } from '@registry/event-store';
 import { EVENT_STORE } from './event-store.token';
 
 /**
@@ -15,18 +14,18 @@ class EventStoreCloser implements OnApplicationShutdown {
   }
 }
 
-/** Provides the event store chosen by configuration: EventStoreDB when a connection string is set, else embedded. */
+/**
+ * Provides an already opened store as EVENT_STORE. It is opened before Nest starts (see create-app.ts) so a
+ * refusal — the data directory held by another process — reaches the operator as one plain message.
+ */
 @Global()
-@Module({
-  providers: [
-    {
-      provide: EVENT_STORE,
-      inject: [REGISTRY_CONFIG],
-      useFactory: (config: Config): Promise<EventStore> =>
-        createEventStore({ dataDir: config.dataDir, connectionString: config.eventStoreConnectionString }),
-    },
-    EventStoreCloser,
-  ],
-  exports: [EVENT_STORE],
-})
-export class StoreModule {}
+@Module({})
+export class StoreModule {
+  static register(store: EventStore): DynamicModule {
+    return {
+      module: StoreModule,
+      providers: [{ provide: EVENT_STORE, useValue: store }, EventStoreCloser],
+      exports: [EVENT_STORE],
+    };
+  }
+}
