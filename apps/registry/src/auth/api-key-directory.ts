@@ -1,0 +1,21 @@
+import type { Role } from '@registry/domain';
+
+export interface ApiKeyRecord {
+  keyId: string;
+  role: Role;
+  cbId: string | null;
+  label: string;
+  /** Hex SHA-256 of the secret; the secret itself is never stored. */
+  keyHash: string;
+  revoked: boolean;
+}
+
+/** The read model of API keys (from ApiKeyCreated / ApiKeyRevoked), provided by the read side under
+ * API_KEY_DIRECTORY and consulted by the auth layer on every request. */
+export interface ApiKeyDirectory {
+  find(keyId: string): ApiKeyRecord | null;
+  /** How many keys were ever created (revoked ones included): 0 means the store is new. */
+  count(): number;
+}
+
+export const API_KEY_DIRECTORY = Symbol('API_KEY_DIRECTORY');

@@ -1,0 +1,23 @@
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { RegistryError } from '../graphql/registry-error';
+import { API_KEY_DIRECTORY, type ApiKeyDirectory } from './api-key-directory';
+import { identifyCaller } from './caller';
+import { cachedCaller, requestOf } from './request-caller';
+
+/**
+ * Runs before every resolver: identifies the caller from `Authorization: Bearer <key>`. A presented key that is
+ * unknown, revoked or malformed is UNAUTHENTICATED even for public queries, so a revoked integration notices.
+ * What each caller may do is decided by the resolvers through Authorizer.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(@Inject(API_KEY_DIRECTORY) private readonly directory: ApiKeyDirectory) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = requestOf(context);
+    if (request === undefined) return true;
+    const caller = cachedCaller(request, () => identifyCaller(request.headers.authorization, this.directory));
+    if (caller.kind === 'refused') throw new RegistryError('UNAUTHENTICATED', caller.reason);
+    return true;
+  }
+}

@@ -1,0 +1,6 @@
+export { API_KEY_DIRECTORY, type ApiKeyDirectory, type ApiKeyRecord } from './api-key-directory';
+export { generateApiKey, hashApiKey, OPERATOR_KEY_ID, type GeneratedApiKey } from './api-key-secret';
+export { AuthModule } from './auth.module';
+export { Authorizer } from './authorizer';
+export { CallerActor } from './caller-actor.decorator';
+export { identifyCaller, type Caller } from './caller';

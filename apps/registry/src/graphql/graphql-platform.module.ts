@@ -1,0 +1,28 @@
+import { type MercuriusDriverConfig, MercuriusDriver } from '@nestjs/mercurius';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { formatRegistryErrors } from './error-formatter';
+import { QUERY_LIMITS, complexityRules } from './query-limits';
+
+/**
+ * GraphQL on Mercurius inside Nest's Fastify instance, with graphql-jit compiling each query after its first
+ * run. The schema is built code-first from the resolvers' decorators and printed to `apps/registry/schema.graphql`
+ * by `npm run schema`; a test keeps the committed file equal to what the code generates.
+ */
+@Module({
+  imports: [
+    GraphQLModule.forRoot<MercuriusDriverConfig>({
+      driver: MercuriusDriver,
+      autoSchemaFile: true,
+      sortSchema: true,
+      path: '/graphql',
+      graphiql: false, // served from local assets by registerGraphiql, not from Mercurius's CDN page
+      jit: 1,
+      queryDepth: QUERY_LIMITS.maxDepth,
+      validationRules: ({ variables }) => complexityRules(variables),
+      errorFormatter: formatRegistryErrors,
+      allowBatchedQueries: false,
+    }),
+  ],
+})
+export class GraphqlPlatformModule {}

@@ -1,0 +1,13 @@
+/**
+ * Read-your-writes: a mutation resolver awaits `waitFor(position)` before it returns, so that every query
+ * made after the reply reflects the write. Provided by the read side under READ_MODEL_PROGRESS.
+ */
+export interface ReadModelProgress {
+  /** Resolves once every read model has applied the event at `position` (or later); rejects with a
+   * SERVICE_UNAVAILABLE RegistryError after `timeoutMs`. */
+  waitFor(position: bigint, timeoutMs?: number): Promise<void>;
+  /** The last position applied by every read model. */
+  appliedPosition(): bigint;
+}
+
+export const READ_MODEL_PROGRESS = Symbol('READ_MODEL_PROGRESS');
