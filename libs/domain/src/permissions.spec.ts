@@ -1,0 +1,51 @@
+import { PERMISSIONS, assertPermitted, isPermitted } from './permissions';
+import { RuleViolation } from './shared/rule-violation';
+
+describe('permissions by role', () => {
+  const commandTypes = Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[];
+
+  it('lets the accreditation body manage schemes, accreditation, arrangements and keys, and nothing else', () => {
+    const allowed = commandTypes.filter((type) => isPermitted(type, 'ACCREDITATION_BODY'));
+    expect(allowed.sort()).toEqual(
+      [
+        'RegisterScheme',
+        'AccreditCertificationBody', 'RenewAccreditation', 'ExtendAccreditationScope', 'ReduceAccreditationScope',
+        'SuspendAccreditation', 'ReinstateAccreditation', 'WithdrawAccreditation',
+        'SignArrangement', 'AdmitArrangementParty', 'WithdrawArrangementParty', 'AmendArrangementScope',
+        'SuspendArrangement', 'ReinstateArrangement', 'TerminateArrangement',
+        'CreateApiKey', 'RevokeApiKey',
+      ].sort(),
+    );
+  });
+
+  it('lets a certification body manage certificates and recognition decisions, and nothing else', () => {
+    const allowed = commandTypes.filter((type) => isPermitted(type, 'CERTIFICATION_BODY'));
+    expect(allowed.sort()).toEqual(
+      [
+        'IssueCertificate', 'RenewCertificate', 'SuspendCertificate', 'ReinstateCertificate', 'WithdrawCertificate', 'CancelCertificate',
+        'GrantRecognition', 'RevokeRecognition',
+      ].sort(),
+    );
+  });
+
+  it('lets an auditor send no command at all', () => {
+    expect(commandTypes.filter((type) => isPermitted(type, 'AUDITOR'))).toEqual([]);
+  });
+
+  it('refuses a command from a role not in its row as FORBIDDEN', () => {
+    let thrown: unknown;
+    try {
+      assertPermitted({ type: 'IssueCertificate', actor: { role: 'AUDITOR', keyId: 'k' } });
+    } catch (error: unknown) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(RuleViolation);
+    expect(thrown).toMatchObject({ code: 'ROLE_NOT_PERMITTED', kind: 'FORBIDDEN' });
+  });
+
+  it('refuses a certification-body key that is not bound to a CB', () => {
+    expect(() => assertPermitted({ type: 'IssueCertificate', actor: { role: 'CERTIFICATION_BODY', keyId: 'k' } })).toThrow(
+      expect.objectContaining({ code: 'ACTOR_NOT_BOUND_TO_CB', kind: 'FORBIDDEN' }),
+    );
+  });
+});

@@ -1,0 +1,8 @@
+import type { Actor } from '../shared/actor';
+
+export const accreditationBody: Actor = { role: 'ACCREDITATION_BODY', keyId: 'key-ab' };
+export const auditor: Actor = { role: 'AUDITOR', keyId: 'key-auditor' };
+
+export function certificationBody(cbId: string): Actor {
+  return { role: 'CERTIFICATION_BODY', keyId: `key-${cbId}`, cbId };
+}

@@ -1,0 +1,143 @@
+import { evolveArrangementTimeline, type ArrangementTimeline } from '../arrangements/timeline';
+import { evolveCertificateTimeline, type CertificateTimeline } from '../certificates/timeline';
+import { evolveCertificationBodyTimeline, type CertificationBodyTimeline } from '../certification-bodies/timeline';
+import { evaluateRecognition } from '../recognition/evaluate-recognition';
+import type { RecognitionAnswer } from '../recognition/answer';
+import { evolveRecognitionDecisionTimeline, type RecognitionDecisionTimeline } from '../recognitions/timeline';
+import { everParties } from '../arrangements/standing';
+import type { RegistryEvent } from '../registry-event';
+import { unreachable } from '../shared/decider';
+import type { EventRef } from '../shared/event-ref';
+import { foldTimeline, type RecordedRegistryEvent } from '../shared/fold-timeline';
+import {
+  apiKeyStream,
+  arrangementStream,
+  certificateStream,
+  certificationBodyStream,
+  recognitionStream,
+  schemeStream,
+  ARRANGEMENT_STREAM_PREFIX,
+  CERTIFICATION_BODY_STREAM_PREFIX,
+} from '../streams';
+
+/** The stream an event belongs to, read off its data (test worlds only; the store knows the real one). */
+export function streamOf(event: RegistryEvent): string {
+  switch (event.type) {
+    case 'SchemeRegistered':
+      return schemeStream(event.data.code);
+    case 'CertificationBodyAccredited':
+    case 'AccreditationRenewed':
+    case 'AccreditationScopeExtended':
+    case 'AccreditationScopeReduced':
+    case 'AccreditationSuspended':
+    case 'AccreditationReinstated':
+    case 'AccreditationWithdrawn':
+      return certificationBodyStream(event.data.cbId);
+    case 'CertificateIssued':
+    case 'CertificateRenewed':
+    case 'CertificateSuspended':
+    case 'CertificateReinstated':
+    case 'CertificateWithdrawn':
+    case 'CertificateCancelled':
+      return certificateStream(event.data.number);
+    case 'MRASigned':
+    case 'MRAPartyAdmitted':
+    case 'MRAPartyWithdrawn':
+    case 'MRAScopeAmended':
+    case 'MRASuspended':
+    case 'MRAReinstated':
+    case 'MRATerminated':
+      return arrangementStream(event.data.id);
+    case 'RecognitionGranted':
+    case 'RecognitionRevoked':
+      return recognitionStream(event.data.certificateNumber, event.data.country);
+    case 'ApiKeyCreated':
+    case 'ApiKeyRevoked':
+      return apiKeyStream(event.data.keyId);
+    default:
+      return unreachable(event);
+  }
+}
+
+/**
+ * An in-memory global log for specs: assigns revisions per stream and strictly increasing (not consecutive)
+ * global positions, and folds timelines the way the read side will.
+ */
+export class EventLog {
+  readonly records: RecordedRegistryEvent[] = [];
+  private readonly revisions = new Map<string, number>();
+  private position = 1000;
+
+  record(...events: RegistryEvent[]): EventRef[] {
+    return events.map((event) => {
+      const stream = streamOf(event);
+      const revision = (this.revisions.get(stream) ?? -1) + 1;
+      this.revisions.set(stream, revision);
+      this.position += 17;
+      const ref: EventRef = { stream, revision, position: String(this.position), type: event.type };
+      this.records.push({ event, ref });
+      return ref;
+    });
+  }
+
+  /** The ref of the nth event recorded of a type on a stream (0 = the first). */
+  ref(stream: string, type: RegistryEvent['type'], nth = 0): EventRef {
+    const found = this.inStream(stream).filter((record) => record.event.type === type)[nth];
+    if (!found) throw new Error(`no ${type} #${nth} on ${stream}`);
+    return found.ref;
+  }
+
+  inStream(stream: string): RecordedRegistryEvent[] {
+    return this.records.filter((record) => record.ref.stream === stream);
+  }
+
+  private streams(prefix: string): string[] {
+    return [...new Set(this.records.map((record) => record.ref.stream))].filter((stream) => stream.startsWith(prefix));
+  }
+
+  certificate(number: string): CertificateTimeline | null {
+    return foldTimeline(evolveCertificateTimeline, this.inStream(certificateStream(number)));
+  }
+
+  body(cbId: string): CertificationBodyTimeline | null {
+    return foldTimeline(evolveCertificationBodyTimeline, this.inStream(certificationBodyStream(cbId)));
+  }
+
+  arrangement(id: string): ArrangementTimeline | null {
+    return foldTimeline(evolveArrangementTimeline, this.inStream(arrangementStream(id)));
+  }
+
+  decision(certificateNumber: string, country: string): RecognitionDecisionTimeline | null {
+    return foldTimeline(evolveRecognitionDecisionTimeline, this.inStream(recognitionStream(certificateNumber, country)));
+  }
+
+  bodies(): CertificationBodyTimeline[] {
+    return this.streams(CERTIFICATION_BODY_STREAM_PREFIX)
+      .map((stream) => foldTimeline(evolveCertificationBodyTimeline, this.inStream(stream)))
+      .filter((timeline): timeline is CertificationBodyTimeline => timeline !== null);
+  }
+
+  arrangements(): ArrangementTimeline[] {
+    return this.streams(ARRANGEMENT_STREAM_PREFIX)
+      .map((stream) => foldTimeline(evolveArrangementTimeline, this.inStream(stream)))
+      .filter((timeline): timeline is ArrangementTimeline => timeline !== null);
+  }
+
+  /** What the read side would answer: the recognition rule over this log's timelines. */
+  recognition(certificateNumber: string, country: string, asOf: string): RecognitionAnswer {
+    const certificate = this.certificate(certificateNumber);
+    const issuingBody = certificate && this.body(certificate.cbId);
+    return evaluateRecognition(
+      {
+        certificateNumber,
+        certificate,
+        issuingBody,
+        arrangements: certificate ? this.arrangements().filter((a) => everParties(a).includes(certificate.cbId)) : [],
+        hostBodies: this.bodies().filter((body) => body.country === country.toUpperCase()),
+        decision: this.decision(certificateNumber, country),
+      },
+      country,
+      asOf,
+    );
+  }
+}
