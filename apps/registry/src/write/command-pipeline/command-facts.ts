@@ -1,0 +1,112 @@
+import {
+  arrangementStream,
+  certificateStream,
+  certificationBodyStream,
+  evolveArrangementTimeline,
+  evolveCertificateTimeline,
+  evolveCertificationBodyTimeline,
+  foldTimeline,
+  schemeStream,
+  unreachable,
+  type ArrangementTimeline,
+  type CertificateTimeline,
+  type CertificationBodyTimeline,
+  type DecisionFacts,
+  type RegistryCommand,
+} from '@registry/domain';
+import type { CommandDraft } from './command-draft';
+import type { StreamReader } from './stream-reader';
+
+async function certificationBody(reads: StreamReader, cbId: string): Promise<CertificationBodyTimeline | null> {
+  const { records } = await reads.load(certificationBodyStream(cbId));
+  return foldTimeline<CertificationBodyTimeline>(evolveCertificationBodyTimeline, records);
+}
+
+async function certificate(reads: StreamReader, number: string): Promise<CertificateTimeline | null> {
+  const { records } = await reads.load(certificateStream(number));
+  return foldTimeline<CertificateTimeline>(evolveCertificateTimeline, records);
+}
+
+async function arrangement(reads: StreamReader, id: string): Promise<ArrangementTimeline | null> {
+  const { records } = await reads.load(arrangementStream(id));
+  return foldTimeline<ArrangementTimeline>(evolveArrangementTimeline, records);
+}
+
+/** The codes among `codes` whose scheme stream holds its registration. */
+async function registeredSchemes(reads: StreamReader, codes: readonly string[]): Promise<string[]> {
+  const distinct = [...new Set(codes)];
+  const loaded = await Promise.all(distinct.map((code) => reads.load(schemeStream(code))));
+  return distinct.filter((_code, index) => loaded[index].records.some(({ event }) => event.type === 'SchemeRegistered'));
+}
+
+async function decisionFacts(reads: StreamReader, certificateNumber: string, hostCbId: string | undefined): Promise<DecisionFacts> {
+  const [issued, hostBody] = await Promise.all([
+    certificate(reads, certificateNumber),
+    hostCbId === undefined ? null : certificationBody(reads, hostCbId),
+  ]);
+  const issuingBody = issued === null ? null : await certificationBody(reads, issued.cbId);
+  return { certificate: issued, issuingBody, hostBody };
+}
+
+/**
+ * Completes a draft with the facts its command documents (commands.ts in each domain slice), read from their
+ * streams. Facts are read, not locked: see the write README for the window this leaves and why it is safe.
+ */
+export async function withFacts(draft: CommandDraft, reads: StreamReader): Promise<RegistryCommand> {
+  switch (draft.type) {
+    case 'RegisterScheme':
+    case 'RenewAccreditation':
+    case 'ReduceAccreditationScope':
+    case 'SuspendAccreditation':
+    case 'ReinstateAccreditation':
+    case 'WithdrawAccreditation':
+    case 'SuspendCertificate':
+    case 'ReinstateCertificate':
+    case 'WithdrawCertificate':
+    case 'CancelCertificate':
+    case 'WithdrawArrangementParty':
+    case 'SuspendArrangement':
+    case 'ReinstateArrangement':
+    case 'TerminateArrangement':
+    case 'RevokeApiKey':
+      return draft;
+    case 'AccreditCertificationBody':
+      return { ...draft, facts: { registeredSchemes: await registeredSchemes(reads, draft.data.scope) } };
+    case 'ExtendAccreditationScope':
+    case 'AmendArrangementScope':
+      return { ...draft, facts: { registeredSchemes: await registeredSchemes(reads, draft.data.schemes) } };
+    case 'IssueCertificate':
+      return { ...draft, facts: { issuingBody: await certificationBody(reads, draft.data.cbId) } };
+    case 'RenewCertificate': {
+      const issued = await certificate(reads, draft.data.number);
+      const issuingBody = issued === null ? null : await certificationBody(reads, issued.cbId);
+      return { ...draft, facts: { issuingBody } };
+    }
+    case 'SignArrangement': {
+      const [schemes, parties] = await Promise.all([
+        registeredSchemes(reads, draft.data.schemes),
+        Promise.all([...new Set(draft.data.parties)].map((cbId) => certificationBody(reads, cbId))),
+      ]);
+      const known = parties.filter((party): party is CertificationBodyTimeline => party !== null);
+      return { ...draft, facts: { registeredSchemes: schemes, parties: known } };
+    }
+    case 'AdmitArrangementParty':
+      return { ...draft, facts: { party: await certificationBody(reads, draft.data.cbId) } };
+    case 'GrantRecognition': {
+      const { certificateNumber, arrangementId } = draft.data;
+      const [facts, covering] = await Promise.all([
+        decisionFacts(reads, certificateNumber, draft.actor.cbId),
+        arrangement(reads, arrangementId),
+      ]);
+      return { ...draft, facts: { ...facts, arrangement: covering } };
+    }
+    case 'RevokeRecognition':
+      return { ...draft, facts: await decisionFacts(reads, draft.data.certificateNumber, draft.actor.cbId) };
+    case 'CreateApiKey': {
+      const { cbId } = draft.data;
+      return { ...draft, facts: { body: cbId == null ? null : await certificationBody(reads, cbId) } };
+    }
+    default:
+      return unreachable(draft);
+  }
+}

@@ -1,0 +1,124 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  commandStream,
+  decideCommand,
+  isRuleViolation,
+  toEventRef,
+  type RegistryCommand,
+  type RegistryEvent,
+} from '@registry/domain';
+import {
+  EventStoreUnavailableError,
+  WrongExpectedRevisionError,
+  type EventData,
+  type EventStore,
+} from '@registry/event-store';
+import { RegistryError } from '../../graphql/registry-error';
+import { EVENT_STORE } from '../../store';
+import { CLOCK, type Clock } from './clock';
+import type { CommandDraft } from './command-draft';
+import { withFacts } from './command-facts';
+import type { CommandOutcome } from './command-outcome';
+import { eventIdFor } from './event-ids';
+import { eventMetadata } from './event-metadata';
+import { ExecuteRegistryCommand, type CommandEnvelope } from './execute-registry-command';
+import { priorOutcome } from './prior-outcome';
+import { refusalOf } from './refusal';
+import { StreamReader, type LoadedStream } from './stream-reader';
+
+/** Attempts per command when its stream keeps moving under it; each one decides again on fresh state. */
+export const MAX_ATTEMPTS = 5;
+
+type Attempt = { kind: 'done'; outcome: CommandOutcome } | { kind: 'conflict' };
+
+function decide(command: RegistryCommand, target: LoadedStream): RegistryEvent[] {
+  try {
+    return decideCommand(command, target.records.map(({ event }) => event));
+  } catch (error) {
+    if (isRuleViolation(error)) throw refusalOf(error);
+    throw error;
+  }
+}
+
+/**
+ * The one write path: facts and target stream read, state folded, decided, appended at the revision read.
+ * Rules live in the deciders; this only moves data and handles concurrency and idempotency.
+ */
+@CommandHandler(ExecuteRegistryCommand)
+export class CommandPipelineHandler implements ICommandHandler<ExecuteRegistryCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ draft, envelope }: ExecuteRegistryCommand): Promise<CommandOutcome> {
+    try {
+      for (let attempt = 1; ; attempt += 1) {
+        const result = await this.attempt(draft, envelope);
+        if (result.kind === 'done') return result.outcome;
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new RegistryError(
+            'CONFLICT',
+            `${draft.type} was refused: its records kept changing under ${MAX_ATTEMPTS} attempts; try again`,
+            { attempts: MAX_ATTEMPTS },
+          );
+        }
+      }
+    } catch (error) {
+      if (error instanceof EventStoreUnavailableError) {
+        throw new RegistryError('SERVICE_UNAVAILABLE', 'The event store is not available; nothing was written');
+      }
+      throw error;
+    }
+  }
+
+  private async attempt(draft: CommandDraft, envelope: CommandEnvelope): Promise<Attempt> {
+    const reads = new StreamReader(this.store);
+    const command = await withFacts(draft, reads);
+    const stream = commandStream(command);
+    const target = await reads.load(stream);
+    const prior = priorOutcome(target, envelope.commandId, command.type);
+    if (prior !== null) return { kind: 'done', outcome: prior };
+
+    const recordedAt = this.clock.now();
+    const events: EventData[] = decide(command, target).map((event, index) => ({
+      id: eventIdFor(envelope.commandId, stream, index),
+      type: event.type,
+      data: event.data,
+      metadata: eventMetadata(event.type, command, envelope, recordedAt),
+    }));
+    try {
+      const appended = await this.store.append(stream, events, { expectedRevision: target.revision });
+      return { kind: 'done', outcome: await this.outcomeOf(stream, events, appended, envelope) };
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) return { kind: 'conflict' };
+      throw error;
+    }
+  }
+
+  private async outcomeOf(
+    stream: string,
+    events: EventData[],
+    appended: { nextRevision: bigint; position: bigint },
+    envelope: CommandEnvelope,
+  ): Promise<CommandOutcome> {
+    const { commandId } = envelope;
+    const firstRevision = appended.nextRevision - BigInt(events.length - 1);
+    const [only] = events;
+    if (events.length === 1 && !envelope.commandIdFromCaller) {
+      const ref = { stream, revision: Number(firstRevision), position: String(appended.position), type: only.type };
+      return { commandId, position: appended.position, events: [ref], replayed: false };
+    }
+    // Positions of a multi-event append are not consecutive in every store, and a caller's command id may
+    // have raced a twin whose (different) events the store kept instead of ours: read what is really there.
+    const stored = await this.store.readStream(stream, { fromRevision: firstRevision, maxCount: events.length });
+    const ours = (index: number) => JSON.stringify(events[index].data) === JSON.stringify(stored[index]?.data);
+    return {
+      commandId,
+      position: appended.position,
+      events: stored.map(toEventRef),
+      replayed: !events.every((_event, index) => ours(index)),
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CLOCK, SystemClock, type Clock } from './clock';
+import { CommandPipelineHandler } from './command-pipeline.handler';
+
+/** The CommandBus with the one handler every registry command goes through. Needs EVENT_STORE. */
+@Module({})
+export class CommandPipelineModule {
+  static register(clock: Clock = new SystemClock()): DynamicModule {
+    return {
+      module: CommandPipelineModule,
+      imports: [CqrsModule.forRoot()],
+      providers: [CommandPipelineHandler, { provide: CLOCK, useValue: clock }],
+      exports: [CLOCK],
+    };
+  }
+}

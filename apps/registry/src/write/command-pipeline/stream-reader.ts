@@ -1,0 +1,51 @@
+import {
+  isRegistryEventType,
+  toEventRef,
+  toRegistryEvent,
+  type RecordedRegistryEvent,
+} from '@registry/domain';
+import type { EventStore, RecordedEvent } from '@registry/event-store';
+
+/** One stream as a command attempt sees it. */
+export type LoadedStream = {
+  stream: string;
+  /** The expected revision for an append right after this read. */
+  revision: bigint | 'no_stream';
+  /** Every stored event, as stored (the idempotency check reads their metadata). */
+  recorded: RecordedEvent[];
+  /** The domain events among them, upcast to their current schema, with where they were recorded. */
+  records: RecordedRegistryEvent[];
+};
+
+function schemaVersionOf(event: RecordedEvent): number | undefined {
+  const version = event.metadata.schemaVersion;
+  return typeof version === 'number' ? version : undefined;
+}
+
+function toLoaded(stream: string, recorded: RecordedEvent[]): LoadedStream {
+  const last = recorded[recorded.length - 1];
+  // A type this build does not know (written by a newer one) is skipped, never guessed at.
+  const records = recorded
+    .filter((event) => isRegistryEventType(event.type))
+    .map((event) => ({ event: toRegistryEvent(event.type, schemaVersionOf(event), event.data), ref: toEventRef(event) }));
+  return { stream, revision: last === undefined ? 'no_stream' : last.revision, recorded, records };
+}
+
+/**
+ * The reads of ONE attempt: each stream is read at most once, so the facts and the target of a command agree
+ * with each other. A retry makes a new reader, so it decides on fresh data.
+ */
+export class StreamReader {
+  private readonly loaded = new Map<string, Promise<LoadedStream>>();
+
+  constructor(private readonly store: EventStore) {}
+
+  load(stream: string): Promise<LoadedStream> {
+    let loading = this.loaded.get(stream);
+    if (loading === undefined) {
+      loading = this.store.readStream(stream).then((recorded) => toLoaded(stream, recorded));
+      this.loaded.set(stream, loading);
+    }
+    return loading;
+  }
+}

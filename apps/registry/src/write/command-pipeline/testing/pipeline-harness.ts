@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { Module, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Actor } from '@registry/domain';
+import {
+  WrongExpectedRevisionError,
+  type AppendOptions,
+  type AppendResult,
+  type EventData,
+  type EventStore,
+} from '@registry/event-store';
+import { randomUUID } from 'node:crypto';
+import { StoreModule } from '../../../store';
+import type { Clock } from '../clock';
+import type { CommandDraft } from '../command-draft';
+import type { CommandOutcome } from '../command-outcome';
+import { CommandPipelineModule } from '../command-pipeline.module';
+import { ExecuteRegistryCommand } from '../execute-registry-command';
+
+export const AB: Actor = { role: 'ACCREDITATION_BODY', keyId: 'key-ab' };
+
+export function cbActor(cbId: string): Actor {
+  return { role: 'CERTIFICATION_BODY', keyId: `key-${cbId}`, cbId };
+}
+
+export const fixedClock = (iso: string): Clock => ({ now: () => new Date(iso) });
+
+/** A real store that counts what happens to appends, so a test can see that a retry really took place. */
+export class ObservedStore implements EventStore {
+  appends = 0;
+  conflicts = 0;
+  /** When set, runs just before each append reaches the store: a busy neighbour writing to the same stream. */
+  beforeAppend: ((stream: string) => Promise<void>) | null = null;
+
+  constructor(readonly inner: EventStore) {}
+
+  async append(stream: string, events: EventData[], options: AppendOptions): Promise<AppendResult> {
+    this.appends += 1;
+    await this.beforeAppend?.(stream);
+    try {
+      return await this.inner.append(stream, events, options);
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) this.conflicts += 1;
+      throw error;
+    }
+  }
+
+  readStream: EventStore['readStream'] = (stream, options) => this.inner.readStream(stream, options);
+  readAll: EventStore['readAll'] = (options) => this.inner.readAll(options);
+  subscribeToAll: EventStore['subscribeToAll'] = (options) => this.inner.subscribeToAll(options);
+  health: EventStore['health'] = () => this.inner.health();
+  close: EventStore['close'] = () => this.inner.close();
+}
+
+export interface Pipeline {
+  /** Sends a draft through the CommandBus; a fresh command id unless one is given. */
+  send(draft: CommandDraft, commandId?: string): Promise<CommandOutcome>;
+  close(): Promise<void>;
+}
+
+/** The command pipeline alone in a Nest context, on the given store (closed with the context). */
+export async function startPipeline(store: EventStore, clock: Clock): Promise<Pipeline> {
+  @Module({ imports: [StoreModule.register(store), CommandPipelineModule.register(clock)] })
+  class PipelineTestModule {}
+
+  const context: INestApplicationContext = await NestFactory.createApplicationContext(PipelineTestModule, { logger: false });
+  const bus = context.get(CommandBus);
+  return {
+    send: (draft, commandId) => {
+      const id = commandId ?? randomUUID();
+      const envelope = { commandId: id, commandIdFromCaller: commandId !== undefined, correlationId: id };
+      return bus.execute(new ExecuteRegistryCommand(draft, envelope));
+    },
+    close: () => context.close(),
+  };
+}
