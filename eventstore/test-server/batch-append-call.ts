@@ -1,0 +1,162 @@
+import type { ServerDuplexStream } from '@grpc/grpc-js';
+import { Empty as WellKnownEmpty } from 'google-protobuf/google/protobuf/empty_pb';
+import { Code } from '@eventstore/db-client/generated/code_pb';
+import { BadRequest as BadRequestDetails, MaximumAppendSizeExceeded, UUID } from '@eventstore/db-client/generated/shared_pb';
+import type { Status } from '@eventstore/db-client/generated/status_pb';
+import { BatchAppendReq, BatchAppendResp } from '@eventstore/db-client/generated/streams_pb';
+import type { AppendLimits } from './append-call';
+import type { ExpectedState } from './commit-check';
+import type { AppendOutcome, InMemoryLog, ProposedEvent } from './in-memory-log';
+import { allPosition } from './read-responses';
+import { batchWrongExpectedVersion, packedStatus } from './wrong-expected-version';
+import {
+  appendSize,
+  BadRequest,
+  expectedFromBatchOptions,
+  proposedEvent,
+  streamIdentifier,
+  streamName,
+  uuidMessage,
+  uuidToString,
+} from './wire-values';
+
+interface PendingAppend {
+  readonly stream: string;
+  readonly expected: ExpectedState;
+  readonly events: ProposedEvent[];
+  size: number;
+  failure?: BatchAppendResp;
+}
+
+/**
+ * Streams.BatchAppend: one long-lived bidirectional call shared by every append of a client. An append
+ * may span several requests (same correlation id, options on the first, `is_final` on the last); the
+ * reply carries the correlation id back.
+ */
+export function handleBatchAppend(log: InMemoryLog, limits: AppendLimits) {
+  return (call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>): void => {
+    const pending = new Map<string, PendingAppend>();
+
+    // Appends refused before their options were understood: their remaining requests are ignored.
+    const abandoned = new Set<string>();
+
+    call.on('data', (request: BatchAppendReq) => {
+      const correlationId = request.getCorrelationId();
+      let key: string;
+      try {
+        key = uuidToString(correlationId);
+      } catch (error) {
+        call.write(badRequest(correlationId, requestStream(request), error));
+        return;
+      }
+      if (abandoned.has(key)) {
+        if (request.getIsFinal()) abandoned.delete(key);
+        return;
+      }
+      let append = pending.get(key);
+      if (!append) {
+        try {
+          append = openAppend(request);
+        } catch (error) {
+          if (!request.getIsFinal()) abandoned.add(key);
+          call.write(badRequest(correlationId, requestStream(request), error));
+          return;
+        }
+        pending.set(key, append);
+      }
+      if (!append.failure) {
+        try {
+          for (const message of request.getProposedMessagesList()) {
+            const event = proposedEvent(message);
+            append.size += appendSize(event);
+            append.events.push(event);
+          }
+          if (append.size > limits.maxAppendSize) append.failure = maximumAppendSizeExceeded(correlationId, append.stream, limits);
+        } catch (error) {
+          append.failure = badRequest(correlationId, append.stream, error);
+        }
+      }
+      if (!request.getIsFinal()) return;
+      pending.delete(key);
+      call.write(append.failure ?? batchReply(correlationId, append, log.append(append.stream, append.expected, append.events)));
+    });
+    call.on('end', () => call.end());
+  };
+}
+
+function openAppend(request: BatchAppendReq): PendingAppend {
+  const options = request.getOptions();
+  if (!options) throw new BadRequest('the first request of a batch append must carry the options');
+  return { stream: streamName(options.getStreamIdentifier()), expected: expectedFromBatchOptions(options), events: [], size: 0 };
+}
+
+function maximumAppendSizeExceeded(correlationId: UUID | undefined, stream: string, limits: AppendLimits): BatchAppendResp {
+  const details = new MaximumAppendSizeExceeded().setMaxappendsize(limits.maxAppendSize).serializeBinary();
+  const message = `Maximum Append Size of ${limits.maxAppendSize} Exceeded.`;
+  return errorReply(
+    correlationId,
+    stream,
+    packedStatus(Code.INVALID_ARGUMENT, message, details, 'event_store.client.MaximumAppendSizeExceeded'),
+  );
+}
+
+function badRequest(correlationId: UUID | undefined, stream: string, error: unknown): BatchAppendResp {
+  const message = error instanceof Error ? error.message : String(error);
+  const details = new BadRequestDetails().setMessage(message).serializeBinary();
+  return errorReply(correlationId, stream, packedStatus(Code.INVALID_ARGUMENT, message, details, 'event_store.client.BadRequest'));
+}
+
+function requestStream(request: BatchAppendReq): string {
+  const identifier = request.getOptions()?.getStreamIdentifier();
+  return identifier ? Buffer.from(identifier.getStreamName_asU8()).toString('utf8') : '';
+}
+
+function batchReply(correlationId: UUID | undefined, append: PendingAppend, outcome: AppendOutcome): BatchAppendResp {
+  switch (outcome.kind) {
+    case 'wrong_expected_version':
+      return errorReply(correlationId, append.stream, batchWrongExpectedVersion(append.stream, append.expected, outcome.current));
+    case 'appended': {
+      const success = new BatchAppendResp.Success();
+      if (outcome.lastRevision === 'no_stream') success.setNoStream(new WellKnownEmpty());
+      else success.setCurrentRevision(outcome.lastRevision.toString());
+      if (outcome.position === undefined) success.setNoPosition(new WellKnownEmpty());
+      else success.setPosition(allPosition(outcome.position));
+      return withExpected(baseReply(correlationId, append.stream).setSuccess(success), append.expected);
+    }
+    default: {
+      const unreachable: never = outcome;
+      throw new Error(`unknown append outcome ${String(unreachable)}`);
+    }
+  }
+}
+
+// The client reads the stream identifier of an error reply without checking it is there.
+function errorReply(correlationId: UUID | undefined, stream: string, error: Status): BatchAppendResp {
+  return baseReply(correlationId, stream).setError(error);
+}
+
+function baseReply(correlationId: UUID | undefined, stream: string): BatchAppendResp {
+  const reply = new BatchAppendResp().setStreamIdentifier(streamIdentifier(stream));
+  if (correlationId) {
+    const format = correlationId.getValueCase() === UUID.ValueCase.STRUCTURED ? 'structured' : 'string';
+    reply.setCorrelationId(uuidMessage(uuidToString(correlationId), format));
+  }
+  return reply;
+}
+
+function withExpected(reply: BatchAppendResp, expected: ExpectedState): BatchAppendResp {
+  switch (expected.kind) {
+    case 'revision':
+      return reply.setStreamPosition(expected.revision.toString());
+    case 'no_stream':
+      return reply.setNoStream(new WellKnownEmpty());
+    case 'any':
+      return reply.setAny(new WellKnownEmpty());
+    case 'stream_exists':
+      return reply.setStreamExists(new WellKnownEmpty());
+    default: {
+      const unreachable: never = expected;
+      throw new Error(`unknown expected state ${String(unreachable)}`);
+    }
+  }
+}

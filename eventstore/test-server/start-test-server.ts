@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { Server, ServerCredentials, type ServiceDefinition } from '@grpc/grpc-js';
+import { GossipService } from '@eventstore/db-client/generated/gossip_grpc_pb';
+import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
+import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
+import { handleAppend } from './append-call';
+import { handleBatchAppend } from './batch-append-call';
+import { handleGetSupportedMethods, handleGossipRead } from './cluster-services';
+import { InMemoryLog } from './in-memory-log';
+import { handleRead } from './read-call';
+import { serializeReadReply } from './read-responses';
+
+export interface TestServerOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  /** Advertise BatchAppend in ServerFeatures (default true, as real servers since 21.10 do). With false
+   * the client falls back to one `Append` call per append. */
+  batchAppend?: boolean;
+  /** Serve ServerFeatures at all (default true). With false it answers UNIMPLEMENTED, like a 20.x server. */
+  serverFeatures?: boolean;
+  /** Per-append byte limit; default 1 MiB, the real server's default `MaxAppendSize`. */
+  maxAppendSize?: number;
+  /** Write a few `$`-prefixed system events first, as a fresh real node has (default true). */
+  seedSystemEvents?: boolean;
+}
+
+export type TestServerMethod = 'read' | 'append' | 'batchAppend' | 'getSupportedMethods' | 'gossipRead';
+
+export interface TestServer {
+  /** `esdb://host:port?tls=false` */
+  readonly connectionString: string;
+  readonly host: string;
+  readonly port: number;
+  /** How many calls each method has received: lets a test see which path the client chose. */
+  calls(): Readonly<Record<TestServerMethod, number>>;
+  /** Stops at once; open calls (subscriptions) end with an error on the client side. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_APPEND_SIZE = 1024 * 1024;
+// The client accepts replies up to 17 MB; the server takes requests of the same size.
+const MAX_MESSAGE_BYTES = 17 * 1024 * 1024;
+
+/**
+ * Starts an in-memory server speaking EventStoreDB's gRPC protocol, for tests that drive the real
+ * client. A test double: it keeps nothing on disk and is never a store for production.
+ */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const host = options.host ?? '127.0.0.1';
+  const log = new InMemoryLog();
+  if (options.seedSystemEvents ?? true) seedSystemEvents(log);
+  const limits = { maxAppendSize: options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE };
+  const server = new Server({
+    'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
+    'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
+  });
+
+  // Read replies for events are encoded once and sent as bytes; the stock serializer only takes messages.
+  const streams: ServiceDefinition = {
+    ...StreamsService,
+    read: { ...StreamsService.read, responseSerialize: serializeReadReply },
+  };
+  const calls: Record<TestServerMethod, number> = { read: 0, append: 0, batchAppend: 0, getSupportedMethods: 0, gossipRead: 0 };
+  const counted =
+    <Args extends unknown[]>(method: TestServerMethod, handler: (...args: Args) => void) =>
+    (...args: Args): void => {
+      calls[method] += 1;
+      handler(...args);
+    };
+  server.addService(streams, {
+    read: counted('read', handleRead(log)),
+    append: counted('append', handleAppend(log, limits)),
+    batchAppend: counted('batchAppend', handleBatchAppend(log, limits)),
+  });
+  if (options.serverFeatures ?? true) {
+    server.addService(ServerFeaturesService, {
+      getSupportedMethods: counted('getSupportedMethods', handleGetSupportedMethods({ batchAppend: options.batchAppend ?? true })),
+    });
+  }
+  let port = 0;
+  server.addService(GossipService, { read: counted('gossipRead', handleGossipRead(() => ({ host, port }))) });
+
+  port = await new Promise<number>((resolve, reject) => {
+    server.bindAsync(`${host}:${options.port ?? 0}`, ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    );
+  });
+
+  let closed = false;
+  return {
+    connectionString: `esdb://${host}:${port}?tls=false`,
+    host,
+    port,
+    calls: () => ({ ...calls }),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      server.forceShutdown();
+    },
+  };
+}
+
+function seedSystemEvents(log: InMemoryLog): void {
+  const json = (value: unknown): Uint8Array => Buffer.from(JSON.stringify(value));
+  const none = new Uint8Array();
+  log.append('$epoch-information', { kind: 'any' }, [
+    {
+      id: randomUUID(),
+      type: '$epoch-information',
+      contentType: 'application/json',
+      data: json({ epochNumber: 0, leaderInstanceId: randomUUID() }),
+      customMetadata: none,
+    },
+  ]);
+  log.append('$scavenges', { kind: 'any' }, [
+    { id: randomUUID(), type: '$scavengeIndexInitialized', contentType: 'application/json', data: json({}), customMetadata: none },
+  ]);
+}
