@@ -1,0 +1,11 @@
+export * from './document-projection';
+export * from './errors';
+export { Projector, type LogPoint } from './projector';
+export { ProjectionRunner, type ProjectionRunnerOptions, type RunnerLog, type RunnerState, type RunnerStatus } from './projection-runner';
+export { catchUp, logStillHolds, type CatchUpProgress } from './catch-up';
+export { startReadSide, type ReadSide } from './read-side';
+export { rebuildReadModels, type RebuildOptions, type RebuildProgress, type RebuildResult } from './rebuild-read-models';
+export { READ_MODELS_FILE, readModelsPath, openReadModelFile, type ReadModelFileMode } from './sqlite/read-model-file';
+export { DocumentTable } from './sqlite/document-table';
+export { REGISTRY_PROJECTIONS } from './registry/registry-projections';
+export { RegistryReadModels, MAX_LIST_SIZE } from './registry/registry-read-models';
