@@ -1,0 +1,58 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ApiKeyDirectory } from '../auth/api-key-directory';
+import { identifyCaller } from '../auth/caller';
+import { cachedCaller } from '../auth/request-caller';
+import type { Limits } from './limits-config';
+import { refuse } from './limit-response';
+
+/** Load balancers probe this; it reads no data and must answer even while a client is being throttled. */
+const UNLIMITED_PATHS = new Set(['/health']);
+
+/**
+ * A caller with a valid key is counted per key, wherever its requests come from; everyone else — no key, or a
+ * key that is unknown or revoked — per client address, so inventing keys buys no fresh allowance.
+ */
+function bucketOf(request: FastifyRequest, directory: ApiKeyDirectory | undefined): string {
+  if (directory !== undefined && request.headers.authorization !== undefined) {
+    const caller = cachedCaller(request, () => identifyCaller(request.headers.authorization, directory));
+    if (caller.kind === 'key') return `key:${caller.actor.keyId}`;
+  }
+  return `address:${request.ip}`;
+}
+
+/**
+ * Counting is @fastify/rate-limit's (an LRU of fixed windows); the refusal is ours, answered straight from the
+ * hook so that every route — GraphQL, GraphiQL, an unknown path — refuses alike: 429, RATE_LIMITED, Retry-After.
+ */
+export async function limitRates(
+  fastify: FastifyInstance,
+  limits: Limits,
+  directory: () => ApiKeyDirectory | undefined,
+): Promise<void> {
+  await fastify.register(rateLimit, {
+    global: false,
+    timeWindow: limits.rateLimitWindowMs,
+    keyGenerator: (request) => bucketOf(request, directory()),
+    max: (_request, bucket) => (bucket.startsWith('key:') ? limits.rateLimitPerKey : limits.rateLimitPerAddress),
+    allowList: (request) => UNLIMITED_PATHS.has(request.url.split('?')[0]),
+  });
+  const count = fastify.createRateLimit();
+
+  fastify.addHook('onRequest', async (request, reply) => {
+    const counted = await count(request);
+    if (counted.isAllowed) return;
+    void reply.header('x-ratelimit-limit', counted.max);
+    void reply.header('x-ratelimit-remaining', counted.remaining);
+    void reply.header('x-ratelimit-reset', counted.ttlInSeconds);
+    if (!counted.isExceeded) return;
+    const retryAfterSeconds = Math.max(1, counted.ttlInSeconds);
+    void reply.header('retry-after', retryAfterSeconds);
+    const per = counted.key.startsWith('key:') ? 'this API key' : 'this address without a valid API key';
+    return refuse(reply, 429, 'RATE_LIMITED', `Too many requests from ${per}: ${counted.max} per ${limits.rateLimitWindowMs / 1000} s; retry in ${retryAfterSeconds} s`, {
+      limit: counted.max,
+      windowMs: limits.rateLimitWindowMs,
+      retryAfterSeconds,
+    });
+  });
+}
