@@ -4,6 +4,7 @@ import { createEventStore } from '@registry/event-store';
 import { AppModule } from './app.module';
 import { type Config, loadConfig } from './config';
 import { fastifyLoggerOptions, PinoNestLogger } from './config/logging';
+import { loadLimits, registerLimits } from './limits';
 
 /**
  * Builds the registry (not listening yet) from the environment, with `overrides` for tests. Throws
@@ -12,14 +13,17 @@ import { fastifyLoggerOptions, PinoNestLogger } from './config/logging';
  */
 export async function createRegistryApp(overrides: Partial<Config> = {}): Promise<NestFastifyApplication> {
   const config = loadConfig(process.env, overrides);
+  const limits = loadLimits(process.env);
   const store = await createEventStore({ dataDir: config.dataDir, connectionString: config.eventStoreConnectionString });
   try {
     const adapter = new FastifyAdapter({ logger: fastifyLoggerOptions(config.logLevel) });
     const logger = new PinoNestLogger(adapter.getInstance().log);
-    return await NestFactory.create<NestFastifyApplication>(AppModule.register(config, store), adapter, {
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, store), adapter, {
       logger,
       abortOnError: false,
     });
+    await registerLimits(app, limits);
+    return app;
   } catch (error) {
     await store.close();
     throw error;
