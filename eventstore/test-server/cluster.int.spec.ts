@@ -31,6 +31,31 @@ describe('the test server, as a cluster of one', () => {
     expect(server.connectionString).toBe(`esdb://127.0.0.1:${server.port}?tls=false`);
   });
 
+  it('keeps its log across a restart, dropping the calls that were open', async () => {
+    const restarting = await startTestServer();
+    const client = EventStoreDBClient.connectionString(restarting.connectionString);
+    try {
+      const name = `kept-${randomUUID()}`;
+      await client.appendToStream(name, jsonEvent({ type: 'Kept', data: {} }), { expectedRevision: NO_STREAM });
+      const subscription = client.subscribeToStream(name);
+      const dropped = new Promise<unknown>((resolve) => subscription.once('error', resolve));
+      await new Promise((resolve) => subscription.once('confirmation', resolve));
+      await restarting.restart();
+      expect(await dropped).toBeInstanceOf(Error);
+      const read = async (): Promise<number> => {
+        let count = 0;
+        for await (const resolved of client.readStream(name)) if (resolved.event) count++;
+        return count;
+      };
+      // The client drops its channel on the failure and connects afresh on the next call.
+      const count = await read().catch(read);
+      expect(count).toBe(1);
+    } finally {
+      await client.dispose();
+      await restarting.close();
+    }
+  });
+
   it('refuses new connections once closed', async () => {
     const closing = await startTestServer();
     await closing.close();

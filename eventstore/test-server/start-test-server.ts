@@ -35,6 +35,9 @@ export interface TestServer {
   readonly port: number;
   /** How many calls each method has received: lets a test see which path the client chose. */
   calls(): Readonly<Record<TestServerMethod, number>>;
+  /** Drops every connection and call, then listens again on the same port with the same log: what a
+   * node restart looks like to a client. */
+  restart(): Promise<void>;
   /** Stops at once; open calls (subscriptions) end with an error on the client side. */
   close(): Promise<void>;
 }
@@ -52,16 +55,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const log = new InMemoryLog();
   if (options.seedSystemEvents ?? true) seedSystemEvents(log);
   const limits = { maxAppendSize: options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE };
-  const server = new Server({
-    'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
-    'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
-  });
-
-  // Read replies for events are encoded once and sent as bytes; the stock serializer only takes messages.
-  const streams: ServiceDefinition = {
-    ...StreamsService,
-    read: { ...StreamsService.read, responseSerialize: serializeReadReply },
-  };
   const calls: Record<TestServerMethod, number> = { read: 0, append: 0, batchAppend: 0, getSupportedMethods: 0, gossipRead: 0 };
   const counted =
     <Args extends unknown[]>(method: TestServerMethod, handler: (...args: Args) => void) =>
@@ -69,31 +62,42 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       calls[method] += 1;
       handler(...args);
     };
-  server.addService(streams, {
-    read: counted('read', handleRead(log)),
-    append: counted('append', handleAppend(log, limits)),
-    batchAppend: counted('batchAppend', handleBatchAppend(log, limits)),
-  });
-  if (options.serverFeatures ?? true) {
-    server.addService(ServerFeaturesService, {
-      getSupportedMethods: counted('getSupportedMethods', handleGetSupportedMethods({ batchAppend: options.batchAppend ?? true })),
+  let port = options.port ?? 0;
+
+  const listen = async (): Promise<Server> => {
+    const server = new Server({
+      'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
+      'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
     });
-  }
-  let port = 0;
-  server.addService(GossipService, { read: counted('gossipRead', handleGossipRead(() => ({ host, port }))) });
+    server.addService(STREAMS_WITH_ENCODED_READS, {
+      read: counted('read', handleRead(log)),
+      append: counted('append', handleAppend(log, limits)),
+      batchAppend: counted('batchAppend', handleBatchAppend(log, limits)),
+    });
+    if (options.serverFeatures ?? true) {
+      server.addService(ServerFeaturesService, {
+        getSupportedMethods: counted('getSupportedMethods', handleGetSupportedMethods({ batchAppend: options.batchAppend ?? true })),
+      });
+    }
+    server.addService(GossipService, { read: counted('gossipRead', handleGossipRead(() => ({ host, port }))) });
+    port = await new Promise<number>((resolve, reject) => {
+      server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound)));
+    });
+    return server;
+  };
 
-  port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(`${host}:${options.port ?? 0}`, ServerCredentials.createInsecure(), (error, bound) =>
-      error ? reject(error) : resolve(bound),
-    );
-  });
-
+  let server = await listen();
   let closed = false;
   return {
     connectionString: `esdb://${host}:${port}?tls=false`,
     host,
     port,
     calls: () => ({ ...calls }),
+    restart: async () => {
+      if (closed) throw new Error('the test server is closed');
+      server.forceShutdown();
+      server = await listen();
+    },
     close: async () => {
       if (closed) return;
       closed = true;
@@ -101,6 +105,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
   };
 }
+
+// Read replies for events are encoded once and sent as bytes; the stock serializer only takes messages.
+const STREAMS_WITH_ENCODED_READS: ServiceDefinition = {
+  ...StreamsService,
+  read: { ...StreamsService.read, responseSerialize: serializeReadReply },
+};
 
 function seedSystemEvents(log: InMemoryLog): void {
   const json = (value: unknown): Uint8Array => Buffer.from(JSON.stringify(value));

@@ -1,0 +1,90 @@
+import type { AllSubscription, RecordedEvent } from '../event-store';
+import { isTransient, type LogRecord, type LogSubscription, type StartPosition } from './esdb-client';
+import { toRecordedEvent } from './record-mapping';
+import { backoffMs, SUBSCRIPTION_RETRY } from './retry';
+
+export interface SubscriptionSource {
+  /** Opens a server subscription delivering events after `from`. */
+  open(from: StartPosition): LogSubscription;
+  keep(record: LogRecord): boolean;
+}
+
+/**
+ * A port subscription over the server's catch-up subscription. The server already hands off from
+ * catch-up to live without a gap; what this adds is surviving a dropped connection: it resubscribes
+ * after the last event the server delivered (filtered out here or not), so the consumer sees neither a
+ * gap nor a repeat.
+ */
+export class EventStoreDbSubscription implements AllSubscription {
+  private closed = false;
+  private current: LogSubscription | undefined;
+  private pause: { timer: NodeJS.Timeout; resolve: () => void } | undefined;
+
+  constructor(
+    private readonly source: SubscriptionSource,
+    private readonly start: Promise<StartPosition>,
+    private readonly onClose: (subscription: EventStoreDbSubscription) => void,
+  ) {
+    // Awaited when iteration starts; until then a failure must not count as unhandled.
+    start.catch(() => undefined);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+    return this.events();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.pause) {
+      clearTimeout(this.pause.timer);
+      this.pause.resolve();
+    }
+    this.onClose(this);
+    await this.current?.close();
+  }
+
+  /** A pause that close() cuts short, so no timer outlives the subscription. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.pause = {
+        resolve,
+        timer: setTimeout(() => {
+          this.pause = undefined;
+          resolve();
+        }, ms),
+      };
+    });
+  }
+
+  private async *events(): AsyncGenerator<RecordedEvent> {
+    try {
+      let failures = 0;
+      let from = await this.start;
+      while (!this.closed) {
+        const subscription = this.source.open(from);
+        this.current = subscription;
+        try {
+          for await (const record of subscription) {
+            if (this.closed) return;
+            failures = 0;
+            from = record.position;
+            if (this.source.keep(record)) yield toRecordedEvent(record);
+          }
+          // The server ended the call without an error (a node shutting down, a dropped subscription).
+        } catch (error) {
+          if (this.closed) return;
+          if (!isTransient(error)) throw error;
+        } finally {
+          await subscription.close();
+        }
+        if (this.closed) return;
+        failures += 1;
+        if (failures >= SUBSCRIPTION_RETRY.attempts) throw new Error(`subscription lost after ${failures} attempts`);
+        await this.sleep(backoffMs(SUBSCRIPTION_RETRY, failures));
+      }
+    } finally {
+      await this.close();
+    }
+  }
+}
