@@ -1,5 +1,10 @@
-import type { EventStore } from '@registry/event-store';
-import type { LogPoint, Projector } from './projector';
+import type { EventStore, RecordedEvent } from '@registry/event-store';
+import type { LogPoint } from './batch-folder';
+
+/** What a catch-up feeds: the live projector (synchronous) or a rebuild's pipelined one. */
+export interface BatchTarget {
+  apply(events: readonly RecordedEvent[]): void | Promise<void>;
+}
 
 export interface CatchUpProgress {
   /** The last position applied so far. */
@@ -15,7 +20,7 @@ export interface CatchUpProgress {
  */
 export async function catchUp(
   store: EventStore,
-  projector: Projector,
+  projector: BatchTarget,
   after: bigint | null,
   pageSize: number,
   onPage?: (progress: CatchUpProgress) => void,
@@ -28,7 +33,7 @@ export async function catchUp(
     const from = cursor;
     const fresh = from === null ? page : page.filter((event) => event.position > from);
     if (fresh.length > 0) {
-      projector.apply(fresh);
+      await projector.apply(fresh);
       cursor = fresh[fresh.length - 1].position;
       events += fresh.length;
       onPage?.({ position: cursor, events });

@@ -1,6 +1,8 @@
 export * from './document-projection';
 export * from './errors';
-export { Projector, type LogPoint } from './projector';
+export { Projector } from './projector';
+export { BatchFolder, type DocumentSource, type LogPoint } from './batch-folder';
+export type { BatchChanges, CheckpointChange, DocumentChange } from './batch-changes';
 export { ProjectionRunner, type ProjectionRunnerOptions, type RunnerLog, type RunnerState, type RunnerStatus } from './projection-runner';
 export { catchUp, logStillHolds, type CatchUpProgress } from './catch-up';
 export { startReadSide, type ReadSide } from './read-side';

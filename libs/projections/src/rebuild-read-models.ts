@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type { EventStore } from '@registry/event-store';
 import { catchUp } from './catch-up';
 import type { DocumentProjection } from './document-projection';
-import { Projector } from './projector';
+import { BulkProjector } from './bulk-projector';
 import { REGISTRY_PROJECTIONS } from './registry/registry-projections';
 import { openReadModelFile, readModelsPath } from './sqlite/read-model-file';
 
@@ -44,17 +44,18 @@ export async function rebuildReadModels(store: EventStore, dataDir: string, opti
   let events = 0;
   try {
     removeDatabase(freshPath);
-    const fresh = openReadModelFile(freshPath, 'bulk');
+    const projector = await BulkProjector.open(freshPath, options.projections ?? REGISTRY_PROJECTIONS);
     try {
-      const projector = new Projector(fresh, options.projections ?? REGISTRY_PROJECTIONS);
       const [last] = await store.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1 });
       const head = last?.position ?? 0n;
-      position = await catchUp(store, projector, null, options.pageSize ?? 10_000, (progress) => {
+      position = await catchUp(store, projector, null, options.pageSize ?? 1_000, (progress) => {
         events = progress.events;
         options.onProgress?.({ ...progress, head });
       });
-    } finally {
-      fresh.close();
+      await projector.finish();
+    } catch (error) {
+      await projector.abort();
+      throw error;
     }
   } catch (error) {
     live.close();

@@ -13,26 +13,22 @@ export function readModelsPath(dataDir: string): string {
 /**
  * `live`: the file the registry serves from. WAL with synchronous=NORMAL: a crash may lose the last
  * commits but never splits one, and each commit carries its checkpoint, so the projections simply re-apply
- * what was lost. `bulk`: a fresh file being rebuilt, thrown away if the rebuild dies: no journal, no fsync.
+ * what was lost. `bulk`: a fresh file being rebuilt under a private name, thrown away if the rebuild dies:
+ * no fsync, and no exclusive lock, so the rebuild's reader can look up what its writer thread committed.
  */
 export type ReadModelFileMode = 'live' | 'bulk';
 
 /**
- * Opens the file and holds an exclusive lock on it until closed: one writer per read-model file, so a second
- * registry or a rebuild on the same directory is refused instead of corrupting the checkpoints. The lock is
- * SQLite's own (fcntl), so the kernel drops it when the holder dies.
+ * Opens the file; in `live` mode it holds an exclusive lock on it until closed: one writer per read-model
+ * file, so a second registry or a rebuild on the same directory is refused instead of corrupting the
+ * checkpoints. The lock is SQLite's own (fcntl), so the kernel drops it when the holder dies.
  */
 export function openReadModelFile(file: string, mode: ReadModelFileMode): Database.Database {
   const db = new Database(file, { timeout: 0 });
   try {
-    db.pragma('locking_mode = EXCLUSIVE');
-    if (mode === 'live') {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-    } else {
-      db.pragma('journal_mode = OFF');
-      db.pragma('synchronous = OFF');
-    }
+    if (mode === 'live') db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('journal_mode = WAL');
+    db.pragma(mode === 'live' ? 'synchronous = NORMAL' : 'synchronous = OFF');
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
     // The exclusive lock is taken by the first write, so write at once rather than at the first event.
