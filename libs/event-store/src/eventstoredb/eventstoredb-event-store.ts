@@ -18,8 +18,6 @@ import { EventStoreDbSubscription } from './eventstoredb-subscription';
 import { isSystemRecord, splitFilter, toRecordedEvent } from './record-mapping';
 import { CALL_RETRY, withRetry } from './retry';
 
-// $all pages are at least this long, so skipping system events does not cost one call per event.
-const MIN_PAGE = 64;
 const MAX_PAGE = 4_096;
 const HEALTH_TIMEOUT_MS = 3_000;
 
@@ -59,16 +57,19 @@ export class EventStoreDbEventStore implements EventStore {
     const kept: RecordedEvent[] = [];
     // Paging forwards restarts at the last event read, which the server includes again.
     let alreadyRead: bigint | undefined;
+    let pageSize = 0;
     while (kept.length < limit) {
-      const pageSize = Number.isFinite(limit) ? Math.min(MAX_PAGE, Math.max(MIN_PAGE, limit - kept.length + 1)) : undefined;
+      // Ask for what is missing; when system events ate a page, ask for more each time.
+      pageSize = Number.isFinite(limit) ? Math.min(MAX_PAGE, Math.max(limit - kept.length + 1, pageSize * 4)) : 0;
+      const size = pageSize === 0 ? undefined : pageSize;
       const start = from;
-      const page = await this.call(() => this.client.readAll(start, direction, pageSize));
+      const page = await this.call(() => this.client.readAll(start, direction, size));
       for (const record of page) {
         if (record.position === alreadyRead || isSystemRecord(record)) continue;
         kept.push(toRecordedEvent(record));
         if (kept.length === limit) break;
       }
-      if (pageSize === undefined || page.length < pageSize) break;
+      if (size === undefined || page.length < size) break;
       const last = page[page.length - 1].position;
       from = last;
       alreadyRead = direction === 'forwards' ? last : undefined;
