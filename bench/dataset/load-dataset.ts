@@ -1,0 +1,65 @@
+import type { RegistryEventType } from '@registry/domain';
+import type { EventStore } from '@registry/event-store';
+import { toEventData, type GeneratedAppend } from './generated-append';
+import { countByType, type RegistryDataset } from './registry-dataset';
+
+export interface LoadReport {
+  certificates: number;
+  appends: number;
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+  /** The global position of the last event appended. */
+  lastPosition: bigint;
+  byType: Partial<Record<RegistryEventType, number>>;
+}
+
+export interface LoadOptions {
+  /** Certificates generated and appended per wave. */
+  chunk?: number;
+  onProgress?: (certificatesLoaded: number) => void;
+}
+
+/**
+ * Appends the whole data set through the port: one append per stream, a wave of thousands in flight at
+ * once so that the store can commit them together. A recognition decision is appended only after the wave
+ * holding its certificate has been acknowledged, so the log keeps cause before effect on any adapter. The
+ * next chunk is generated while the previous wave commits.
+ */
+export async function loadDataset(store: EventStore, dataset: RegistryDataset, options: LoadOptions = {}): Promise<LoadReport> {
+  const chunk = options.chunk ?? 4096;
+  const started = performance.now();
+  const byType = {};
+  let appends = 0;
+  let events = 0;
+  let lastPosition = 0n;
+  const appendAll = async (wave: GeneratedAppend[]): Promise<void> => {
+    appends += wave.length;
+    for (const append of wave) events += append.events.length;
+    countByType(wave, byType);
+    const results = await Promise.all(
+      wave.map((append) => store.append(append.stream, append.events.map(toEventData), { expectedRevision: 'no_stream' })),
+    );
+    for (const result of results) if (result.position > lastPosition) lastPosition = result.position;
+  };
+
+  // Schemes before the CBs that are accredited for them, CBs before the arrangements they sign.
+  const reference = dataset.referenceAppends();
+  for (const prefix of ['scheme-', 'cb-', 'arrangement-']) await appendAll(reference.filter((append) => append.stream.startsWith(prefix)));
+
+  let inFlight: Promise<void> = Promise.resolve();
+  let decisionsOfPreviousChunk: GeneratedAppend[] = [];
+  for (let from = 0; from < dataset.size; from += chunk) {
+    const histories = [...dataset.certificates(from, Math.min(dataset.size, from + chunk))];
+    await inFlight;
+    options.onProgress?.(from);
+    inFlight = appendAll([...histories.map((history) => history.certificate), ...decisionsOfPreviousChunk]);
+    decisionsOfPreviousChunk = histories.flatMap((history) => history.decisions);
+  }
+  await inFlight;
+  await appendAll(decisionsOfPreviousChunk);
+  options.onProgress?.(dataset.size);
+
+  const seconds = (performance.now() - started) / 1000;
+  return { certificates: dataset.size, appends, events, seconds, eventsPerSecond: events / seconds, lastPosition, byType };
+}

@@ -1,0 +1,41 @@
+import type { BenchRow } from '../rows/bench-row';
+import type { Machine } from './machine';
+
+export interface DatasetSummary {
+  certificates: number;
+  seed: number;
+  appends: number;
+  events: number;
+  loadSeconds: number;
+  loadEventsPerSecond: number;
+  byType: Record<string, number>;
+  eventsFileBytes: number;
+}
+
+export interface BenchReport {
+  command: string;
+  date: string;
+  machine: Machine;
+  totalSeconds: number;
+  dataset: DatasetSummary | null;
+  rows: BenchRow[];
+}
+
+/** The row as the table shows it: five cells, a "not measured" row says why in place of its figures. */
+export function cells(row: BenchRow): { ours: string; baseline: string; ratio: string; target: string; verdict: string } {
+  switch (row.kind) {
+    case 'measured':
+      return { ours: row.ours, baseline: row.baseline, ratio: row.ratio, target: row.target, verdict: row.verdict };
+    case 'not-measured':
+      return { ours: `not measured: ${row.why}`, baseline: '—', ratio: '—', target: row.target, verdict: 'not measured' };
+    default: {
+      const unknown: never = row;
+      throw new Error(`unknown row ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/** JSON with bigints as decimal strings. */
+export function toJson(report: BenchReport): string {
+  return `${JSON.stringify(report, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value), 2)}\n`;
+}

@@ -1,0 +1,60 @@
+import type { BenchRow } from '../rows/bench-row';
+import { count, mebibytes, rate, seconds } from '../support/figures';
+import { cells, type BenchReport } from './bench-report';
+
+const escape = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function table(rows: BenchRow[]): string {
+  const lines = ['| # | what | ours | baseline (same run) | ratio | target | result |', '|---|---|---|---|---|---|---|'];
+  for (const row of rows) {
+    const c = cells(row);
+    const verdict = c.verdict === 'MISSED' ? '**MISSED**' : c.verdict;
+    lines.push(`| ${row.number} | ${escape(row.what)} | ${escape(c.ours)} | ${escape(c.baseline)} | ${escape(c.ratio)} | ${escape(c.target)} | ${verdict} |`);
+  }
+  return lines.join('\n');
+}
+
+function notes(rows: BenchRow[]): string {
+  return rows
+    .filter((row) => row.kind === 'measured' && row.notes.length > 0)
+    .map((row) => `**Row ${row.number}.** ${row.kind === 'measured' ? row.notes.join('. ') : ''}.`)
+    .join('\n\n');
+}
+
+/** BENCHMARKS.md, rewritten whole by every run. */
+export function benchmarksMarkdown(report: BenchReport): string {
+  const { machine, dataset } = report;
+  const datasetSection =
+    dataset === null
+      ? 'No data set was loaded in this run.'
+      : [
+          `${count(dataset.certificates)} certificates (seed ${dataset.seed}) as ${count(dataset.events)} events in ${count(dataset.appends)} streams, ` +
+            `appended through the port (one append per stream, thousands in flight) in ${seconds(dataset.loadSeconds)}: ${rate(dataset.loadEventsPerSecond, 'events/s')}; ` +
+            `log file ${mebibytes(dataset.eventsFileBytes)}.`,
+          '',
+          Object.entries(dataset.byType)
+            .map(([type, n]) => `${type} ${count(n)}`)
+            .join(', '),
+        ].join('\n');
+  return `# Benchmarks
+
+Written by \`npm run bench\` (bench/run.ts); do not edit by hand. Every figure is a ratio against a baseline
+measured in the same run on the same machine, because absolute numbers on a shared machine are noise.
+
+- Command: \`${report.command}\`
+- Date: ${report.date} (whole run ${seconds(report.totalSeconds)})
+- Machine: ${machine.cpu}, ${machine.cores} cores, ${mebibytes(machine.memoryBytes)} memory, Node ${machine.node}, ${machine.os}
+
+${table(report.rows)}
+
+## The data set
+
+${datasetSection}
+
+## How each row was measured
+
+${notes(report.rows)}
+
+Raw figures: \`bench/results/latest.json\`. A quick look: \`npm run bench -- --n 10000\`.
+`;
+}

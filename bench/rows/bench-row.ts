@@ -1,0 +1,45 @@
+/** `met`/`MISSED` against the issue's target; `informational` rows have none; `not judged` when the target is
+ * stated for a size other than the one run. */
+export type Verdict = 'met' | 'MISSED' | 'informational' | 'not judged';
+
+export type Figures = Record<string, number | string | null>;
+
+export interface MeasuredRow {
+  kind: 'measured';
+  number: number;
+  what: string;
+  ours: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  verdict: Verdict;
+  /** What a reader must know to trust the figure: method, caveats. */
+  notes: string[];
+  /** Raw numbers for the JSON file. */
+  figures: Figures;
+}
+
+export interface UnmeasuredRow {
+  kind: 'not-measured';
+  number: number;
+  what: string;
+  target: string;
+  why: string;
+  figures: Figures;
+}
+
+export type BenchRow = MeasuredRow | UnmeasuredRow;
+
+export function notMeasured(number: number, what: string, target: string, why: string, figures: Figures = {}): UnmeasuredRow {
+  return { kind: 'not-measured', number, what, target, why, figures };
+}
+
+/** Runs a row, turning a failure into a "not measured" row with the reason rather than ending the run. */
+export async function guarded(number: number, what: string, target: string, measure: () => Promise<BenchRow>): Promise<BenchRow> {
+  try {
+    return await measure();
+  } catch (error) {
+    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return notMeasured(number, what, target, why);
+  }
+}

@@ -1,0 +1,201 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { openSqliteEventStore } from '@registry/event-store';
+import { eventsFilePath } from '@registry/event-store/sqlite/schema';
+import { loadDataset } from './dataset/load-dataset';
+import { RegistryDataset } from './dataset/registry-dataset';
+import { toJson, type BenchReport, type DatasetSummary } from './report/bench-report';
+import { describeMachine } from './report/machine';
+import { benchmarksMarkdown } from './report/markdown';
+import { guarded, notMeasured, type BenchRow } from './rows/bench-row';
+import { concurrentAppendsRow, sequentialAppendsRow } from './rows/durable-appends';
+import { eventStoreDbRow } from './rows/eventstoredb-adapter';
+import { ISSUE_ROWS, ROW_NUMBERS, type RowNumber } from './rows/issue-rows';
+import { rebuildRow } from './rows/rebuild';
+import { coldStartRow, memoryRow, recognitionOverHttpRow, startRegistry, type ServedContext, type StartedRegistry } from './rows/served-registry';
+import { count, seconds } from './support/figures';
+import { findUp } from './support/find-up';
+
+interface Options {
+  n: number;
+  seed: number;
+  rounds: number;
+  duration?: number;
+  rows: RowNumber[];
+  out?: string;
+  markdown: boolean;
+  keep: boolean;
+}
+
+function positiveInteger(value: string): number {
+  const parsed = Number(value.replace(/_/g, ''));
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('must be a positive whole number');
+  return parsed;
+}
+
+function rowList(value: string): RowNumber[] {
+  const rows = value.split(',').map((part) => Number(part.trim()));
+  const unknown = rows.filter((row) => !(ROW_NUMBERS as readonly number[]).includes(row));
+  if (unknown.length > 0) throw new InvalidArgumentError(`no row ${unknown.join(', ')}; rows are 1 to 7`);
+  return rows as RowNumber[];
+}
+
+const program = new Command('bench')
+  .description('Measures the registry against baselines run in the same process and run; writes bench/results/latest.json and BENCHMARKS.md.')
+  .option('--n <certificates>', 'certificates in the data set', positiveInteger, 1_000_000)
+  .option('--seed <number>', 'seed of the data set', positiveInteger, 20_240_601)
+  .option('--rounds <number>', 'interleaved rounds for the short rows (1, 2, 7; 3 below 200k certificates)', positiveInteger, 3)
+  .option('--duration <seconds>', 'autocannon run length for row 4 (default 10 s, 5 s below 100k certificates)', positiveInteger)
+  .option('--rows <list>', 'only these rows, e.g. 1,2,7', rowList, [...ROW_NUMBERS])
+  .option('--out <file>', 'the JSON file of figures (default bench/results/latest.json)')
+  .option('--no-markdown', 'leave BENCHMARKS.md alone')
+  .option('--keep', 'keep the loaded data directory and the child logs', false);
+
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+async function main(options: Options): Promise<void> {
+  const started = performance.now();
+  const root = dirname(findUp(__dirname, 'package.json') ?? resolve('package.json'));
+  const want = (row: RowNumber): boolean => options.rows.includes(row);
+  const dataset = new RegistryDataset({ certificates: options.n, seed: options.seed });
+  const rows = new Map<RowNumber, BenchRow>();
+  const run = async (row: RowNumber, measure: () => Promise<BenchRow>): Promise<void> => {
+    if (!want(row)) return;
+    log(`row ${row}: ${ISSUE_ROWS[row].what}`);
+    rows.set(row, await guarded(row, ISSUE_ROWS[row].what, ISSUE_ROWS[row].target, measure));
+  };
+
+  await run(1, () => concurrentAppendsRow(dataset, { rounds: options.rounds, log }));
+  await run(2, () => sequentialAppendsRow(dataset, { rounds: options.rounds, log }));
+  await run(7, () => eventStoreDbRow(dataset, options.rounds, log));
+
+  let summary: DatasetSummary | null = null;
+  if ([3, 4, 5, 6].some((row) => want(row as RowNumber))) {
+    const workDir = mkdtempSync(join(tmpdir(), 'registry-bench-'));
+    try {
+      summary = await servedAndRebuildRows(dataset, workDir, options, rows, want);
+    } finally {
+      if (options.keep) log(`kept ${workDir}`);
+      else rmSync(workDir, { recursive: true, force: true });
+    }
+  }
+
+  const report: BenchReport = {
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
+    date: new Date().toISOString(),
+    machine: describeMachine(),
+    totalSeconds: (performance.now() - started) / 1000,
+    dataset: summary,
+    rows: ROW_NUMBERS.filter(want).map((row) => rows.get(row) ?? notMeasured(row, ISSUE_ROWS[row].what, ISSUE_ROWS[row].target, 'skipped')),
+  };
+  const out = resolve(root, options.out ?? join('bench', 'results', 'latest.json'));
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, toJson(report));
+  const markdown = benchmarksMarkdown(report);
+  if (options.markdown) writeFileSync(join(root, 'BENCHMARKS.md'), markdown);
+  process.stdout.write(`${markdown}\nFigures: ${out}${options.markdown ? `; table: ${join(root, 'BENCHMARKS.md')}` : ''}\n`);
+}
+
+/** Loads the data set, then: first start of the registry (rows 5, 4), rebuild (row 3), restart (row 6). */
+async function servedAndRebuildRows(
+  dataset: RegistryDataset,
+  workDir: string,
+  options: Options,
+  rows: Map<RowNumber, BenchRow>,
+  want: (row: RowNumber) => boolean,
+): Promise<DatasetSummary> {
+  const dataDir = join(workDir, 'data');
+  log(`loading ${count(dataset.size)} certificates into ${dataDir}`);
+  const store = await openSqliteEventStore({ dataDir });
+  let lastShown = 0;
+  const loaded = await loadDataset(store, dataset, {
+    onProgress: (done) => {
+      if (done - lastShown >= dataset.size / 10 || done === dataset.size) {
+        lastShown = done;
+        log(`  ${count(done)} certificates`);
+      }
+    },
+  }).finally(() => store.close());
+  log(`  loaded ${count(loaded.events)} events in ${seconds(loaded.seconds)}`);
+  const summary: DatasetSummary = {
+    certificates: dataset.size,
+    seed: dataset.options.seed,
+    appends: loaded.appends,
+    events: loaded.events,
+    loadSeconds: loaded.seconds,
+    loadEventsPerSecond: loaded.eventsPerSecond,
+    byType: Object.fromEntries(Object.entries(loaded.byType).map(([type, n]) => [type, n ?? 0])),
+    eventsFileBytes: statSync(eventsFilePath(dataDir)).size,
+  };
+
+  const distRoot = resolve(__dirname, '..');
+  const context: ServedContext = { dataset, dataDir, distRoot, logDir: workDir, log };
+  const appBuilt = existsSync(join(distRoot, 'apps', 'registry', 'src', 'main.js'));
+  const startTimeout = Math.max(120_000, dataset.size);
+  const served = [4, 5, 6].some((row) => want(row as RowNumber));
+  const skip = (row: RowNumber, why: string): void => {
+    if (want(row) && !rows.has(row)) rows.set(row, notMeasured(row, ISSUE_ROWS[row].what, ISSUE_ROWS[row].target, why));
+  };
+
+  let first: StartedRegistry | null = null;
+  if (served && !appBuilt) {
+    for (const row of [4, 5, 6] as const) skip(row, `the app is not built at ${distRoot} (run through npm run bench)`);
+  } else if (served) {
+    try {
+      log('rows 5, 4: first start of the registry on the loaded directory');
+      first = await startRegistry(context, 'first-start', startTimeout);
+    } catch (error) {
+      const why = `the registry did not become ready: ${error instanceof Error ? error.message : String(error)}`;
+      for (const row of [4, 5, 6] as const) skip(row, why);
+    }
+  }
+  if (first !== null) {
+    try {
+      const duration = options.duration ?? (dataset.size >= 100_000 ? 10 : 5);
+      const started = first;
+      let afterLoad = null;
+      if (want(4)) {
+        log(`row 4: ${ISSUE_ROWS[4].what}`);
+        rows.set(4, await guarded(4, ISSUE_ROWS[4].what, ISSUE_ROWS[4].target, () => recognitionOverHttpRow(context, started, { duration, warmup: 2, rounds: 1 })));
+        afterLoad = await first.child.memory().catch(() => null);
+      }
+      if (want(5)) rows.set(5, memoryRow(dataset.size, first.memoryWhenReady, afterLoad));
+    } finally {
+      await first.child.stop();
+    }
+  }
+
+  await runRow(rows, want, 3, () => rebuildRow(dataDir, dataset.size < 200_000 ? options.rounds : 1, log));
+
+  if (first !== null && want(6)) {
+    const firstStart = first;
+    log('row 6: restart on the same directory');
+    let restart: StartedRegistry | string;
+    try {
+      restart = await startRegistry(context, 'restart', startTimeout);
+      await restart.child.stop();
+    } catch (error) {
+      restart = error instanceof Error ? error.message : String(error);
+    }
+    rows.set(6, coldStartRow(dataset.size, restart, firstStart));
+  }
+  return summary;
+}
+
+async function runRow(rows: Map<RowNumber, BenchRow>, want: (row: RowNumber) => boolean, row: RowNumber, measure: () => Promise<BenchRow>): Promise<void> {
+  if (!want(row)) return;
+  log(`row ${row}: ${ISSUE_ROWS[row].what}`);
+  rows.set(row, await guarded(row, ISSUE_ROWS[row].what, ISSUE_ROWS[row].target, measure));
+}
+
+program
+  .parseAsync()
+  .then(() => main(program.opts<Options>()))
+  .catch((error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  });
