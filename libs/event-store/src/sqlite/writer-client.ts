@@ -23,7 +23,11 @@ export interface WriterStats {
 }
 
 /**
- * The main thread's side of the writer worker. Group commit: while one batch is being committed, every
+ * The main thread's side of the writer worker. The worker keeps the process alive only while a commit or the
+ * close is under way: an idle store, like an idle file handle, does not hold a process open (no other process
+ * may write to it, so with nothing else running no event could ever arrive).
+ *
+ * Group commit: while one batch is being committed, every
  * append that arrives waits in `queue`; when the commit returns, all of them leave together as the next
  * batch. One batch in flight at a time keeps positions in arrival order.
  */
@@ -58,6 +62,7 @@ export class WriterClient {
       worker.once('message', (reply: WriterReply) => {
         worker.off('error', onError);
         if (reply.kind === 'ready') {
+          worker.unref();
           resolve({ writer: new WriterClient(worker, onCommitted), lastPosition: reply.lastPosition });
           return;
         }
@@ -100,6 +105,7 @@ export class WriterClient {
       await this.worker.terminate();
       return;
     }
+    this.worker.ref();
     await new Promise<void>((resolve) => {
       this.worker.once('exit', () => resolve());
       this.whenIdle(() => this.post({ kind: 'close' }));
@@ -125,6 +131,7 @@ export class WriterClient {
     const members = this.queue.splice(0, count);
     const batch = this.nextBatch++;
     this.inFlight = { batch, members };
+    this.worker.ref();
     this.post({ kind: 'commit', batch, appends: members.map((m) => m.request) });
   }
 
@@ -160,6 +167,7 @@ export class WriterClient {
     const inFlight = this.inFlight;
     if (inFlight === undefined || inFlight.batch !== batch) throw new Error(`writer answered unknown batch ${batch}`);
     this.inFlight = undefined;
+    if (this.closing === undefined) this.worker.unref();
     for (const waiter of this.idleWaiters.splice(0)) waiter();
     return inFlight.members;
   }
