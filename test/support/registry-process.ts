@@ -30,22 +30,25 @@ export interface StartOptions {
 export async function startRegistry(options: StartOptions = {}): Promise<RunningRegistry> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'registry-e2e-'));
   const config: Partial<Config> = { port: 0, host: '127.0.0.1', logLevel: 'silent', ...options.config, dataDir };
-  let app: NestFastifyApplication;
+  let app: NestFastifyApplication | undefined;
   try {
     app = await createRegistryApp(config);
     await app.listen(config.port ?? 0, config.host ?? '127.0.0.1');
   } catch (error) {
+    // A half-started app still holds its store (and the data directory's lock).
+    await app?.close();
     if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
-  const address = app.getHttpServer().address();
+  const started = app;
+  const address = started.getHttpServer().address();
   if (address === null || typeof address === 'string') throw new Error(`unexpected server address ${String(address)}`);
   const baseUrl = `http://127.0.0.1:${address.port}`;
 
   let stopped: Promise<void> | undefined;
-  const stop = (): Promise<void> => (stopped ??= app.close());
+  const stop = (): Promise<void> => (stopped ??= started.close());
   return {
-    app,
+    app: started,
     baseUrl,
     dataDir,
     http: new HttpClient(baseUrl),
