@@ -1,5 +1,6 @@
 import type { EventStore } from '@registry/event-store';
 import { EVENT_STORE } from '../apps/registry/src/store';
+import { startTestServer } from '../eventstore/test-server';
 import { startRegistry, type RunningRegistry } from './support/registry-process';
 
 describe('GET /health', () => {
@@ -36,5 +37,20 @@ describe('GET /health', () => {
 
     expect(response.status).toBe(503);
     expect(response.body).toMatchObject({ status: 'down', store: { kind: 'embedded', status: 'down' } });
+  });
+
+  it('reports EventStoreDB as the store when EVENTSTORE_CONNECTION_STRING is set', async () => {
+    const server = await startTestServer({ port: 0 });
+    try {
+      registry = await startRegistry({ config: { eventStoreConnectionString: server.connectionString } });
+
+      const response = await registry.http.get('/health');
+
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ status: 'up', store: { kind: 'eventstoredb', status: 'up' } });
+    } finally {
+      await registry?.cleanup();
+      await server.close();
+    }
   });
 });

@@ -1,5 +1,4 @@
 import type { EventStore } from './event-store';
-import { EventStoreUnavailableError } from './errors';
 import { openSqliteEventStore } from './sqlite';
 
 export interface EventStoreConfig {
@@ -9,14 +8,16 @@ export interface EventStoreConfig {
   connectionString?: string;
 }
 
-/** The embedded SQLite store by default; EventStoreDB when a connection string is given. */
+/**
+ * The embedded SQLite store by default; EventStoreDB when a connection string is given. The embedded store
+ * is open (and its directory locked) when this resolves; the EventStoreDB client connects on first use.
+ */
 export async function createEventStore(config: EventStoreConfig): Promise<EventStore> {
   const connectionString = config.connectionString?.trim();
   if (connectionString === undefined || connectionString === '') {
     return openSqliteEventStore({ dataDir: config.dataDir });
   }
-  throw new EventStoreUnavailableError(
-    'EVENTSTORE_CONNECTION_STRING is set, but the EventStoreDB adapter is not available yet in this build; ' +
-      'unset it to use the embedded store.',
-  );
+  // Loaded only when asked for: the gRPC client costs start-up time the embedded store does not need.
+  const { createEventStoreDbEventStore } = await import('./eventstoredb');
+  return createEventStoreDbEventStore(connectionString);
 }
