@@ -7,6 +7,14 @@ export function dayOf(date: CalendarDate): number {
   return Math.round(Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY);
 }
 
+/** Formatted once per day: a data set spans a few thousand days but formats millions of dates. */
+const formatted = new Map<number, CalendarDate>();
+
 export function dateOf(day: number): CalendarDate {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let date = formatted.get(day);
+  if (date === undefined) {
+    date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    formatted.set(day, date);
+  }
+  return date;
 }

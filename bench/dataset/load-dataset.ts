@@ -21,10 +21,9 @@ export interface LoadOptions {
 }
 
 /**
- * Appends the whole data set through the port: one append per stream, a wave of thousands in flight at
- * once so that the store can commit them together. A recognition decision is appended only after the wave
- * holding its certificate has been acknowledged, so the log keeps cause before effect on any adapter. The
- * next chunk is generated while the previous wave commits.
+ * Appends the whole data set through the port: one append per stream, thousands in flight at once so that
+ * the store can commit them together. A recognition decision is appended only after the wave holding its
+ * certificate has been acknowledged, so the log keeps cause before effect on any adapter.
  */
 export async function loadDataset(store: EventStore, dataset: RegistryDataset, options: LoadOptions = {}): Promise<LoadReport> {
   const chunk = options.chunk ?? 4096;
@@ -47,17 +46,23 @@ export async function loadDataset(store: EventStore, dataset: RegistryDataset, o
   const reference = dataset.referenceAppends();
   for (const prefix of ['scheme-', 'cb-', 'arrangement-']) await appendAll(reference.filter((append) => append.stream.startsWith(prefix)));
 
-  let inFlight: Promise<void> = Promise.resolve();
-  let decisionsOfPreviousChunk: GeneratedAppend[] = [];
+  // Two waves in flight: one committing while the next is encoded and sent. Wave k carries chunk k's
+  // certificates and chunk k-2's decisions, launched only once wave k-2 (their certificates) is acknowledged.
+  const inFlight: Promise<void>[] = [];
+  const decisionsByChunk: GeneratedAppend[][] = [];
   for (let from = 0; from < dataset.size; from += chunk) {
     const histories = [...dataset.certificates(from, Math.min(dataset.size, from + chunk))];
-    await inFlight;
+    if (inFlight.length === 2) await inFlight.shift();
+    const decisions = decisionsByChunk.length === 2 ? (decisionsByChunk.shift() ?? []) : [];
     options.onProgress?.(from);
-    inFlight = appendAll([...histories.map((history) => history.certificate), ...decisionsOfPreviousChunk]);
-    decisionsOfPreviousChunk = histories.flatMap((history) => history.decisions);
+    const wave = appendAll([...histories.map((history) => history.certificate), ...decisions]);
+    // Awaited in turn below; this only stops a failing wave from counting as unhandled meanwhile.
+    wave.catch(() => undefined);
+    inFlight.push(wave);
+    decisionsByChunk.push(histories.flatMap((history) => history.decisions));
   }
-  await inFlight;
-  await appendAll(decisionsOfPreviousChunk);
+  await Promise.all(inFlight);
+  await appendAll(decisionsByChunk.flat());
   options.onProgress?.(dataset.size);
 
   const seconds = (performance.now() - started) / 1000;

@@ -55,7 +55,7 @@ function verdict(ok: boolean): Verdict {
 
 /** Row 1: 64 concurrent writers, against raw batched inserts and emmett-sqlite. */
 export async function concurrentAppendsRow(dataset: RegistryDataset, options: AppendRowsOptions): Promise<BenchRow> {
-  const perWriter = 50;
+  const perWriter = 250;
   const emmett = loadEmmett();
   const ours: number[] = [];
   const raw: number[] = [];
@@ -82,7 +82,8 @@ export async function concurrentAppendsRow(dataset: RegistryDataset, options: Ap
   const emmettRate = theirs.length > 0 ? median(theirs) : null;
   const ofRaw = ourRate / rawRate;
   const overEmmett = emmettRate === null ? null : ourRate / emmettRate;
-  const met = ofRaw >= 0.5 && overEmmett !== null && overEmmett >= 5;
+  // Without emmett half the target is unknown: say so rather than claim it met.
+  const rowVerdict: Verdict = ofRaw < 0.5 || (overEmmett !== null && overEmmett < 5) ? 'MISSED' : overEmmett === null ? 'not judged' : 'met';
   return {
     kind: 'measured',
     number: 1,
@@ -91,7 +92,7 @@ export async function concurrentAppendsRow(dataset: RegistryDataset, options: Ap
     baseline: `raw ${rate(rawRate, 'rows/s')}; emmett-sqlite ${emmettRate === null ? 'not measured' : rate(emmettRate, 'appends/s')}`,
     ratio: `${percent(ofRaw)} of raw; ${overEmmett === null ? '—' : times(overEmmett)} emmett`,
     target: ISSUE_ROWS[1].target,
-    verdict: emmettRate === null ? verdict(false) : verdict(met),
+    verdict: rowVerdict,
     notes: [
       `ours: ${CONCURRENCY} writers × ${perWriter} appends, each awaited, WAL + synchronous=FULL; ${appendsPerCommit.toFixed(1)} appends per commit (group commit)`,
       `raw: the same rows, table, indexes and pragmas through better-sqlite3 on one thread, ${CONCURRENCY} rows per transaction`,
@@ -106,7 +107,7 @@ export async function concurrentAppendsRow(dataset: RegistryDataset, options: Ap
 
 /** Row 2: one writer, one event per append, against raw single-row commits. */
 export async function sequentialAppendsRow(dataset: RegistryDataset, options: AppendRowsOptions): Promise<BenchRow> {
-  const appends = 2000;
+  const appends = 3000;
   const ours: number[] = [];
   const raw: number[] = [];
   await warmUp(dataset);

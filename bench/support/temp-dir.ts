@@ -7,6 +7,8 @@ export async function withTempDir<T>(prefix: string, use: (dir: string) => Promi
   try {
     return await use(dir);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    // A library that closes its SQLite handle asynchronously (emmett's sqlite3) may still be removing its
+    // WAL files: retry instead of failing the row.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 }
