@@ -1,0 +1,38 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import type { Actor } from '@registry/domain';
+import { CallerActor } from '../../auth';
+import { RegistryValidationPipe } from '../../graphql/validation.pipe';
+import { CommandResultObject, toCommandResult } from '../mutation/command-result.object';
+import { CommandSender, identityOf } from '../mutation/command-sender';
+import { SendsCommand } from '../mutation/sends-command.decorator';
+import { CreateApiKeyResultObject } from './api-key-created.object';
+import { CreateApiKeyInput, RevokeApiKeyInput } from './api-key.inputs';
+import { newApiKeyFor } from './new-api-key';
+
+@Resolver()
+export class ApiKeyMutations {
+  constructor(private readonly commands: CommandSender) {}
+
+  @Mutation(() => CreateApiKeyResultObject)
+  @SendsCommand('CreateApiKey')
+  async createApiKey(
+    @Args('input', RegistryValidationPipe) input: CreateApiKeyInput,
+    @CallerActor() caller: Actor | null,
+  ): Promise<CreateApiKeyResultObject> {
+    const identity = identityOf(input);
+    const { keyId, secret, keyHash } = newApiKeyFor(identity.commandId);
+    const { role, cbId, label } = input;
+    const outcome = await this.commands.sendAs(caller, identity, { type: 'CreateApiKey', data: { keyId, role, cbId, label, keyHash } });
+    // A replay recorded another secret's hash; this one would not work, and the first was shown once already.
+    return { ...toCommandResult(outcome), keyId, key: outcome.replayed ? null : secret };
+  }
+
+  @Mutation(() => CommandResultObject)
+  @SendsCommand('RevokeApiKey')
+  async revokeApiKey(
+    @Args('input', RegistryValidationPipe) input: RevokeApiKeyInput,
+    @CallerActor() caller: Actor | null,
+  ): Promise<CommandResultObject> {
+    return toCommandResult(await this.commands.send(caller, input, { type: 'RevokeApiKey', data: { keyId: input.keyId } }));
+  }
+}

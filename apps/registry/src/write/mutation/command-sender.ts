@@ -1,0 +1,46 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Actor } from '@registry/domain';
+import { randomUUID } from 'node:crypto';
+import { Authorizer } from '../../auth';
+import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../../graphql/read-model-progress';
+import { ExecuteRegistryCommand, type CommandDraft, type CommandOutcome } from '../command-pipeline';
+import type { CommandInput } from './command-input';
+
+type WithoutActor<Draft> = Draft extends unknown ? Omit<Draft, 'actor'> : never;
+
+/** A command as a resolver states it: its type and data; the actor comes from the caller's key. */
+export type CommandRequest = WithoutActor<CommandDraft>;
+
+export type CommandIdentity = { commandId: string; commandIdFromCaller: boolean };
+
+export function identityOf(input: CommandInput): CommandIdentity {
+  return input.commandId ? { commandId: input.commandId, commandIdFromCaller: true } : { commandId: randomUUID(), commandIdFromCaller: false };
+}
+
+/**
+ * What every mutation resolver does, in one place: authorize the caller for the command, send it down the
+ * CommandBus, and wait until the read models show it (read-your-writes) before answering.
+ */
+@Injectable()
+export class CommandSender {
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly authorizer: Authorizer,
+    // Provided by the read side; without it (a write-only context) there is nothing to wait for.
+    @Optional() @Inject(READ_MODEL_PROGRESS) private readonly progress: ReadModelProgress | null,
+  ) {}
+
+  send(caller: Actor | null, input: CommandInput, request: CommandRequest): Promise<CommandOutcome> {
+    return this.sendAs(caller, identityOf(input), request);
+  }
+
+  async sendAs(caller: Actor | null, identity: CommandIdentity, request: CommandRequest): Promise<CommandOutcome> {
+    const actor = this.authorizer.authorizeCommand(caller, request.type);
+    const draft: CommandDraft = { ...request, actor };
+    const envelope = { ...identity, correlationId: identity.commandId };
+    const outcome = await this.bus.execute(new ExecuteRegistryCommand(draft, envelope));
+    await this.progress?.waitFor(outcome.position);
+    return outcome;
+  }
+}

@@ -1,0 +1,20 @@
+import { registerEnumType } from '@nestjs/graphql';
+import type { RecognitionMode, Role } from '@registry/domain';
+
+// Registered once for the whole schema: a second registration under the same name breaks the schema build.
+export const RoleEnum = {
+  ACCREDITATION_BODY: 'ACCREDITATION_BODY',
+  CERTIFICATION_BODY: 'CERTIFICATION_BODY',
+  AUDITOR: 'AUDITOR',
+} as const satisfies { [R in Role]: R };
+
+export const RecognitionModeEnum = {
+  AUTOMATIC: 'AUTOMATIC',
+  ON_APPLICATION: 'ON_APPLICATION',
+} as const satisfies { [M in RecognitionMode]: M };
+
+registerEnumType(RoleEnum, { name: 'Role', description: 'What an API key may do.' });
+registerEnumType(RecognitionModeEnum, {
+  name: 'RecognitionMode',
+  description: 'AUTOMATIC: every covered certificate is recognized between parties. ON_APPLICATION: a host-country CB grants it per certificate.',
+});

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { ApiKeyMutations } from './api-keys/api-key.mutations';
+import { ArrangementMutations } from './arrangements/arrangement.mutations';
+import { CertificateMutations } from './certificates/certificate.mutations';
+import { CertificationBodyMutations } from './certification-bodies/certification-body.mutations';
+import { CommandPipelineModule } from './command-pipeline';
+import { CommandAuthorizationGuard } from './mutation/command-authorization.guard';
+import { CommandSender } from './mutation/command-sender';
+import { RecognitionMutations } from './recognitions/recognition.mutations';
+import { SchemeMutations } from './schemes/scheme.mutations';
+
+/**
+ * Every GraphQL mutation, each a thin resolver over the one command pipeline. Needs EVENT_STORE, the global
+ * AuthModule (Authorizer, and the AuthGuard that identifies callers) and, for read-your-writes,
+ * READ_MODEL_PROGRESS from the read side.
+ */
+@Module({
+  imports: [CommandPipelineModule.register()],
+  providers: [
+    CommandSender,
+    CommandAuthorizationGuard,
+    SchemeMutations,
+    CertificationBodyMutations,
+    CertificateMutations,
+    ArrangementMutations,
+    RecognitionMutations,
+    ApiKeyMutations,
+  ],
+})
+export class WriteModule {}
