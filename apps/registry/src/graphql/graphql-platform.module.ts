@@ -2,7 +2,7 @@ import { type MercuriusDriverConfig, MercuriusDriver } from '@nestjs/mercurius';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { formatRegistryErrors } from './error-formatter';
-import { QUERY_LIMITS, complexityRules } from './query-limits';
+import { QUERY_LIMITS, assertQueryComplexity } from './query-limits';
 
 /**
  * GraphQL on Mercurius inside Nest's Fastify instance, with graphql-jit compiling each query after its first
@@ -19,7 +19,7 @@ import { QUERY_LIMITS, complexityRules } from './query-limits';
       graphiql: false, // served from local assets by registerGraphiql, not from Mercurius's CDN page
       jit: 1,
       queryDepth: QUERY_LIMITS.maxDepth,
-      validationRules: ({ variables }) => complexityRules(variables),
+      hooks: { preExecution: [assertQueryComplexity] },
       errorFormatter: formatRegistryErrors,
       allowBatchedQueries: false,
     }),

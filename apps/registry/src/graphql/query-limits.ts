@@ -1,5 +1,5 @@
-import type { ValidationRule } from 'graphql';
-import { createComplexityRule, fieldExtensionsEstimator, simpleEstimator } from 'graphql-query-complexity';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { RegistryError } from './registry-error';
 
 /** Bounds on what one request may ask for. A public verification endpoint must not be a denial-of-service lever:
@@ -9,21 +9,27 @@ export const QUERY_LIMITS = {
   maxComplexity: 2_000,
 } as const;
 
+const estimators = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
+
 /**
- * Complexity counts every field once, a list field by its `limit`/`first` argument when it has one (a
- * `complexity` option on @Field overrides), so a request cannot multiply work through lists or aliases.
+ * Complexity counts every field once, and a field's `complexity` option on @Field can weigh a list by its
+ * `limit` argument, so a request cannot multiply work through lists or aliases. It runs as a preExecution hook
+ * rather than a validation rule because it needs the request's variables, and Mercurius caches validation
+ * per query text (a function for validationRules would disable that cache, and with it the JIT).
  */
-export function complexityRules(variables: Record<string, unknown> | undefined): ValidationRule[] {
-  return [
-    createComplexityRule({
-      maximumComplexity: QUERY_LIMITS.maxComplexity,
-      variables: variables ?? {},
-      estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-      createError: (max, actual) =>
-        new RegistryError('QUERY_TOO_COMPLEX', `Query complexity ${actual} exceeds the limit of ${max}`, {
-          limit: max,
-          actual,
-        }),
-    }),
-  ];
+export function assertQueryComplexity(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  _context: unknown,
+  variables: Record<string, unknown> | undefined,
+): Promise<void> {
+  const complexity = getComplexity({ schema, query: document, variables: variables ?? {}, estimators });
+  if (complexity > QUERY_LIMITS.maxComplexity) {
+    throw new RegistryError(
+      'QUERY_TOO_COMPLEX',
+      `Query complexity ${complexity} exceeds the limit of ${QUERY_LIMITS.maxComplexity}`,
+      { limit: QUERY_LIMITS.maxComplexity, actual: complexity },
+    );
+  }
+  return Promise.resolve();
 }
