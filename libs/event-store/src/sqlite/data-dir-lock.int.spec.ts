@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { EventStoreUnavailableError } from '../errors';
 import { openSqliteEventStore, type SqliteEventStore } from './sqlite-event-store';
 import { spawnHolder } from './testing/spawn-holder';
@@ -76,4 +77,20 @@ describe('One process per data directory', () => {
 
     expect(await second.exited).toBe(0);
   }, 30_000);
+});
+
+describe('A data directory that cannot be used', () => {
+  it('is refused with a message naming it', async () => {
+    const dir = makeTempDataDir('not-a-dir');
+    const file = `${dir.dataDir}/a-file`;
+    writeFileSync(file, 'not a directory');
+    try {
+      const opening = openSqliteEventStore({ dataDir: `${file}/data` });
+
+      await expect(opening).rejects.toThrow(EventStoreUnavailableError);
+      await expect(opening).rejects.toThrow(`Cannot use the data directory ${file}/data`);
+    } finally {
+      dir.remove();
+    }
+  });
 });

@@ -31,8 +31,10 @@ export interface SqliteEventStoreOptions {
 /** Opens the embedded store, or refuses with EventStoreUnavailableError if another process holds the directory. */
 export async function openSqliteEventStore(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
-  const lock = lockDataDir(dataDir);
+  const lock = unavailableUnlessOpened(dataDir, () => {
+    mkdirSync(dataDir, { recursive: true });
+    return lockDataDir(dataDir);
+  });
   try {
     const signal = new CommitSignal();
     const known = { lastPosition: 0n };
@@ -46,6 +48,17 @@ export async function openSqliteEventStore(options: SqliteEventStoreOptions): Pr
   } catch (error) {
     lock.release();
     throw error;
+  }
+}
+
+/** A directory that cannot be created or written gets a message naming it, not a bare errno. */
+function unavailableUnlessOpened<T>(dataDir: string, open: () => T): T {
+  try {
+    return open();
+  } catch (error) {
+    if (error instanceof EventStoreUnavailableError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new EventStoreUnavailableError(`Cannot use the data directory ${dataDir} for the embedded event store: ${reason}`);
   }
 }
 
