@@ -27,6 +27,8 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   @MinLength(16, { message: 'REGISTRY_ADMIN_KEY must be at least 16 characters long' })
+  // It travels as "Authorization: Bearer <key>": one token, no spaces, of a size the auth layer accepts.
+  @Matches(/^\S{16,512}$/, { message: 'REGISTRY_ADMIN_KEY must be 16 to 512 characters without spaces' })
   REGISTRY_ADMIN_KEY?: string;
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "$value")` })

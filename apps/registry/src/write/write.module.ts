@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BootstrapAdminKey } from '../auth/bootstrap-admin-key';
 import { ApiKeyMutations } from './api-keys/api-key.mutations';
 import { ArrangementMutations } from './arrangements/arrangement.mutations';
 import { CertificateMutations } from './certificates/certificate.mutations';
@@ -25,6 +26,7 @@ import { SchemeMutations } from './schemes/scheme.mutations';
     ArrangementMutations,
     RecognitionMutations,
     ApiKeyMutations,
+    BootstrapAdminKey,
   ],
 })
 export class WriteModule {}

@@ -11,7 +11,8 @@ export class CommandPipelineModule {
       module: CommandPipelineModule,
       imports: [CqrsModule.forRoot()],
       providers: [CommandPipelineHandler, { provide: CLOCK, useValue: clock }],
-      exports: [CLOCK],
+      // The handler is exported for start-up work that runs before the bus has its handlers (the first key).
+      exports: [CLOCK, CommandPipelineHandler],
     };
   }
 }

@@ -2,6 +2,6 @@ export { CLOCK, SystemClock, type Clock } from './clock';
 export type { CommandDraft, DraftOf } from './command-draft';
 export type { CommandOutcome } from './command-outcome';
 export { CommandPipelineModule } from './command-pipeline.module';
-export { MAX_ATTEMPTS } from './command-pipeline.handler';
+export { CommandPipelineHandler, MAX_ATTEMPTS } from './command-pipeline.handler';
 export type { EventMetadata } from './event-metadata';
 export { ExecuteRegistryCommand, type CommandEnvelope } from './execute-registry-command';

@@ -1,0 +1,73 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { isRuleViolation } from '@registry/domain';
+import { createHash, randomBytes } from 'node:crypto';
+import { type Config, REGISTRY_CONFIG } from '../config';
+import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../graphql/read-model-progress';
+import { CommandPipelineHandler, ExecuteRegistryCommand } from '../write/command-pipeline';
+import { API_KEY_DIRECTORY, type ApiKeyDirectory } from './api-key-directory';
+import { claimedKeyId, hashApiKey } from './api-key-secret';
+
+/** Every replica that finds an empty store aims at this one stream, so exactly one first key can be created. */
+const BOOTSTRAP_COMMAND_ID = 'bootstrap-first-administrator-key';
+const GENERATED_KEY_ID = createHash('sha256').update(BOOTSTRAP_COMMAND_ID).digest('hex').slice(0, 16);
+
+export type FirstKey = { key: string; keyId: string; generated: boolean };
+
+export function firstKeyFrom(adminKey: string | undefined): FirstKey {
+  if (adminKey !== undefined) return { key: adminKey, keyId: claimedKeyId(adminKey), generated: false };
+  const key = `mrr_${GENERATED_KEY_ID}_${randomBytes(32).toString('base64url')}`;
+  return { key, keyId: GENERATED_KEY_ID, generated: true };
+}
+
+/**
+ * On a store with no keys, the first ACCREDITATION_BODY key is REGISTRY_ADMIN_KEY, or a generated key printed
+ * once on standard output (never through the logger, whose output may be shipped elsewhere). It goes through the
+ * same command pipeline as every key, so it is an event like any other and only its hash is kept.
+ */
+@Injectable()
+export class BootstrapAdminKey implements OnApplicationBootstrap {
+  private readonly logger = new Logger('BootstrapAdminKey');
+
+  constructor(
+    @Inject(REGISTRY_CONFIG) private readonly config: Config,
+    @Inject(API_KEY_DIRECTORY) private readonly directory: ApiKeyDirectory,
+    @Inject(READ_MODEL_PROGRESS) private readonly progress: ReadModelProgress,
+    // The handler itself, not the CommandBus: the bus gets its handlers in a bootstrap hook that may run after this one.
+    private readonly pipeline: CommandPipelineHandler,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.directory.count() > 0) return;
+    const first = firstKeyFrom(this.config.adminKey);
+    const draft = {
+      type: 'CreateApiKey' as const,
+      data: {
+        keyId: first.keyId,
+        role: 'ACCREDITATION_BODY' as const,
+        cbId: null,
+        label: 'first administrator (bootstrap)',
+        keyHash: hashApiKey(first.key),
+      },
+      actor: { role: 'ACCREDITATION_BODY' as const, keyId: 'bootstrap' },
+    };
+    const envelope = { commandId: BOOTSTRAP_COMMAND_ID, commandIdFromCaller: false, correlationId: BOOTSTRAP_COMMAND_ID };
+    try {
+      const outcome = await this.pipeline.execute(new ExecuteRegistryCommand(draft, envelope));
+      await this.progress.waitFor(outcome.position);
+      if (outcome.replayed) return; // another replica created it first; its key is the one that works
+    } catch (error) {
+      if (isRuleViolation(error)) return; // created meanwhile by another replica
+      throw error;
+    }
+    if (first.generated) {
+      process.stdout.write(
+        '\n  The registry had no API keys, so it created the first ACCREDITATION_BODY key.\n' +
+          '  It is shown this once and stored only as a hash; keep it safe:\n\n' +
+          `    ${first.key}\n\n` +
+          '  Use it as "Authorization: Bearer <key>". Set REGISTRY_ADMIN_KEY to choose the first key yourself.\n\n',
+      );
+    } else {
+      this.logger.log('the first ACCREDITATION_BODY key is REGISTRY_ADMIN_KEY');
+    }
+  }
+}
