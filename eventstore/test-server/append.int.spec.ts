@@ -98,6 +98,14 @@ describe.each(transports)('the test server, appending over %s', (_name, options,
     });
   });
 
+  it('carries revisions beyond 2^53 exactly, as 64-bit values travel as decimal strings', async () => {
+    const huge = 2n ** 62n + 1n;
+    await expect(client.appendToStream(stream(), event(), { expectedRevision: huge })).rejects.toMatchObject({
+      expectedVersion: huge,
+      actualVersion: NO_STREAM,
+    });
+  });
+
   it('refuses an append above the maximum append size', async () => {
     const big = jsonEvent({ type: 'Big', data: { blob: 'x'.repeat(70 * 1024) } });
     await expect(client.appendToStream(stream(), big)).rejects.toBeInstanceOf(MaxAppendSizeExceededError);
