@@ -1,28 +1,49 @@
-import type { ExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
 import { isErrorCode } from './error-codes';
-import { RegistryError } from './registry-error';
+import type { FieldError } from './registry-error';
 
 type Logger = { error(obj: unknown, msg: string): void };
 
-/** Errors graphql-js raises itself before execution (syntax, unknown field, variable coercion): the caller's
- * request is at fault, so they are BAD_USER_INPUT; their messages name the field and hold no internals. */
-function isRequestError(error: GraphQLError): boolean {
-  return error.originalError === undefined || error.originalError === error;
+/** Mercurius wraps the errors of parsing, validation and variable coercion in one MER_ERR_GQL_VALIDATION error
+ * whose `errors` holds the real ones. */
+function unwrap(error: GraphQLError): GraphQLError[] {
+  const inner = (error.originalError as { errors?: unknown } | undefined)?.errors;
+  if (!Array.isArray(inner)) return [error];
+  return inner.map((e: unknown) =>
+    e instanceof GraphQLError ? e : new GraphQLError(e instanceof Error ? e.message : String(e)),
+  );
+}
+
+/** graphql-js names the field at fault only in its message: `... at "input.issuedOn"; reason`, or
+ * `...; Field "holderName" of required type "String!" was not provided.` for a missing one. */
+function fieldsOf(message: string): FieldError[] | undefined {
+  const at = /^Variable "\$\w+" got invalid value .*? at "([^"]+)"; (.*)$/s.exec(message);
+  if (at) return [{ path: at[1], message: at[2] }];
+  const missing = /^Variable "\$(\w+)" got invalid value .*?; (Field "(\w+)" of required type .*)$/s.exec(message);
+  if (missing) return [{ path: `${missing[1]}.${missing[3]}`, message: missing[4] }];
+  const top = /^Variable "\$(\w+)" (?:got invalid value .*?; )?(.*)$/s.exec(message);
+  if (top) return [{ path: top[1], message: top[2] }];
+  return undefined;
 }
 
 function format(error: GraphQLError, log: Logger | undefined): GraphQLFormattedError {
-  const original = error.originalError;
   const base = { message: error.message, locations: error.locations, path: error.path };
-  if (original instanceof RegistryError || isErrorCode(error.extensions?.code)) {
-    const extensions = original instanceof RegistryError ? original.extensions : error.extensions;
-    return { ...base, message: original instanceof RegistryError ? original.message : error.message, extensions };
+  const code = error.extensions?.code;
+  const original = error.originalError;
+  if (isErrorCode(code)) {
+    // Our own error, possibly wrapped by graphql-js on its way through variable coercion.
+    const fields = error.extensions.fields ?? (code === 'BAD_USER_INPUT' ? fieldsOf(error.message) : undefined);
+    return { ...base, extensions: { ...error.extensions, ...(fields ? { fields } : {}) } };
   }
-  if (original === undefined && isRequestError(error)) {
-    return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
+  if (original === undefined) {
+    // Raised by graphql-js itself (syntax, unknown field, wrong type): the request is at fault, and the message
+    // names the field without revealing anything of ours.
+    const fields = fieldsOf(error.message);
+    return { ...base, extensions: { code: 'BAD_USER_INPUT', ...(fields ? { fields } : {}) } };
   }
   // Anything else is our fault: log it whole, tell the caller nothing of its insides.
-  log?.error({ err: original ?? error }, 'unexpected error while answering a GraphQL request');
+  log?.error({ err: original }, 'unexpected error while answering a GraphQL request');
   return { ...base, message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
@@ -37,7 +58,7 @@ export function formatRegistryErrors(
   context: MercuriusContext,
 ): { statusCode: number; response: ExecutionResult } {
   const log = (context?.reply?.log ?? context?.app?.log) as Logger | undefined;
-  const errors = execution.errors.map((e) => format(e, log));
+  const errors = execution.errors.flatMap(unwrap).map((e) => format(e, log));
   // `data` is absent only when the request never reached execution (parse, validation, variables, limits).
   const executed = execution.data !== undefined;
   const statusCode = executed

@@ -1,7 +1,9 @@
 import { type MercuriusDriverConfig, MercuriusDriver } from '@nestjs/mercurius';
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { formatRegistryErrors } from './error-formatter';
+import { GraphqlErrorPassthrough } from './graphql-error.filter';
 import { QUERY_LIMITS, assertQueryComplexity } from './query-limits';
 
 /**
@@ -24,5 +26,6 @@ import { QUERY_LIMITS, assertQueryComplexity } from './query-limits';
       allowBatchedQueries: false,
     }),
   ],
+  providers: [{ provide: APP_FILTER, useClass: GraphqlErrorPassthrough }],
 })
 export class GraphqlPlatformModule {}
