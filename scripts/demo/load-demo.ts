@@ -1,0 +1,54 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { CERTIFICATION_BODIES, DEMO_STEPS, SCHEMES, type Sender } from './demo-dataset';
+import { RegistryClient } from './registry-client';
+
+const CREATE_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { keyId key } }`;
+const SCHEME = `query($code: String!) { scheme(code: $code) { code } }`;
+
+const inputTypeOf = (mutation: string) => `${mutation[0].toUpperCase()}${mutation.slice(1)}Input`;
+const mutationDocument = (mutation: string) =>
+  `mutation($input: ${inputTypeOf(mutation)}!) { ${mutation}(input: $input) { position } }`;
+
+export type DemoLoad = { loaded: boolean; steps: number; auditorKey?: string };
+
+/**
+ * Loads the demo data set through the API with `adminKey` (an ACCREDITATION_BODY key): one CERTIFICATION_BODY key
+ * per certification body is created for the steps they send, as in real life. Does nothing when the data set is
+ * already there.
+ */
+export async function loadDemo(app: NestFastifyApplication, adminKey: string, onStep?: () => void): Promise<DemoLoad> {
+  const client = new RegistryClient(app);
+  const existing = await client.request<{ scheme: unknown }>(SCHEME, { code: SCHEMES.PS });
+  if (existing.scheme !== null) return { loaded: false, steps: 0 };
+
+  const keys = new Map<string, string>();
+  const keyOf = async (sender: Sender): Promise<string> => {
+    if (sender.kind === 'accreditation-body') return adminKey;
+    let key = keys.get(sender.cbId);
+    if (key === undefined) {
+      const created = await client.request<{ createApiKey: { key: string } }>(
+        CREATE_KEY,
+        { input: { role: 'CERTIFICATION_BODY', cbId: sender.cbId, label: `${sender.cbId} (demo)` } },
+        adminKey,
+      );
+      key = created.createApiKey.key;
+      keys.set(sender.cbId, key);
+    }
+    return key;
+  };
+
+  for (const step of DEMO_STEPS) {
+    await client.request(mutationDocument(step.mutation), { input: step.input }, await keyOf(step.sender));
+    onStep?.();
+  }
+  const auditor = await client.request<{ createApiKey: { key: string } }>(
+    CREATE_KEY,
+    { input: { role: 'AUDITOR', label: 'demo auditor' } },
+    adminKey,
+  );
+  return { loaded: true, steps: DEMO_STEPS.length, auditorKey: auditor.createApiKey.key };
+}
+
+export const DEMO_SUMMARY = `${CERTIFICATION_BODIES.length} certification bodies, ${Object.keys(SCHEMES).length} schemes, ${
+  DEMO_STEPS.filter((s) => s.mutation === 'signArrangement').length
+} arrangements, ${DEMO_STEPS.filter((s) => s.mutation === 'issueCertificate').length} certificates`;
