@@ -27,5 +27,12 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
     },
+    {
+      // The same end-to-end files again, on EventStoreDB through the protocol test server and the real client.
+      ...common,
+      displayName: 'e2e-eventstoredb',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      setupFiles: ['<rootDir>/test/support/use-eventstoredb.ts'],
+    },
   ],
 };

@@ -2,6 +2,9 @@ import type { EventStore } from '@registry/event-store';
 import { EVENT_STORE } from '../apps/registry/src/store';
 import { startTestServer } from '../eventstore/test-server';
 import { startRegistry, type RunningRegistry } from './support/registry-process';
+import { testStoreKind } from './support/test-store';
+
+const kind = testStoreKind();
 
 describe('GET /health', () => {
   let registry: RunningRegistry;
@@ -10,13 +13,14 @@ describe('GET /health', () => {
     await registry?.cleanup();
   });
 
-  it('answers 200 with the embedded store up and its last position', async () => {
+  it('answers 200 with the store up and its last position', async () => {
     registry = await startRegistry();
+    const [last] = await registry.app.get<EventStore>(EVENT_STORE).readAll({ direction: 'backwards', maxCount: 1 });
 
     const response = await registry.http.get('/health');
 
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ status: 'up', store: { kind: 'embedded', status: 'up', lastPosition: '0' } });
+    expect(response.body).toMatchObject({ status: 'up', store: { kind, status: 'up', lastPosition: String(last.position) } });
   });
 
   it('still answers up after a restart on the same data directory', async () => {
@@ -36,7 +40,7 @@ describe('GET /health', () => {
     const response = await registry.http.get('/health');
 
     expect(response.status).toBe(503);
-    expect(response.body).toMatchObject({ status: 'down', store: { kind: 'embedded', status: 'down' } });
+    expect(response.body).toMatchObject({ status: 'down', store: { kind, status: 'down' } });
   });
 
   it('reports EventStoreDB as the store when EVENTSTORE_CONNECTION_STRING is set', async () => {

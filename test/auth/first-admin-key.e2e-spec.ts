@@ -41,9 +41,7 @@ describe('the first administrator key', () => {
 
   it('is not replaced by a later REGISTRY_ADMIN_KEY once the store has keys', async () => {
     registry = await startRegistry({ config: { adminKey: 'the-very-first-operator-key-000000' } });
-    const dataDir = registry.dataDir;
-    await registry.stop();
-    registry = await startRegistry({ dataDir, config: { adminKey: 'a-second-operator-key-1111111111' } });
+    registry = await registry.restart({ adminKey: 'a-second-operator-key-1111111111' });
     const response = await registry.http.graphql(REGISTER_SCHEME, scheme('APO-PS 101:2023'), {
       authorization: 'Bearer a-second-operator-key-1111111111',
     });

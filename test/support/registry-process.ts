@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Config } from '../../apps/registry/src/config';
 import { createRegistryApp } from '../../apps/registry/src/create-app';
 import { HttpClient } from './http-client';
+import { startTestStore } from './test-store';
 
 /** The real registry app, in this process, on a real port and a data directory of its own. */
 export interface RunningRegistry {
@@ -14,8 +15,9 @@ export interface RunningRegistry {
   readonly http: HttpClient;
   /** Closes the app (and its store) but keeps the data directory. */
   stop(): Promise<void>;
-  /** Stops, then starts a new app on the same data directory, as after a redeploy. */
-  restart(): Promise<RunningRegistry>;
+  /** Stops, then starts a new app on the same data directory and log, as after a redeploy, optionally with
+   * other settings. */
+  restart(config?: Partial<Config>): Promise<RunningRegistry>;
   /** Stops and deletes the data directory. */
   cleanup(): Promise<void>;
 }
@@ -27,9 +29,34 @@ export interface StartOptions {
   config?: Partial<Config>;
 }
 
+/**
+ * Starts the app on the store the suite runs on (see test-store.ts): on EventStoreDB the test server lives as
+ * long as the data directory, so a restart finds the log where it left it.
+ */
 export async function startRegistry(options: StartOptions = {}): Promise<RunningRegistry> {
+  const store = await startTestStore();
+  try {
+    return await startRegistryOn(store.connectionString, options, () => store.close());
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+async function startRegistryOn(
+  connectionString: string | undefined,
+  options: StartOptions,
+  closeStore: () => Promise<void>,
+): Promise<RunningRegistry> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'registry-e2e-'));
-  const config: Partial<Config> = { port: 0, host: '127.0.0.1', logLevel: 'silent', ...options.config, dataDir };
+  const config: Partial<Config> = {
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+    ...(connectionString ? { eventStoreConnectionString: connectionString } : {}),
+    ...options.config,
+    dataDir,
+  };
   let app: NestFastifyApplication | undefined;
   try {
     app = await createRegistryApp(config);
@@ -53,12 +80,13 @@ export async function startRegistry(options: StartOptions = {}): Promise<Running
     dataDir,
     http: new HttpClient(baseUrl),
     stop,
-    restart: async () => {
+    restart: async (changes?: Partial<Config>) => {
       await stop();
-      return startRegistry({ ...options, dataDir });
+      return startRegistryOn(connectionString, { ...options, dataDir, config: { ...options.config, ...changes } }, closeStore);
     },
     cleanup: async () => {
       await stop();
+      await closeStore();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,9 +1,8 @@
 import type { EventStore } from '@registry/event-store';
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { EVENT_STORE } from '../../apps/registry/src/store';
 import { startRegistry, type RunningRegistry } from '../support/registry-process';
-import { dataDirWithAdminKey } from './support/seed-admin-key';
+import { generateApiKey } from '../../apps/registry/src/auth';
 
 type GraphqlError = { message: string; extensions?: Record<string, unknown> };
 type Answer = { data: Record<string, Record<string, unknown> | null> | null; errors: GraphqlError[] };
@@ -41,14 +40,9 @@ describe('mutations over HTTP', () => {
   };
 
   beforeAll(async () => {
-    const seeded = await dataDirWithAdminKey();
-    adminKey = seeded.adminKey;
-    try {
-      registry = await startRegistry({ dataDir: seeded.dataDir });
-    } catch (error) {
-      rmSync(seeded.dataDir, { recursive: true, force: true });
-      throw error;
-    }
+    adminKey = generateApiKey().secret;
+    // On a new store the registry makes REGISTRY_ADMIN_KEY its first ACCREDITATION_BODY key.
+    registry = await startRegistry({ config: { adminKey } });
     await must('registerScheme', { code: PS, title: 'Productivity Specialist' }, adminKey);
     await must(
       'accreditCertificationBody',
