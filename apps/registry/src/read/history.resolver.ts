@@ -1,0 +1,37 @@
+import { Inject } from '@nestjs/common';
+import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import type { Actor } from '@registry/domain';
+import type { EventStore } from '@registry/event-store';
+import { Authorizer, CallerActor } from '../auth';
+import { EVENT_STORE } from '../store';
+import { boundedInteger, identifierArgument } from './query-arguments';
+import { RecordedEventObject, toRecordedEventObject } from './recorded-event.object';
+
+export const HISTORY_DEFAULT_LIMIT = 100;
+export const HISTORY_MAX_LIMIT = 500;
+
+/** An auditor's replay of one stream, straight from the log (not a read model): what was recorded, by whom. */
+@Resolver(() => RecordedEventObject)
+export class HistoryResolver {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly authorizer: Authorizer,
+  ) {}
+
+  @Query(() => [RecordedEventObject], {
+    description: `The events of one stream from fromRevision (default 0), at most limit (default ${HISTORY_DEFAULT_LIMIT}, max ${HISTORY_MAX_LIMIT}). AUDITOR or ACCREDITATION_BODY keys only.`,
+  })
+  async history(
+    @CallerActor() actor: Actor | null,
+    @Args('stream') stream: string,
+    @Args('fromRevision', { type: () => Int, nullable: true }) fromRevision?: number | null,
+    @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
+  ): Promise<RecordedEventObject[]> {
+    this.authorizer.requireRole(actor, ['AUDITOR', 'ACCREDITATION_BODY'], 'history');
+    const events = await this.store.readStream(identifierArgument('stream', stream), {
+      fromRevision: BigInt(boundedInteger('fromRevision', fromRevision, 0, 0, Number.MAX_SAFE_INTEGER)),
+      maxCount: boundedInteger('limit', limit, HISTORY_DEFAULT_LIMIT, 1, HISTORY_MAX_LIMIT),
+    });
+    return events.map(toRecordedEventObject);
+  }
+}

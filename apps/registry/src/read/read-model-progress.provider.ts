@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { ProjectionsFailedError, ReadModelsBehindError, type RunnerStatus } from '@registry/projections';
+import type { ReadModelProgress } from '../graphql/read-model-progress';
+import { RegistryError } from '../graphql/registry-error';
+import { ReadSideHost } from './read-side.host';
+
+/** How long a mutation waits for its write to be visible to queries before it says so. */
+const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
+
+/** READ_MODEL_PROGRESS: read-your-writes for mutations, over the projection runner. */
+@Injectable()
+export class ReadModelProgressProvider implements ReadModelProgress {
+  constructor(private readonly host: ReadSideHost) {}
+
+  async waitFor(position: bigint, timeoutMs = READ_YOUR_WRITES_TIMEOUT_MS): Promise<void> {
+    try {
+      await this.host.running.runner.waitFor(position, timeoutMs);
+    } catch (error) {
+      if (error instanceof ReadModelsBehindError) {
+        throw new RegistryError(
+          'SERVICE_UNAVAILABLE',
+          `The write at position ${position} is recorded, but queries did not reflect it within ${timeoutMs} ms`,
+          { position: String(position), appliedPosition: String(error.applied) },
+        );
+      }
+      if (error instanceof ProjectionsFailedError) {
+        throw new RegistryError('SERVICE_UNAVAILABLE', `The write at position ${position} is recorded, but the read models are stopped`, {
+          position: String(position),
+        });
+      }
+      throw error;
+    }
+  }
+
+  appliedPosition(): bigint {
+    return this.host.started ? this.host.running.runner.appliedPosition() : 0n;
+  }
+
+  status(): RunnerStatus {
+    return this.host.started ? this.host.running.runner.status() : { state: 'starting', appliedPosition: 0n };
+  }
+}

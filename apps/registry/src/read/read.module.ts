@@ -1,0 +1,35 @@
+import { Global, Module } from '@nestjs/common';
+import { API_KEY_DIRECTORY } from '../auth/api-key-directory';
+import { READ_MODEL_PROGRESS } from '../graphql/read-model-progress';
+import { ApiKeyDirectoryProvider } from './api-key-directory.provider';
+import { CertificateResolver } from './certificate.resolver';
+import { DirectoryResolver } from './directory.resolver';
+import { HistoryResolver } from './history.resolver';
+import { ReadModelProgressProvider } from './read-model-progress.provider';
+import { ReadModelsHealthController } from './read-models-health.controller';
+import { ReadSideHost } from './read-side.host';
+import { RecognitionResolver } from './recognition.resolver';
+
+/**
+ * The read side: projections kept up to date from the store's log (caught up before the app listens), the
+ * query resolvers over them, READ_MODEL_PROGRESS (read-your-writes) and API_KEY_DIRECTORY. Global so the
+ * write and auth layers inject those two without importing this module. Needs EVENT_STORE, REGISTRY_CONFIG,
+ * the Authorizer (history) and the GraphQL platform module.
+ */
+@Global()
+@Module({
+  controllers: [ReadModelsHealthController],
+  providers: [
+    ReadSideHost,
+    ReadModelProgressProvider,
+    ApiKeyDirectoryProvider,
+    { provide: READ_MODEL_PROGRESS, useExisting: ReadModelProgressProvider },
+    { provide: API_KEY_DIRECTORY, useExisting: ApiKeyDirectoryProvider },
+    RecognitionResolver,
+    CertificateResolver,
+    DirectoryResolver,
+    HistoryResolver,
+  ],
+  exports: [READ_MODEL_PROGRESS, API_KEY_DIRECTORY, ReadModelProgressProvider],
+})
+export class ReadModule {}
