@@ -8,6 +8,7 @@ import { build, GPS, PS } from '@registry/projections/testing/sample-registry';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProjectingWriterLine } from './crash/projecting-writer-line';
+import { describeOnEmbeddedStore } from '../support/test-store';
 import { readLines, spawnTypeScript } from './support/typescript-child';
 
 const KILLS = 8;
@@ -43,7 +44,7 @@ function checkpointsIn(dataDir: string): bigint[] {
   }
 }
 
-describe('A registry process with live projections killed with SIGKILL', () => {
+describeOnEmbeddedStore('A registry process with live projections killed with SIGKILL', () => {
   const dir = makeTempDataDir('crash-projections');
   const rebuilt = makeTempDataDir('crash-rebuild');
 

@@ -1,0 +1,273 @@
+import { GPS, MRA_ON_APPLICATION, MY, PS, TH, type World } from './world';
+
+/** Every kind of caller the registry must tell apart. */
+export const CALLERS = [
+  'no key',
+  'ACCREDITATION_BODY',
+  'CERTIFICATION_BODY of the rightful CB',
+  'CERTIFICATION_BODY of another CB',
+  'AUDITOR',
+  'revoked key of the rightful role',
+] as const;
+export type Caller = (typeof CALLERS)[number];
+
+export type Outcome = 'ALLOWED' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+
+type Cb = typeof TH | typeof MY;
+
+export interface Prepared {
+  /** An input that succeeds when sent by the rightful caller, on the world as `prepare` left it. */
+  input: Record<string, unknown>;
+  /** For CERTIFICATION_BODY mutations: the CB that may send it (the issuer, or the host-country CB). */
+  rightfulCb?: Cb;
+}
+
+export interface MutationEntry {
+  sentBy: 'ACCREDITATION_BODY' | 'CERTIFICATION_BODY';
+  /** Records, with the world's own keys, what the mutation acts on. */
+  prepare(world: World): Promise<Prepared>;
+}
+
+/** The one rule the whole matrix follows. */
+export function expectedOutcome(entry: MutationEntry, caller: Caller): Outcome {
+  switch (caller) {
+    case 'no key':
+    case 'revoked key of the rightful role':
+      return 'UNAUTHENTICATED';
+    case 'ACCREDITATION_BODY':
+      return entry.sentBy === 'ACCREDITATION_BODY' ? 'ALLOWED' : 'FORBIDDEN';
+    case 'CERTIFICATION_BODY of the rightful CB':
+      return entry.sentBy === 'CERTIFICATION_BODY' ? 'ALLOWED' : 'FORBIDDEN';
+    case 'CERTIFICATION_BODY of another CB':
+    case 'AUDITOR':
+      return 'FORBIDDEN';
+    default: {
+      const unknown: never = caller;
+      throw new Error(`unknown caller ${String(unknown)}`);
+    }
+  }
+}
+
+/** The key a caller presents for an entry (undefined: none). */
+export function keyOf(world: World, entry: MutationEntry, prepared: Prepared, caller: Caller): string | undefined {
+  const rightful = prepared.rightfulCb ?? TH;
+  const other = rightful === TH ? MY : TH;
+  const cbKey = (cb: Cb): string => (cb === TH ? world.keys.th : world.keys.my);
+  const revokedCbKey = (cb: Cb): string => (cb === TH ? world.keys.revokedTh : world.keys.revokedMy);
+  switch (caller) {
+    case 'no key':
+      return undefined;
+    case 'ACCREDITATION_BODY':
+      return world.keys.admin;
+    case 'CERTIFICATION_BODY of the rightful CB':
+      return cbKey(rightful);
+    case 'CERTIFICATION_BODY of another CB':
+      return cbKey(other);
+    case 'AUDITOR':
+      return world.keys.auditor;
+    case 'revoked key of the rightful role':
+      return entry.sentBy === 'ACCREDITATION_BODY' ? world.keys.revokedAdmin : revokedCbKey(rightful);
+    default: {
+      const unknown: never = caller;
+      throw new Error(`unknown caller ${String(unknown)}`);
+    }
+  }
+}
+
+// What the entries act on, recorded fresh for each one so that every entry's rightful call can succeed.
+
+async function freshScheme(world: World): Promise<string> {
+  const code = `HS-${world.unique()}`;
+  await world.must('registerScheme', { code, title: 'Hostile-suite scheme' }, world.keys.admin);
+  return code;
+}
+
+async function freshCb(world: World, scope: string[] = [PS]): Promise<string> {
+  const cbId = `sg-${world.unique()}`;
+  await world.must(
+    'accreditCertificationBody',
+    { cbId, name: 'Singapore test body', country: 'SG', scope, accreditedOn: '2023-01-01', validUntil: '2030-12-31' },
+    world.keys.admin,
+  );
+  return cbId;
+}
+
+async function freshArrangement(world: World, parties: string[] = [TH.cbId, MY.cbId]): Promise<string> {
+  const id = `mra-${world.unique()}`;
+  await world.must(
+    'signArrangement',
+    { id, title: 'Hostile-suite arrangement', parties, schemes: [PS], mode: 'AUTOMATIC', effectiveFrom: '2023-06-01' },
+    world.keys.admin,
+  );
+  return id;
+}
+
+async function freshCertificate(world: World): Promise<string> {
+  const number = `TH-HS-${world.unique()}`;
+  await world.must(
+    'issueCertificate',
+    { number, cbId: TH.cbId, schemeCode: PS, holderName: 'Somchai Jaidee', issuedOn: '2024-03-01', validUntil: '2027-02-28' },
+    world.keys.th,
+  );
+  return number;
+}
+
+const reason = 'hostile-suite decision';
+
+/**
+ * THE table: one entry per mutation of the API. The test compares its keys with the schema's Mutation fields,
+ * so a mutation added without an entry here (or an entry left behind) fails.
+ */
+export const MUTATION_TABLE: Record<string, MutationEntry> = {
+  registerScheme: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async (world) => ({ input: { code: `HS-${world.unique()}`, title: 'Hostile-suite scheme' } }),
+  },
+  accreditCertificationBody: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async (world) => ({
+      input: { cbId: `sg-${world.unique()}`, name: 'SG body', country: 'SG', scope: [PS], accreditedOn: '2023-01-01', validUntil: '2030-12-31' },
+    }),
+  },
+  renewAccreditation: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async (world) => ({ input: { cbId: await freshCb(world), effectiveOn: '2026-01-01', validUntil: '2033-12-31' } }),
+  },
+  extendAccreditationScope: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async (world) => {
+      const cbId = await freshCb(world);
+      return { input: { cbId, schemes: [await freshScheme(world)], effectiveOn: '2025-01-01' } };
+    },
+  },
+  reduceAccreditationScope: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async (world) => ({ input: { cbId: await freshCb(world, [PS, GPS]), schemes: [GPS], effectiveOn: '2025-01-01' } }),
+  },
+  suspendAccreditation: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async (world) => ({ input: { cbId: await freshCb(world), effectiveOn: '2025-01-01', reason } }),
+  },
+  reinstateAccreditation: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async (world) => {
+      const cbId = await freshCb(world);
+      await world.must('suspendAccreditation', { cbId, effectiveOn: '2025-01-01', reason }, world.keys.admin);
+      return { input: { cbId, effectiveOn: '2025-02-01', reason } };
+    },
+  },
+  withdrawAccreditation: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async (world) => ({ input: { cbId: await freshCb(world), effectiveOn: '2025-03-01', reason } }),
+  },
+  issueCertificate: {
+    sentBy: 'CERTIFICATION_BODY',
+    prepare: async (world) => ({
+      input: {
+        number: `TH-HS-${world.unique()}`,
+        cbId: TH.cbId,
+        schemeCode: PS,
+        holderName: 'Somchai Jaidee',
+        issuedOn: '2024-03-01',
+        validUntil: '2027-02-28',
+      },
+      rightfulCb: TH,
+    }),
+  },
+  renewCertificate: {
+    sentBy: 'CERTIFICATION_BODY',
+    prepare: async (world) => ({ input: { number: await freshCertificate(world), effectiveOn: '2026-01-01', validUntil: '2029-02-28' }, rightfulCb: TH }),
+  },
+  suspendCertificate: {
+    sentBy: 'CERTIFICATION_BODY',
+    prepare: async (world) => ({ input: { number: await freshCertificate(world), effectiveOn: '2025-01-10', reason }, rightfulCb: TH }),
+  },
+  reinstateCertificate: {
+    sentBy: 'CERTIFICATION_BODY',
+    prepare: async (world) => {
+      const number = await freshCertificate(world);
+      await world.must('suspendCertificate', { number, effectiveOn: '2025-01-10', reason }, world.keys.th);
+      return { input: { number, effectiveOn: '2025-02-10', reason }, rightfulCb: TH };
+    },
+  },
+  withdrawCertificate: {
+    sentBy: 'CERTIFICATION_BODY',
+    prepare: async (world) => ({ input: { number: await freshCertificate(world), effectiveOn: '2025-03-10', reason }, rightfulCb: TH }),
+  },
+  cancelCertificate: {
+    sentBy: 'CERTIFICATION_BODY',
+    prepare: async (world) => ({ input: { number: await freshCertificate(world), effectiveOn: '2025-03-10', reason }, rightfulCb: TH }),
+  },
+  signArrangement: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async (world) => ({
+      input: {
+        id: `mra-${world.unique()}`,
+        title: 'Hostile-suite arrangement',
+        parties: [TH.cbId, MY.cbId],
+        schemes: [PS],
+        mode: 'AUTOMATIC',
+        effectiveFrom: '2023-06-01',
+      },
+    }),
+  },
+  admitArrangementParty: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async (world) => {
+      const id = await freshArrangement(world);
+      return { input: { id, cbId: await freshCb(world), effectiveOn: '2025-01-01' } };
+    },
+  },
+  withdrawArrangementParty: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async (world) => {
+      const third = await freshCb(world);
+      return { input: { id: await freshArrangement(world, [TH.cbId, MY.cbId, third]), cbId: third, effectiveOn: '2025-01-01' } };
+    },
+  },
+  amendArrangementScope: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async (world) => ({ input: { id: await freshArrangement(world), schemes: [PS, GPS], effectiveOn: '2025-01-01' } }),
+  },
+  suspendArrangement: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async (world) => ({ input: { id: await freshArrangement(world), effectiveOn: '2025-01-01', reason } }),
+  },
+  reinstateArrangement: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async (world) => {
+      const id = await freshArrangement(world);
+      await world.must('suspendArrangement', { id, effectiveOn: '2025-01-01', reason }, world.keys.admin);
+      return { input: { id, effectiveOn: '2025-02-01', reason } };
+    },
+  },
+  terminateArrangement: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async (world) => ({ input: { id: await freshArrangement(world), effectiveOn: '2025-03-01', reason } }),
+  },
+  grantRecognition: {
+    sentBy: 'CERTIFICATION_BODY',
+    prepare: async (world) => ({
+      input: { certificateNumber: await freshCertificate(world), country: MY.country, arrangementId: MRA_ON_APPLICATION, decidedOn: '2025-06-01' },
+      rightfulCb: MY,
+    }),
+  },
+  revokeRecognition: {
+    sentBy: 'CERTIFICATION_BODY',
+    prepare: async (world) => ({
+      input: { certificateNumber: await freshCertificate(world), country: MY.country, decidedOn: '2025-06-01', reason },
+      rightfulCb: MY,
+    }),
+  },
+  createApiKey: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async () => ({ input: { role: 'AUDITOR', label: 'hostile-suite auditor' } }),
+  },
+  revokeApiKey: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async (world) => {
+      const created = await world.must('createApiKey', { role: 'AUDITOR', label: 'to be revoked' }, world.keys.admin);
+      return { input: { keyId: created.keyId } };
+    },
+  },
+};
