@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { eventsFilePath, prepareWriterConnection } from '@registry/event-store/sqlite/schema';
 import type { AppendWorkload } from '../support/append-workload';
+import { collectGarbage } from '../support/collect-garbage';
 
 export interface AppendRun {
   appends: number;
@@ -25,6 +26,7 @@ export function rawInserts(dataDir: string, workload: AppendWorkload, rowsPerCom
     }).immediate;
     const writers = workload.streams.length;
     const perWriter = workload.events[0]?.length ?? 0;
+    collectGarbage();
     const started = performance.now();
     let pending: Row[] = [];
     for (let k = 0; k < perWriter; k += 1) {

@@ -1,9 +1,13 @@
 import { openSqliteEventStore, type EventData } from '@registry/event-store';
-import { emmettAppends, loadEmmett } from '../baselines/emmett-sqlite-appends';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadEmmett } from '../baselines/emmett-sqlite-appends';
 import { rawInserts, type AppendRun } from '../baselines/raw-sqlite-appends';
 import type { RegistryDataset } from '../dataset/registry-dataset';
 import { appendWorkload, type AppendWorkload } from '../support/append-workload';
-import { median, percent, rate, times } from '../support/figures';
+import { NodeChild } from '../support/child-process';
+import { collectGarbage } from '../support/collect-garbage';
+import { median, medianRatio, percent, rate, times } from '../support/figures';
 import { withTempDir } from '../support/temp-dir';
 import { ISSUE_ROWS } from './issue-rows';
 import type { BenchRow, Verdict } from './bench-row';
@@ -24,6 +28,7 @@ async function ourAppends(dataDir: string, workload: AppendWorkload): Promise<Ap
   const store = await openSqliteEventStore({ dataDir });
   try {
     const before = store.stats();
+    collectGarbage();
     const writer = async (w: number): Promise<void> => {
       const events: EventData[] = workload.events[w];
       for (let k = 0; k < events.length; k += 1) {
@@ -39,6 +44,38 @@ async function ourAppends(dataDir: string, workload: AppendWorkload): Promise<Ap
   } finally {
     await store.close();
   }
+}
+
+type EmmettRun = AppendRun & { durability: string; retries: number };
+
+/** emmett's appends in a child process (see emmett-sqlite-child.ts): its result, or why there is none. */
+async function emmettInChild(dataset: RegistryDataset, dir: string, tag: string, perWriter: number): Promise<EmmettRun | string> {
+  const script = join(__dirname, '..', 'baselines', 'emmett-sqlite-child.js');
+  if (!existsSync(script)) return `${script} is not built (run through npm run bench)`;
+  const resultFile = join(dir, 'result.json');
+  const child = NodeChild.start(script, {
+    nodeArgs: ['--expose-gc'],
+    env: {
+      ...process.env,
+      RESULT_FILE: resultFile,
+      DATA_DIR: dir,
+      CERTIFICATES: String(dataset.size),
+      SEED: String(dataset.options.seed),
+      TAG: tag,
+      WRITERS: String(CONCURRENCY),
+      PER_WRITER: String(perWriter),
+    },
+    logFile: join(dir, 'emmett.log'),
+  });
+  const timeout = setTimeout(() => void child.stop(), 120_000);
+  try {
+    await child.exited;
+  } finally {
+    clearTimeout(timeout);
+  }
+  if (!existsSync(resultFile)) return `the emmett run ended without a result: ${child.tail(3)}`;
+  const result = JSON.parse(readFileSync(resultFile, 'utf8')) as EmmettRun | { failed: string };
+  return 'failed' in result ? `the emmett run failed: ${result.failed}` : result;
 }
 
 /** One small untimed run of each contender, so that no timed round pays for the JIT or a cold cache. */
@@ -62,6 +99,8 @@ export async function concurrentAppendsRow(dataset: RegistryDataset, options: Ap
   const theirs: number[] = [];
   let appendsPerCommit = 0;
   let emmettDurability = '';
+  let emmettRetries = 0;
+  let emmettFailure: string | null = null;
   await warmUp(dataset);
   for (let round = 0; round < options.rounds; round += 1) {
     const mine = await withTempDir('row1-ours', (dir) => ourAppends(dir, appendWorkload(dataset, `r1o${round}`, CONCURRENCY, perWriter)));
@@ -69,19 +108,24 @@ export async function concurrentAppendsRow(dataset: RegistryDataset, options: Ap
     appendsPerCommit = mine.appendsPerCommit;
     const floor = await withTempDir('row1-raw', async (dir) => rawInserts(dir, appendWorkload(dataset, `r1r${round}`, CONCURRENCY, perWriter), CONCURRENCY));
     raw.push(floor.perSecond);
-    if (typeof emmett !== 'string') {
+    if (typeof emmett !== 'string' && emmettFailure === null) {
       // Fewer appends: taking turns, emmett needs seconds for a few hundred.
-      const other = await withTempDir('row1-emmett', (dir) => emmettAppends(emmett, dir, appendWorkload(dataset, `r1e${round}`, CONCURRENCY, 8)));
-      theirs.push(other.perSecond);
-      emmettDurability = other.durability;
+      const other = await withTempDir('row1-emmett', (dir) => emmettInChild(dataset, dir, `r1e${round}`, 8));
+      if (typeof other === 'string') {
+        emmettFailure = other;
+      } else {
+        theirs.push(other.perSecond);
+        emmettDurability = other.durability;
+        emmettRetries += other.retries;
+      }
     }
     options.log(`  row 1 round ${round + 1}: ours ${rate(mine.perSecond, '/s')}, raw ${rate(floor.perSecond, '/s')}${theirs.length > round ? `, emmett ${rate(theirs[round], '/s')}` : ''}`);
   }
   const ourRate = median(ours);
   const rawRate = median(raw);
   const emmettRate = theirs.length > 0 ? median(theirs) : null;
-  const ofRaw = ourRate / rawRate;
-  const overEmmett = emmettRate === null ? null : ourRate / emmettRate;
+  const ofRaw = medianRatio(ours, raw);
+  const overEmmett = emmettRate === null ? null : medianRatio(ours, theirs);
   // Without emmett half the target is unknown: say so rather than claim it met.
   const rowVerdict: Verdict = ofRaw < 0.5 || (overEmmett !== null && overEmmett < 5) ? 'MISSED' : overEmmett === null ? 'not judged' : 'met';
   return {
@@ -98,8 +142,11 @@ export async function concurrentAppendsRow(dataset: RegistryDataset, options: Ap
       `raw: the same rows, table, indexes and pragmas through better-sqlite3 on one thread, ${CONCURRENCY} rows per transaction`,
       typeof emmett === 'string'
         ? `emmett: not measured: ${emmett}`
-        : `emmett-sqlite: ${CONCURRENCY} writers × 8 appends taking turns through one store (concurrent calls on one store fail with SQLITE_MISUSE, separate stores with SQLITE_BUSY); ${emmettDurability}`,
-      `median of ${options.rounds} interleaved rounds, each on a fresh file`,
+        : emmettFailure !== null && theirs.length === 0
+          ? `emmett: not measured: ${emmettFailure}`
+          : `emmett-sqlite 0.38.5 in a child process: ${CONCURRENCY} writers × 8 appends taking turns through one store (concurrent calls on one store fail with SQLITE_MISUSE, separate stores with SQLITE_BUSY); ${emmettDurability}; ` +
+            `${emmettRetries} appends retried after a transient SQLITE_BUSY${emmettFailure === null ? '' : `; a later round failed: ${emmettFailure}`}`,
+      `rates: medians of ${options.rounds} interleaved rounds, each on a fresh file; ratio: median of the per-round ratios`,
     ],
     figures: { oursPerSecond: ourRate, rawPerSecond: rawRate, emmettPerSecond: emmettRate, ofRaw, overEmmett, appendsPerCommit, rounds: options.rounds },
   };
@@ -120,7 +167,7 @@ export async function sequentialAppendsRow(dataset: RegistryDataset, options: Ap
   }
   const ourRate = median(ours);
   const rawRate = median(raw);
-  const ofRaw = ourRate / rawRate;
+  const ofRaw = medianRatio(ours, raw);
   return {
     kind: 'measured',
     number: 2,
@@ -132,7 +179,7 @@ export async function sequentialAppendsRow(dataset: RegistryDataset, options: Ap
     verdict: verdict(ofRaw >= 0.8),
     notes: [
       `${appends} appends to one stream, each awaited, exact expected revision; raw: one INSERT per transaction, same table and pragmas`,
-      `median of ${options.rounds} interleaved rounds, each on a fresh file`,
+      `rates: medians of ${options.rounds} interleaved rounds, each on a fresh file; ratio: median of the per-round ratios`,
     ],
     figures: { oursPerSecond: ourRate, rawPerSecond: rawRate, ofRaw, rounds: options.rounds },
   };

@@ -5,7 +5,7 @@ import { createEventStoreDbEventStore } from '@registry/event-store/eventstoredb
 import { startTestServer } from '../../eventstore/test-server';
 import type { RegistryDataset } from '../dataset/registry-dataset';
 import { appendWorkload, type AppendWorkload } from '../support/append-workload';
-import { median, percent, rate } from '../support/figures';
+import { median, medianRatio, percent, rate } from '../support/figures';
 import { ISSUE_ROWS } from './issue-rows';
 import { notMeasured, type BenchRow } from './bench-row';
 
@@ -138,13 +138,13 @@ export async function eventStoreDbRow(dataset: RegistryDataset, rounds: number, 
         what: WHAT,
         ours: `appends ${rate(appendsAdapter, '/s')}; read-all ${rate(readsAdapter, 'events/s')}`,
         baseline: `appends ${rate(appendsDirect, '/s')}; read-all ${rate(readsDirect, 'events/s')}`,
-        ratio: `appends ${percent(appendsAdapter / appendsDirect)}; read-all ${percent(readsAdapter / readsDirect)}`,
+        ratio: `appends ${percent(medianRatio(appendRates.adapter, appendRates.direct))}; read-all ${percent(medianRatio(readRates.adapter, readRates.direct))}`,
         target: TARGET,
         verdict: 'informational',
         notes: [
           `appends: ${WRITERS} writers × ${PER_WRITER} single-event appends with exact expected revisions; read-all: $all forwards in pages of ${PAGE} over ≥ ${LOG_EVENTS.toLocaleString('en-US')} events`,
           'one in-memory protocol test server on loopback for both; it is a test double, so only the ratio means anything',
-          `median of ${rounds} interleaved rounds`,
+          `rates: medians of ${rounds} interleaved rounds after an untimed one; ratios: medians of the per-round ratios`,
         ],
         figures: { appendsDirect, appendsAdapter, readsDirect, readsAdapter, rounds },
       };

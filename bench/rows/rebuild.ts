@@ -1,7 +1,8 @@
 import { createEventStore } from '@registry/event-store';
 import { rebuildReadModels } from '@registry/projections';
 import { rawLogRead } from '../baselines/raw-log-read';
-import { median, percent, rate, seconds } from '../support/figures';
+import { collectGarbage } from '../support/collect-garbage';
+import { median, medianRatio, percent, rate, seconds } from '../support/figures';
 import { ISSUE_ROWS } from './issue-rows';
 import type { BenchRow } from './bench-row';
 
@@ -14,6 +15,7 @@ export async function rebuildRow(dataDir: string, rounds: number, log: (line: st
   const ours: number[] = [];
   let events = 0;
   const rawOnce = (): void => {
+    collectGarbage();
     const floor = rawLogRead(dataDir);
     raw.push(floor.events / floor.seconds);
   };
@@ -21,6 +23,7 @@ export async function rebuildRow(dataDir: string, rounds: number, log: (line: st
   for (let round = 0; round < rounds; round += 1) {
     const store = await createEventStore({ dataDir });
     try {
+      collectGarbage();
       const started = performance.now();
       const result = await rebuildReadModels(store, dataDir);
       const elapsed = (performance.now() - started) / 1000;
@@ -34,20 +37,22 @@ export async function rebuildRow(dataDir: string, rounds: number, log: (line: st
   }
   const ourRate = median(ours);
   const rawRate = median(raw);
+  // Each rebuild against the mean of the raw reads either side of it.
+  const ofRaw = medianRatio(ours, ours.map((_, i) => (raw[i] + raw[i + 1]) / 2));
   return {
     kind: 'measured',
     number: 3,
     what: ISSUE_ROWS[3].what,
     ours: rate(ourRate, 'events/s'),
     baseline: `raw ${rate(rawRate, 'events/s')}`,
-    ratio: percent(ourRate / rawRate),
+    ratio: percent(ofRaw),
     target: ISSUE_ROWS[3].target,
-    verdict: ourRate / rawRate >= 0.5 ? 'met' : 'MISSED',
+    verdict: ofRaw >= 0.5 ? 'met' : 'MISSED',
     notes: [
       `${events.toLocaleString('en-US')} events; rebuildReadModels (what npm run rebuild calls) into a fresh file, timed to the swap`,
       'raw: better-sqlite3 iterate over the events table in position order + JSON.parse of data and metadata',
-      `median of ${rounds} rebuild(s) and ${rounds + 1} raw reads, interleaved`,
+      `rates: medians of ${rounds} rebuild(s) and ${rounds + 1} raw reads, interleaved; ratio: median of each rebuild against the raw reads either side`,
     ],
-    figures: { events, oursPerSecond: ourRate, rawPerSecond: rawRate, ofRaw: ourRate / rawRate, rounds },
+    figures: { events, oursPerSecond: ourRate, rawPerSecond: rawRate, ofRaw, rounds },
   };
 }

@@ -7,6 +7,12 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** The median of the per-round ratios a[i] / b[i]: rounds are interleaved, so each ratio compares
+ * contenders measured moments apart, under the same load from whatever else runs on the machine. */
+export function medianRatio(a: readonly number[], b: readonly number[]): number {
+  return median(a.slice(0, b.length).map((value, i) => value / b[i]));
+}
+
 export function percentile(sortedAscending: readonly number[], p: number): number {
   if (sortedAscending.length === 0) return Number.NaN;
   return sortedAscending[Math.min(sortedAscending.length - 1, Math.floor(p * sortedAscending.length))];

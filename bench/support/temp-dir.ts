@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -7,8 +8,8 @@ export async function withTempDir<T>(prefix: string, use: (dir: string) => Promi
   try {
     return await use(dir);
   } finally {
-    // A library that closes its SQLite handle asynchronously (emmett's sqlite3) may still be removing its
-    // WAL files: retry instead of failing the row.
-    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+    // emmett's sqlite3 closes its handles without a callback to wait for: removing asynchronously, with
+    // retries, lets those closes finish (and delete their WAL files) instead of racing them.
+    await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 }
