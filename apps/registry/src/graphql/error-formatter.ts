@@ -36,11 +36,18 @@ function format(error: GraphQLError, log: Logger | undefined): GraphQLFormattedE
     const fields = error.extensions.fields ?? (code === 'BAD_USER_INPUT' ? fieldsOf(error.message) : undefined);
     return { ...base, extensions: { ...error.extensions, ...(fields ? { fields } : {}) } };
   }
-  if (original === undefined) {
+  // graphql-js's variable coercion wraps the scalar's own GraphQLError ("String cannot represent…") as originalError;
+  // outside execution (no path) that is still the request's fault, never ours.
+  if (original === undefined || (original instanceof GraphQLError && error.path === undefined)) {
     // Raised by graphql-js itself (syntax, unknown field, wrong type): the request is at fault, and the message
     // names the field without revealing anything of ours.
     const fields = fieldsOf(error.message);
     return { ...base, extensions: { code: 'BAD_USER_INPUT', ...(fields ? { fields } : {}) } };
+  }
+  const status = (original as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Fastify refused the HTTP request before GraphQL saw it: malformed JSON, a poisoned body, a wrong content type.
+    return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
   }
   // Anything else is our fault: log it whole, tell the caller nothing of its insides.
   log?.error({ err: original }, 'unexpected error while answering a GraphQL request');
