@@ -119,7 +119,7 @@ const identifier = (limit = 64): fc.Arbitrary<string> =>
     around(BIDI),
     tooLong(limit),
     fc.constantFrom(...INJECTIONS),
-    fc.constantFrom('', ' ', ' a', 'a ', 'a  b', '-a', 'a-', 'th-ftpі', 'ｔｈ-ftpi', '\u00a0th'),
+    fc.constantFrom('', ' ', ' a', 'a ', 'a  b', '-a', '.a', 'th-ftpі', 'ｔｈ-ftpi', '\u00a0th'),
   );
 
 const text = (limit = 1_000): fc.Arbitrary<string> =>
