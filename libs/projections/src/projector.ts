@@ -39,6 +39,11 @@ export class Projector {
     return this.tables.table(name);
   }
 
+  /** Changes whenever the projection's documents change (see ReadCache). */
+  generation(name: string): number {
+    return this.tables.generation(name);
+  }
+
   /** Forgets every document and checkpoint: the next events are folded from an empty state. */
   reset(): void {
     this.tables.reset();

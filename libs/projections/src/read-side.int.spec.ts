@@ -67,6 +67,22 @@ describe('the read side on the embedded store', () => {
     expect(readSide.runner.appliedPosition()).toBe(results[results.length - 1].position);
   });
 
+  it('answers from its cache of directories only until they change', async () => {
+    const { store, dataDir } = await openStore();
+    const seeded = await appendRegistryEvents(store, sampleRegistry());
+    const readSide = await open(store, dataDir);
+    await readSide.runner.waitFor(seeded[seeded.length - 1].position);
+    const before = readSide.readModels.recognitionInput('TH-PS-0001', 'MY');
+
+    const [suspended] = await appendRegistryEvents(store, [build.accreditationSuspended('my-mpc', '2026-01-01')]);
+    await readSide.runner.waitFor(suspended.position);
+    const after = readSide.readModels.recognitionInput('TH-PS-0001', 'MY');
+
+    expect(before.hostBodies[0].statusChanges).toHaveLength(2);
+    expect(after.hostBodies[0].statusChanges).toHaveLength(3);
+    expect(readSide.readModels.certificationBody('my-mpc')?.statusChanges).toHaveLength(3);
+  });
+
   it('rebuilds from position 0 into exactly the read models the live projections built', async () => {
     const { store, dataDir } = await openStore();
     const events = sampleRegistry();

@@ -17,6 +17,7 @@ import {
   type SchemeTimeline,
 } from '@registry/domain';
 import type { Projector } from '../projector';
+import { ReadCache } from '../read-cache';
 import type { DocumentTable } from '../sqlite/document-table';
 import { apiKeysProjection } from './api-keys.projection';
 import { arrangementsProjection, PARTY_KEY, SCHEME_KEY } from './arrangements.projection';
@@ -35,7 +36,7 @@ function parse<Doc>(json: string | undefined): Doc | null {
   return json === undefined ? null : (JSON.parse(json) as Doc);
 }
 
-function parseAll<Doc>(docs: string[]): Doc[] {
+function parseAll<Doc>(docs: string[]): readonly Doc[] {
   return docs.map((json) => JSON.parse(json) as Doc);
 }
 
@@ -46,7 +47,9 @@ function bounded(limit: number | undefined): number {
 /**
  * The registry's queries over the projected documents. It gathers the timelines a question needs; the
  * answers themselves (recognition, statuses on a date) are computed by the domain's rules. Reads are
- * synchronous, so one query never sees a batch half-applied.
+ * synchronous, so one query never sees a batch half-applied. Certification bodies, arrangements and schemes
+ * are few and read by every recognition query: they come from a cache that every change to them empties.
+ * Returned documents may be shared and must not be mutated.
  */
 export class RegistryReadModels {
   private readonly schemeDocs: DocumentTable;
@@ -55,8 +58,10 @@ export class RegistryReadModels {
   private readonly arrangementDocs: DocumentTable;
   private readonly decisionDocs: DocumentTable;
   private readonly apiKeyDocs: DocumentTable;
+  private readonly cache: ReadCache;
 
   constructor(projector: Projector) {
+    this.cache = new ReadCache((collection) => projector.generation(collection));
     this.schemeDocs = projector.table(schemesProjection.name);
     this.bodyDocs = projector.table(certificationBodiesProjection.name);
     this.certificateDocs = projector.table(certificatesProjection.name);
@@ -70,42 +75,48 @@ export class RegistryReadModels {
   }
 
   certificationBody(id: string): CertificationBodyTimeline | null {
-    return parse(this.bodyDocs.get(certificationBodyStream(id)));
+    return this.cached(this.bodyDocs, `id:${id}`, () => parse(this.bodyDocs.get(certificationBodyStream(id))));
   }
 
   /** CBs in id order, of one country when given. */
-  certificationBodies(country?: string, limit?: number): CertificationBodyTimeline[] {
-    const docs =
-      country === undefined
-        ? this.bodyDocs.list(bounded(limit))
-        : this.bodyDocs.findByKey(COUNTRY_KEY, normalizeCountry(country), bounded(limit));
-    return parseAll(docs);
+  certificationBodies(country?: string, limit?: number): readonly CertificationBodyTimeline[] {
+    const max = bounded(limit);
+    if (country === undefined) return this.cached(this.bodyDocs, `all:${max}`, () => parseAll(this.bodyDocs.list(max)));
+    const target = normalizeCountry(country);
+    return this.cached(this.bodyDocs, `country:${max}:${target}`, () => parseAll(this.bodyDocs.findByKey(COUNTRY_KEY, target, max)));
   }
 
   scheme(code: string): SchemeTimeline | null {
-    return parse(this.schemeDocs.get(schemeStream(code)));
+    return this.cached(this.schemeDocs, `id:${code}`, () => parse(this.schemeDocs.get(schemeStream(code))));
   }
 
-  schemes(limit?: number): SchemeTimeline[] {
-    return parseAll(this.schemeDocs.list(bounded(limit)));
+  schemes(limit?: number): readonly SchemeTimeline[] {
+    const max = bounded(limit);
+    return this.cached(this.schemeDocs, `all:${max}`, () => parseAll(this.schemeDocs.list(max)));
   }
 
   arrangement(id: string): ArrangementTimeline | null {
-    return parse(this.arrangementDocs.get(arrangementStream(id)));
+    return this.cached(this.arrangementDocs, `id:${id}`, () => parse(this.arrangementDocs.get(arrangementStream(id))));
   }
 
-  arrangements(limit?: number): ArrangementTimeline[] {
-    return parseAll(this.arrangementDocs.list(bounded(limit)));
+  arrangements(limit?: number): readonly ArrangementTimeline[] {
+    const max = bounded(limit);
+    return this.cached(this.arrangementDocs, `all:${max}`, () => parseAll(this.arrangementDocs.list(max)));
   }
 
   /** Arrangements any of these CBs is, or was, a party to. */
-  arrangementsWithParty(cbIds: readonly string[], limit?: number): ArrangementTimeline[] {
-    return parseAll(this.arrangementDocs.findByAnyKey(PARTY_KEY, cbIds, limit ?? RULE_INPUT_LIMIT));
+  arrangementsWithParty(cbIds: readonly string[], limit?: number): readonly ArrangementTimeline[] {
+    const max = limit ?? RULE_INPUT_LIMIT;
+    const key = `party:${max}:${JSON.stringify(cbIds)}`;
+    return this.cached(this.arrangementDocs, key, () => parseAll(this.arrangementDocs.findByAnyKey(PARTY_KEY, cbIds, max)));
   }
 
   /** Arrangements that cover, or covered, the scheme. */
-  arrangementsCovering(schemeCode: string, limit?: number): ArrangementTimeline[] {
-    return parseAll(this.arrangementDocs.findByKey(SCHEME_KEY, schemeCode, bounded(limit)));
+  arrangementsCovering(schemeCode: string, limit?: number): readonly ArrangementTimeline[] {
+    const max = bounded(limit);
+    return this.cached(this.arrangementDocs, `scheme:${max}:${schemeCode}`, () =>
+      parseAll(this.arrangementDocs.findByKey(SCHEME_KEY, schemeCode, max)),
+    );
   }
 
   decision(certificateNumber: string, country: string): RecognitionDecisionTimeline | null {
@@ -113,7 +124,7 @@ export class RegistryReadModels {
   }
 
   /** Every host country's decisions on one certificate. */
-  decisionsOn(certificateNumber: string): RecognitionDecisionTimeline[] {
+  decisionsOn(certificateNumber: string): readonly RecognitionDecisionTimeline[] {
     return parseAll(this.decisionDocs.findByKey(CERTIFICATE_KEY, certificateNumber, RULE_INPUT_LIMIT));
   }
 
@@ -138,7 +149,7 @@ export class RegistryReadModels {
       certificate,
       issuingBody: this.certificationBody(certificate.cbId),
       arrangements: this.arrangementsWithParty([certificate.cbId]),
-      hostBodies: parseAll(this.bodyDocs.findByKey(COUNTRY_KEY, target, RULE_INPUT_LIMIT)),
+      hostBodies: this.cached(this.bodyDocs, `hosts:${target}`, () => parseAll(this.bodyDocs.findByKey(COUNTRY_KEY, target, RULE_INPUT_LIMIT))),
       decision: this.decision(certificateNumber, target),
     };
   }
@@ -157,5 +168,9 @@ export class RegistryReadModels {
       bodies,
       decisions: this.decisionsOn(certificate.number),
     };
+  }
+
+  private cached<T>(table: DocumentTable, key: string, load: () => T): T {
+    return this.cache.get(table.name, key, load);
   }
 }

@@ -16,6 +16,8 @@ export interface ProjectionIdentity {
 export class ProjectionTables {
   readonly documents = new Map<string, DocumentTable>();
   readonly checkpoints: Map<string, StoredCheckpoint>;
+  /** Per projection, how many committed batches changed its documents: lets readers cache parsed ones. */
+  private readonly generations = new Map<string, number>();
   private readonly checkpointTable: CheckpointTable;
   private readonly writeInTransaction: (changes: BatchChanges) => void;
 
@@ -52,6 +54,12 @@ export class ProjectionTables {
   write(changes: BatchChanges): void {
     this.writeInTransaction(changes);
     for (const { projection, checkpoint } of changes.checkpoints) this.checkpoints.set(projection, checkpoint);
+    for (const projection of new Set(changes.documents.map((change) => change.projection))) this.bump(projection);
+  }
+
+  /** Changes whenever a committed batch changed the projection's documents. */
+  generation(name: string): number {
+    return this.generations.get(name) ?? 0;
   }
 
   /** Empties every projection and sets its checkpoint back to nothing. */
@@ -62,8 +70,13 @@ export class ProjectionTables {
         const checkpoint = { version: this.checkpoints.get(name)?.version ?? 1, position: null, eventId: null };
         this.checkpointTable.save(name, checkpoint);
         this.checkpoints.set(name, checkpoint);
+        this.bump(name);
       }
     })();
+  }
+
+  private bump(name: string): void {
+    this.generations.set(name, this.generation(name) + 1);
   }
 
   private writeNow({ documents, checkpoints }: BatchChanges): void {
