@@ -48,7 +48,8 @@ export function assessCertificate(timeline: CertificateTimeline, asOf: CalendarD
     evidence.push(timeline.cancellation.ref);
     failures.push({
       code: 'CERTIFICATE_CANCELLED',
-      message: `certificate ${number} was cancelled as issued in error (${timeline.cancellation.reason}) and is void for every date`,
+      // The reasons a CB records about a holder are not on the printed certificate: public answers leave them out.
+      message: `certificate ${number} was cancelled as issued in error and is void for every date`,
     });
   }
   if (asOf < timeline.issuedOn) {
@@ -66,9 +67,9 @@ export function assessCertificate(timeline: CertificateTimeline, asOf: CalendarD
   if (change) {
     evidence.push(change.ref);
     if (change.change === 'SUSPENDED') {
-      failures.push({ code: 'CERTIFICATE_SUSPENDED', message: `certificate ${number} is suspended from ${change.effectiveOn}: ${change.reason}` });
+      failures.push({ code: 'CERTIFICATE_SUSPENDED', message: `certificate ${number} is suspended from ${change.effectiveOn}` });
     } else if (change.change === 'WITHDRAWN') {
-      failures.push({ code: 'CERTIFICATE_WITHDRAWN', message: `certificate ${number} was withdrawn on ${change.effectiveOn}: ${change.reason}` });
+      failures.push({ code: 'CERTIFICATE_WITHDRAWN', message: `certificate ${number} was withdrawn on ${change.effectiveOn}` });
     }
   }
   return { failures, evidence };

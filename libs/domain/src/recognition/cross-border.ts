@@ -58,7 +58,7 @@ export function assessCrossBorder(
     evidence.push(revoked.ref);
     failures.push({
       code: 'RECOGNITION_REVOKED',
-      message: `${country} revoked recognition of certificate ${certificate.number} from ${revoked.decidedOn}: ${revoked.reason ?? ''}`,
+      message: `${country} revoked recognition of certificate ${certificate.number} from ${revoked.decidedOn}`,
     });
   }
   return { failures, evidence, basis: revoked ? null : (best?.basis ?? null), arrangement: best?.arrangement ?? null };
