@@ -4,7 +4,9 @@ import { ProjectionsFailedError } from './errors';
 import { PositionWaiters } from './position-waiters';
 import type { Projector } from './projector';
 
-export type RunnerState = 'starting' | 'catching-up' | 'live' | 'failed' | 'stopped';
+/** `retrying`: the store's subscription broke (a lost connection); the runner subscribes again from its
+ * checkpoint after a pause, and queries keep the last state applied. */
+export type RunnerState = 'starting' | 'catching-up' | 'live' | 'retrying' | 'failed' | 'stopped';
 
 export interface RunnerStatus {
   state: RunnerState;
@@ -28,6 +30,13 @@ export interface ProjectionRunnerOptions {
   log?: RunnerLog;
 }
 
+/** Pauses between attempts to subscribe again, doubling from the first to the last. */
+const RETRY_FIRST_MS = 200;
+const RETRY_LAST_MS = 30_000;
+
+/** How one subscription ended: stopped on purpose, broken (try again), or a fold that failed (stop for good). */
+type FollowOutcome = { kind: 'stopped' } | { kind: 'broken'; error: unknown; applied: boolean } | { kind: 'fold-failed'; error: unknown };
+
 const TURN = Symbol('turn');
 /** Resolves after every pending promise callback has run: what the subscription already holds has arrived. */
 const nextTurn = (): Promise<typeof TURN> => new Promise((resolve) => setImmediate(resolve, TURN));
@@ -44,6 +53,7 @@ export class ProjectionRunner {
   private failure: Error | undefined;
   private subscription: AllSubscription | undefined;
   private following: Promise<void> | undefined;
+  private wakeFromPause: (() => void) | undefined;
   private readonly waiters = new PositionWaiters();
   private readonly catchUpPageSize: number;
   private readonly liveBatchSize: number;
@@ -82,8 +92,7 @@ export class ProjectionRunner {
     }
     if (this.state !== 'catching-up') return;
     this.state = 'live';
-    this.subscription = this.store.subscribeToAll({ fromPosition: this.applied ?? 'start' });
-    this.following = this.follow(this.subscription);
+    this.following = this.followWithRetries();
   }
 
   appliedPosition(): bigint {
@@ -109,18 +118,63 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     if (this.state !== 'failed') this.state = 'stopped';
+    this.wakeFromPause?.();
     await this.subscription?.close();
     await this.following;
     this.waiters.failAll(new ProjectionsFailedError('the read models were stopped'));
   }
 
-  private async follow(subscription: AllSubscription): Promise<void> {
+  /** Follows the log until stopped or a fold fails; a broken subscription is opened again from the checkpoint. */
+  private async followWithRetries(): Promise<void> {
+    let pause = RETRY_FIRST_MS;
+    while (this.state === 'live' || this.state === 'retrying') {
+      let outcome: FollowOutcome;
+      try {
+        this.subscription = this.store.subscribeToAll({ fromPosition: this.applied ?? 'start' });
+        outcome = await this.follow(this.subscription);
+      } catch (error) {
+        outcome = { kind: 'broken', error, applied: false };
+      }
+      switch (outcome.kind) {
+        case 'stopped':
+          return;
+        case 'fold-failed':
+          this.fail(outcome.error);
+          return;
+        case 'broken': {
+          if (this.state !== 'live' && this.state !== 'retrying') return;
+          if (outcome.applied) pause = RETRY_FIRST_MS;
+          this.state = 'retrying';
+          const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+          this.options.log?.warn(`the log subscription broke at position ${this.appliedPosition()} (${reason}); subscribing again in ${pause} ms`);
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, pause);
+            this.wakeFromPause = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          this.wakeFromPause = undefined;
+          pause = Math.min(pause * 2, RETRY_LAST_MS);
+          if (this.state === 'retrying') this.state = 'live';
+          break;
+        }
+        default: {
+          const unknown: never = outcome;
+          throw new Error(`unknown outcome ${JSON.stringify(unknown)}`);
+        }
+      }
+    }
+  }
+
+  private async follow(subscription: AllSubscription): Promise<FollowOutcome> {
     const events = subscription[Symbol.asyncIterator]();
     let next = events.next();
+    let applied = false;
     try {
       for (;;) {
         const first = await next;
-        if (first.done) return;
+        if (first.done) return this.ended(applied);
         const batch: RecordedEvent[] = [first.value];
         next = events.next();
         let ended = false;
@@ -134,17 +188,27 @@ export class ProjectionRunner {
           batch.push(ready.value);
           next = events.next();
         }
-        this.projector.apply(batch);
+        try {
+          this.projector.apply(batch);
+        } catch (error) {
+          return { kind: 'fold-failed', error };
+        }
+        applied = true;
         this.settle(batch[batch.length - 1].position);
-        if (ended) return;
+        if (ended) return this.ended(applied);
       }
     } catch (error) {
-      if (this.state === 'live') this.fail(error);
+      return this.state === 'live' ? { kind: 'broken', error, applied } : { kind: 'stopped' };
     } finally {
-      // Leaving early (a failed fold) abandons one pending read: whatever it ends with is of no interest.
+      // Leaving early abandons one pending read: whatever it ends with is of no interest.
       void next.catch(() => undefined);
       await subscription.close();
     }
+  }
+
+  /** A subscription that ends while the runner still runs was closed under it (the store went away). */
+  private ended(applied: boolean): FollowOutcome {
+    return this.state === 'live' ? { kind: 'broken', error: new Error('the store ended the subscription'), applied } : { kind: 'stopped' };
   }
 
   private settle(position: bigint): void {
