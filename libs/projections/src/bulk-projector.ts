@@ -4,12 +4,14 @@ import { Worker } from 'node:worker_threads';
 import type { RecordedEvent } from '@registry/event-store';
 import { runningFromTypeScriptSources, typeScriptBootstrap } from '@registry/event-store/sqlite/typescript-source-loader';
 import { BatchFolder, type LogPoint } from './batch-folder';
-import type { BatchChanges } from './batch-changes';
 import type { DocumentProjection } from './document-projection';
-import type { BulkReply, BulkRequest, BulkWriterOptions, EncodedBatch } from './sqlite/bulk-writer-protocol';
+import type { BulkReply, BulkRequest, BulkWriterOptions } from './sqlite/bulk-writer-protocol';
+import { SharedBatchSlot } from './sqlite/shared-batch';
 
 /** Batches written ahead of their acknowledgement; bounds the memory the overlay holds. */
 const MAX_IN_FLIGHT = 3;
+/** A slot starts large enough for a page of certificates, and grows when a batch needs more. */
+const SLOT_BYTES = 1 << 20;
 
 function spawnWriter(options: BulkWriterOptions): Worker {
   const entry = join(__dirname, 'sqlite', runningFromTypeScriptSources() ? 'bulk-writer.worker.ts' : 'bulk-writer.worker.js');
@@ -17,31 +19,23 @@ function spawnWriter(options: BulkWriterOptions): Worker {
   return new Worker(typeScriptBootstrap(entry), { eval: true, workerData: options });
 }
 
-function encode(changes: BatchChanges): EncodedBatch {
-  const documents: (string | null)[] = [];
-  const keys: EncodedBatch['keys'] = [];
-  changes.documents.forEach(({ projection, id, json, keys: documentKeys }, index) => {
-    documents.push(projection, id, json);
-    if (documentKeys !== null) keys.push([index, [...documentKeys]]);
-  });
-  const checkpoints = changes.checkpoints.map(({ projection, checkpoint }): EncodedBatch['checkpoints'][number] => {
-    if (checkpoint.position === null || checkpoint.eventId === null) throw new Error('a batch checkpoint always has a position');
-    return [projection, checkpoint.version, checkpoint.position, checkpoint.eventId];
-  });
-  return { documents, keys, checkpoints };
-}
-
 /**
  * Fills a fresh read-model file on two cores: this thread reads and folds the log, a worker thread does the
- * SQLite writes. Documents written but not yet acknowledged stay in an overlay (as JSON: flat strings cost
- * the garbage collector nothing to trace), so a later event never folds onto a stale document; acknowledged
- * ones are read back through a read-only connection (WAL lets it read beside the writer). For rebuilds only: checkpoints advance before the write is acknowledged, so any
- * failure fails the whole load, and the file is thrown away.
+ * SQLite writes, the documents passing through shared memory. Documents written but not yet acknowledged
+ * stay in an overlay (as JSON: flat strings cost the garbage collector nothing to trace), so a later event
+ * never folds onto a stale document; acknowledged ones are read back through a read-only connection (WAL
+ * lets it read beside the writer). For rebuilds only: checkpoints advance before the write is acknowledged,
+ * so any failure fails the whole load, and the file is thrown away.
  */
 export class BulkProjector {
   private readonly folder: BatchFolder;
-  private readonly overlay = new Map<string, { seq: number; json: string | null }>();
-  private readonly inFlight = new Map<number, string[]>();
+  /** Per projection, the documents written but not acknowledged yet, by id. */
+  private readonly overlay = new Map<string, Map<string, { seq: number; json: string | null }>>();
+  /** Per batch in flight: its slot and the documents it holds in the overlay. */
+  private readonly inFlight = new Map<number, { slot: number; projections: string[]; ids: string[] }>();
+  private readonly slots: SharedBatchSlot[] = [];
+  private readonly freeSlots: number[] = [];
+  private readonly projectionIndex: Map<string, number>;
   private readonly lookups = new Map<string, Database.Statement<[string], string>>();
   private seq = 0;
   private failure: Error | undefined;
@@ -55,6 +49,12 @@ export class BulkProjector {
   ) {
     for (const { name } of projections) {
       this.lookups.set(name, reader.prepare<[string], string>(`SELECT doc FROM "doc_${name}" WHERE id = ?`).pluck());
+      this.overlay.set(name, new Map());
+    }
+    this.projectionIndex = new Map(projections.map(({ name }, index) => [name, index]));
+    for (let slot = 0; slot < MAX_IN_FLIGHT + 2; slot += 1) {
+      this.slots.push(new SharedBatchSlot(SLOT_BYTES));
+      this.freeSlots.push(slot);
     }
     this.folder = new BatchFolder(projections, new Map(), { get: (projection, id) => this.lookup(projection, id) });
     worker.on('message', (reply: BulkReply) => this.receive(reply));
@@ -94,14 +94,21 @@ export class BulkProjector {
     if (events.length === 0) return;
     const changes = this.folder.fold(events);
     const seq = ++this.seq;
-    const touched: string[] = [];
+    const projections: string[] = [];
+    const ids: string[] = [];
     for (const { projection, id, json } of changes.documents) {
-      const key = overlayKey(projection, id);
-      this.overlay.set(key, { seq, json });
-      touched.push(key);
+      this.overlay.get(projection)?.set(id, { seq, json });
+      projections.push(projection);
+      ids.push(id);
     }
-    this.inFlight.set(seq, touched);
-    this.post({ kind: 'write', seq, batch: encode(changes) });
+    const slot = this.freeSlots.pop();
+    if (slot === undefined) throw new Error('no free slot: more batches in flight than slots');
+    const shared = this.slots[slot];
+    const meta = shared.encode(changes.documents, this.projectionIndex);
+    this.inFlight.set(seq, { slot, projections, ids });
+    const buffer = shared.fresh ? shared.buffer : undefined;
+    shared.fresh = false;
+    this.worker.postMessage({ kind: 'write', seq, slot, buffer, meta, checkpoints: changes.checkpoints } satisfies BulkRequest, [meta.buffer as ArrayBuffer]);
     this.folder.advance(changes.checkpoints);
     while (this.inFlight.size > MAX_IN_FLIGHT) await this.acknowledgement();
   }
@@ -133,7 +140,7 @@ export class BulkProjector {
   }
 
   private lookup(projection: string, id: string): unknown {
-    const pending = this.overlay.get(overlayKey(projection, id));
+    const pending = this.overlay.get(projection)?.get(id);
     const json = pending === undefined ? this.lookups.get(projection)?.get(id) : pending.json;
     return json === undefined || json === null ? null : (JSON.parse(json) as unknown);
   }
@@ -145,10 +152,14 @@ export class BulkProjector {
   private receive(reply: BulkReply): void {
     switch (reply.kind) {
       case 'written': {
-        for (const key of this.inFlight.get(reply.seq) ?? []) {
-          if (this.overlay.get(key)?.seq === reply.seq) this.overlay.delete(key);
-        }
+        const batch = this.inFlight.get(reply.seq);
+        if (batch === undefined) break;
+        batch.ids.forEach((id, index) => {
+          const documents = this.overlay.get(batch.projections[index]);
+          if (documents?.get(id)?.seq === reply.seq) documents.delete(id);
+        });
         this.inFlight.delete(reply.seq);
+        this.freeSlots.push(batch.slot);
         break;
       }
       case 'failed':
@@ -184,8 +195,4 @@ export class BulkProjector {
   private throwIfFailed(): void {
     if (this.failure !== undefined) throw this.failure;
   }
-}
-
-function overlayKey(projection: string, id: string): string {
-  return `${projection}\u0000${id}`;
 }

@@ -1,4 +1,4 @@
-import type { DocumentKey } from '../document-projection';
+import type { CheckpointChange } from '../batch-changes';
 import type { ProjectionIdentity } from './projection-tables';
 
 export interface BulkWriterOptions {
@@ -6,19 +6,24 @@ export interface BulkWriterOptions {
   projections: ProjectionIdentity[];
 }
 
-/** A batch flattened for the thread boundary: arrays of strings cross it far cheaper than objects.
- * `documents` holds triplets (projection, id, JSON or null); `keys` points at a triplet by its index. */
-export interface EncodedBatch {
-  documents: (string | null)[];
-  keys: [triplet: number, keys: DocumentKey[]][];
-  checkpoints: [projection: string, version: number, position: bigint, eventId: string][];
+/**
+ * A batch to write: its documents lie in shared slot `slot` (see SharedBatchSlot), described by `meta`;
+ * `buffer` comes along whenever the slot got a new one.
+ */
+export interface WriteRequest {
+  kind: 'write';
+  seq: number;
+  slot: number;
+  buffer?: SharedArrayBuffer;
+  meta: Int32Array;
+  checkpoints: CheckpointChange[];
 }
 
-export type BulkRequest = { kind: 'write'; seq: number; batch: EncodedBatch } | { kind: 'close' };
+export type BulkRequest = WriteRequest | { kind: 'close' };
 
 export type BulkReply =
   | { kind: 'ready' }
   | { kind: 'open-failed'; message: string }
-  | { kind: 'written'; seq: number }
+  | { kind: 'written'; seq: number; slot: number }
   | { kind: 'failed'; seq: number; message: string }
   | { kind: 'closed' };

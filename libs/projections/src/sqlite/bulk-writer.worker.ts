@@ -1,36 +1,22 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { BatchChanges, DocumentChange } from '../batch-changes';
-import type { BulkReply, BulkRequest, BulkWriterOptions, EncodedBatch } from './bulk-writer-protocol';
+import type { BulkReply, BulkRequest, BulkWriterOptions, WriteRequest } from './bulk-writer-protocol';
 import { ProjectionTables } from './projection-tables';
 import { openReadModelFile } from './read-model-file';
-
-function decode(batch: EncodedBatch): BatchChanges {
-  const documents: DocumentChange[] = [];
-  const { documents: flat } = batch;
-  for (let index = 0; index < flat.length; index += 3) {
-    documents.push({ projection: flat[index] as string, id: flat[index + 1] as string, json: flat[index + 2], keys: null });
-  }
-  for (const [triplet, keys] of batch.keys) documents[triplet].keys = keys;
-  const checkpoints = batch.checkpoints.map(([projection, version, position, eventId]) => ({
-    projection,
-    checkpoint: { version, position, eventId },
-  }));
-  return { documents, checkpoints };
-}
+import { decodeSharedBatch } from './shared-batch';
 
 /** The rebuild's writer: SQLite inserts on their own core while the main thread reads and folds the log. */
 function main(port: NonNullable<typeof parentPort>, options: BulkWriterOptions): void {
   const reply = (message: BulkReply): void => port.postMessage(message);
+  const names = options.projections.map((projection) => projection.name);
+  const slots = new Map<number, Buffer>();
+  let db: ReturnType<typeof openReadModelFile>;
   let tables: ProjectionTables;
-  const db = (() => {
-    try {
-      return openReadModelFile(options.file, 'bulk');
-    } catch (error) {
-      reply({ kind: 'open-failed', message: error instanceof Error ? error.message : String(error) });
-      return null;
-    }
-  })();
-  if (db === null) return;
+  try {
+    db = openReadModelFile(options.file, 'bulk');
+  } catch (error) {
+    reply({ kind: 'open-failed', message: error instanceof Error ? error.message : String(error) });
+    return;
+  }
   try {
     tables = new ProjectionTables(db, options.projections);
   } catch (error) {
@@ -39,12 +25,20 @@ function main(port: NonNullable<typeof parentPort>, options: BulkWriterOptions):
     return;
   }
   reply({ kind: 'ready' });
+
+  const write = (request: WriteRequest): void => {
+    if (request.buffer !== undefined) slots.set(request.slot, Buffer.from(request.buffer));
+    const bytes = slots.get(request.slot);
+    if (bytes === undefined) throw new Error(`slot ${request.slot} has no buffer`);
+    tables.write({ documents: decodeSharedBatch(bytes, request.meta, names), checkpoints: request.checkpoints });
+  };
+
   port.on('message', (request: BulkRequest) => {
     switch (request.kind) {
       case 'write':
         try {
-          tables.write(decode(request.batch));
-          reply({ kind: 'written', seq: request.seq });
+          write(request);
+          reply({ kind: 'written', seq: request.seq, slot: request.slot });
         } catch (error) {
           reply({ kind: 'failed', seq: request.seq, message: error instanceof Error ? error.message : String(error) });
         }
