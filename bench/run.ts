@@ -7,6 +7,7 @@ import { eventsFilePath } from '@registry/event-store/sqlite/schema';
 import { loadDataset } from './dataset/load-dataset';
 import { RegistryDataset } from './dataset/registry-dataset';
 import { toJson, type BenchReport, type DatasetSummary } from './report/bench-report';
+import { codeVersion } from './report/code-version';
 import { describeMachine } from './report/machine';
 import { benchmarksMarkdown } from './report/markdown';
 import { guarded, notMeasured, type BenchRow } from './rows/bench-row';
@@ -87,6 +88,7 @@ async function main(options: Options): Promise<void> {
   const report: BenchReport = {
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
     date: new Date().toISOString(),
+    code: codeVersion(root),
     machine: describeMachine(),
     totalSeconds: (performance.now() - started) / 1000,
     dataset: summary,

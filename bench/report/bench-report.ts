@@ -15,6 +15,8 @@ export interface DatasetSummary {
 export interface BenchReport {
   command: string;
   date: string;
+  /** The commit measured (see code-version.ts). */
+  code: string;
   machine: Machine;
   totalSeconds: number;
   dataset: DatasetSummary | null;

@@ -42,7 +42,7 @@ Written by \`npm run bench\` (bench/run.ts); do not edit by hand. Every figure i
 measured in the same run on the same machine, because absolute numbers on a shared machine are noise.
 
 - Command: \`${report.command}\`
-- Date: ${report.date} (whole run ${seconds(report.totalSeconds)})
+- Date: ${report.date} (whole run ${seconds(report.totalSeconds)}); code: ${report.code}
 - Machine: ${machine.cpu}, ${machine.cores} cores, ${mebibytes(machine.memoryBytes)} memory, Node ${machine.node}, ${machine.os}
 
 ${table(report.rows)}
