@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashApiKey } from '../../apps/registry/src/auth';
 import { makeTempDataDir } from '../../libs/event-store/src/sqlite/testing/temp-data-dir';
+import { describeOnEmbeddedStore } from '../support/test-store';
 import { errorCodes, graphql, mutationDocument } from './support/graphql-calls';
 import { startRegistryChild } from './support/registry-child';
 import { buildWorld, type World } from './support/world';
@@ -45,7 +46,8 @@ describe('API keys', () => {
     });
   });
 
-  describe('in the logs and on disk', () => {
+  // A separate registry process on its own (embedded) store: running it again on the EventStoreDB leg adds nothing.
+  describeOnEmbeddedStore('in the logs and on disk', () => {
     const dir = makeTempDataDir('keys-logged');
     const adminKey = `operator-admin-key-${'Z'.repeat(24)}`;
 

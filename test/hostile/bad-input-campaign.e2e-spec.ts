@@ -1,11 +1,13 @@
 import fc from 'fast-check';
+import { testStoreKind } from '../support/test-store';
 import { errorCodes, graphql, type GraphqlAnswer } from './support/graphql-calls';
 import { canonicalHostileValues, hostileValueFor, inputFieldsOf, INJECTIONS, type InputField } from './support/hostile-values';
 import { keyOf, MUTATION_TABLE } from './support/mutation-table';
 import { buildWorld, type World } from './support/world';
 
-/** Random runs per input field, on top of the canonical values; bounded so the whole campaign stays well under a minute. */
-const RUNS_PER_FIELD = Number(process.env.HOSTILE_RUNS_PER_FIELD ?? '8');
+/** Random runs per input field, on top of the canonical values; bounded so the whole campaign stays well under a minute.
+ * Validation does not depend on the store, so the EventStoreDB leg runs few. */
+const RUNS_PER_FIELD = Number(process.env.HOSTILE_RUNS_PER_FIELD ?? (testStoreKind() === 'embedded' ? '8' : '2'));
 
 /** What a refused request must look like: a 4xx or a 200 with errors, each with a typed code, nothing leaked. */
 function refusal(answer: GraphqlAnswer): { status: string; codes: string[]; leaks: string[] } {

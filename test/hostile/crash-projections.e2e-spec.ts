@@ -11,7 +11,7 @@ import type { ProjectingWriterLine } from './crash/projecting-writer-line';
 import { describeOnEmbeddedStore } from '../support/test-store';
 import { readLines, spawnTypeScript } from './support/typescript-child';
 
-const KILLS = 8;
+const KILLS = 6;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The real store, counting the events read through readAll: what a catch-up actually read. */

@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { startRegistry, type RunningRegistry } from '../support/registry-process';
+import { describeOnEmbeddedStore } from '../support/test-store';
 import { errorCodes, graphql } from './support/graphql-calls';
 import { ADMIN_KEY, buildWorld, type World } from './support/world';
 
@@ -73,7 +74,8 @@ describe('Limits on the running registry', () => {
     });
   });
 
-  describe('rate limits', () => {
+  // The HTTP layer is the same whatever the store: these run on the embedded leg only.
+  describeOnEmbeddedStore('rate limits', () => {
     let registry: RunningRegistry;
 
     afterEach(async () => {
@@ -120,7 +122,7 @@ describe('Limits on the running registry', () => {
     });
   });
 
-  describe('request timeouts', () => {
+  describeOnEmbeddedStore('request timeouts', () => {
     let registry: RunningRegistry;
 
     afterAll(async () => {

@@ -3,7 +3,7 @@ import { errorCodes, graphql } from './support/graphql-calls';
 import { buildWorld, PS, TH, type World } from './support/world';
 
 // The suite runs every e2e file on both stores; the embedded store carries the long soak.
-const SOAK_MS = Number(process.env.HOSTILE_SOAK_MS ?? (testStoreKind() === 'embedded' ? '30000' : '10000'));
+const SOAK_MS = Number(process.env.HOSTILE_SOAK_MS ?? (testStoreKind() === 'embedded' ? '30000' : '8000'));
 const WRITERS = 4;
 const READERS = 6;
 

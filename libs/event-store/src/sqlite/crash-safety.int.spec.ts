@@ -5,7 +5,7 @@ import { crashLogViolations, type Acknowledgement } from './testing/crash-invari
 import { spawnCrashWriter } from './testing/spawn-crash-writer';
 import { makeTempDataDir } from './testing/temp-data-dir';
 
-const KILLS = 20;
+const KILLS = 16;
 const WRITERS = 8;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const randomBelow = (n: number): number => Math.floor(Math.random() * n);
