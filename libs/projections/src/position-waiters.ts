@@ -10,10 +10,12 @@ interface Waiter {
 /** Callers waiting for the read models to reach a position: read-your-writes for mutations. */
 export class PositionWaiters {
   private waiters: Waiter[] = [];
-  private lastSettled = 0n;
 
-  wait(position: bigint, applied: bigint, timeoutMs: number): Promise<void> {
-    if (applied >= position) return Promise.resolve();
+  /** `applied` tells where the read models stand, for the error when the wait times out. */
+  constructor(private readonly applied: () => bigint) {}
+
+  wait(position: bigint, timeoutMs: number): Promise<void> {
+    if (this.applied() >= position) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
         position,
@@ -21,7 +23,7 @@ export class PositionWaiters {
         reject,
         timer: setTimeout(() => {
           this.waiters = this.waiters.filter((other) => other !== waiter);
-          reject(new ReadModelsBehindError(position, this.lastSettled, timeoutMs));
+          reject(new ReadModelsBehindError(position, this.applied(), timeoutMs));
         }, timeoutMs),
       };
       this.waiters.push(waiter);
@@ -30,7 +32,6 @@ export class PositionWaiters {
 
   /** Releases everyone waiting for `applied` or less. */
   settle(applied: bigint): void {
-    this.lastSettled = applied;
     if (this.waiters.length === 0) return;
     const still: Waiter[] = [];
     for (const waiter of this.waiters) {

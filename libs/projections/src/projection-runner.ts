@@ -54,7 +54,7 @@ export class ProjectionRunner {
   private subscription: AllSubscription | undefined;
   private following: Promise<void> | undefined;
   private wakeFromPause: (() => void) | undefined;
-  private readonly waiters = new PositionWaiters();
+  private readonly waiters = new PositionWaiters(() => this.applied ?? -1n);
   private readonly catchUpPageSize: number;
   private readonly liveBatchSize: number;
   private readonly defaultWaitMs: number;
@@ -113,7 +113,7 @@ export class ProjectionRunner {
     if (this.state === 'failed' || this.state === 'stopped') {
       return Promise.reject(new ProjectionsFailedError(`the read models are ${this.state}: ${this.failure?.message ?? 'not running'}`));
     }
-    return this.waiters.wait(position, this.applied ?? -1n, timeoutMs);
+    return this.waiters.wait(position, timeoutMs);
   }
 
   async stop(): Promise<void> {

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import type { EventStore } from '@registry/event-store';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import { Projector } from './projector';
+import { rebuildReadModels } from './rebuild-read-models';
 import { REGISTRY_PROJECTIONS } from './registry/registry-projections';
 import { RegistryReadModels } from './registry/registry-read-models';
 import { openReadModelFile, readModelsPath } from './sqlite/read-model-file';
@@ -16,10 +18,13 @@ export interface ReadSide {
 /**
  * Opens (or creates) `read-models.sqlite` in the data directory, resumes every projection from its
  * checkpoint and resolves once they have caught up with the log as it stands; then keeps following it.
- * Throws ReadModelsInUseError when another process has the file.
+ * With no read models at all (a new replica, a deleted file), they are first built the way a rebuild
+ * builds them, on two cores. Throws ReadModelsInUseError when another process has the file.
  */
 export async function startReadSide(store: EventStore, dataDir: string, options: ProjectionRunnerOptions = {}): Promise<ReadSide> {
-  const db = openReadModelFile(readModelsPath(dataDir), 'live');
+  const file = readModelsPath(dataDir);
+  if (!existsSync(file)) await rebuildReadModels(store, dataDir);
+  const db = openReadModelFile(file, 'live');
   try {
     const projector = new Projector(db, REGISTRY_PROJECTIONS);
     const runner = new ProjectionRunner(store, projector, options);
