@@ -24,7 +24,7 @@ const program = new Command('rebuild')
       'Run it while the registry is stopped: it refuses to touch a data directory a registry holds.',
   )
   .option('--data-dir <dir>', 'the data directory (default: REGISTRY_DATA_DIR, else ./data)')
-  .option('--page-size <events>', 'events per transaction (default 1000)', positiveInteger)
+  .option('--page-size <events>', 'events per batch (default 500)', positiveInteger)
   .option('--no-progress', 'no progress bar (logs, CI)')
   .option('--compare-raw', 'also time a raw read + JSON.parse of the same log rows (embedded store), and print the ratio', false);
 

@@ -64,7 +64,7 @@ export class ProjectionRunner {
     private readonly projector: Projector,
     private readonly options: ProjectionRunnerOptions = {},
   ) {
-    this.catchUpPageSize = options.catchUpPageSize ?? 2_000;
+    this.catchUpPageSize = options.catchUpPageSize ?? 1_000;
     this.liveBatchSize = options.liveBatchSize ?? 1_000;
     this.defaultWaitMs = options.defaultWaitMs ?? 5_000;
   }

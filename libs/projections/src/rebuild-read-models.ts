@@ -48,7 +48,7 @@ export async function rebuildReadModels(store: EventStore, dataDir: string, opti
     try {
       const [last] = await store.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1 });
       const head = last?.position ?? 0n;
-      position = await catchUp(store, projector, null, options.pageSize ?? 1_000, (progress) => {
+      position = await catchUp(store, projector, null, options.pageSize ?? 500, (progress) => {
         events = progress.events;
         options.onProgress?.({ ...progress, head });
       });
