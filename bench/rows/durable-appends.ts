@@ -92,7 +92,7 @@ function verdict(ok: boolean): Verdict {
 
 /** Row 1: 64 concurrent writers, against raw batched inserts and emmett-sqlite. */
 export async function concurrentAppendsRow(dataset: RegistryDataset, options: AppendRowsOptions): Promise<BenchRow> {
-  const perWriter = 250;
+  const perWriter = 200;
   const emmett = loadEmmett();
   const ours: number[] = [];
   const raw: number[] = [];
@@ -154,7 +154,7 @@ export async function concurrentAppendsRow(dataset: RegistryDataset, options: Ap
 
 /** Row 2: one writer, one event per append, against raw single-row commits. */
 export async function sequentialAppendsRow(dataset: RegistryDataset, options: AppendRowsOptions): Promise<BenchRow> {
-  const appends = 3000;
+  const appends = 1500;
   const ours: number[] = [];
   const raw: number[] = [];
   await warmUp(dataset);
