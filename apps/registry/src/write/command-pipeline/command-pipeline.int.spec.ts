@@ -5,7 +5,7 @@ import { makeTempDataDir } from '@registry/event-store/sqlite/testing/temp-data-
 import { RegistryError } from '../../graphql/registry-error';
 import type { CommandDraft } from './command-draft';
 import { MAX_ATTEMPTS } from './command-pipeline.handler';
-import { AB, cbActor, fixedClock, ObservedStore, startPipeline, type Pipeline } from './testing/pipeline-harness';
+import { AB, barrierOf, cbActor, fixedClock, ObservedStore, startPipeline, type Pipeline } from './testing/pipeline-harness';
 
 const PS = 'APO-PS 101:2023';
 const GPS = 'APO-GPS 201:2023';
@@ -143,6 +143,7 @@ describe('the command pipeline on the embedded store', () => {
 
   describe('concurrency', () => {
     it('lets one of two concurrent issues of the same number win; the other is re-decided and refused by the rule', async () => {
+      store.beforeAppend = barrierOf(2);
       const results = await Promise.allSettled([pipeline.send(issue('TH-PS-2024-0100', 'A')), pipeline.send(issue('TH-PS-2024-0100', 'B'))]);
 
       const accepted = results.filter((r) => r.status === 'fulfilled');
@@ -157,6 +158,7 @@ describe('the command pipeline on the embedded store', () => {
     it('re-decides on fresh state after a conflict and appends both when both still hold', async () => {
       await pipeline.send(accredit('my-npc', 'MY', [PS]));
       store.appends = 0;
+      store.beforeAppend = barrierOf(2);
 
       const results = await Promise.allSettled([
         pipeline.send({ type: 'ExtendAccreditationScope', data: { cbId: 'my-npc', schemes: [GPS], effectiveOn: '2024-06-01' }, actor: AB }),

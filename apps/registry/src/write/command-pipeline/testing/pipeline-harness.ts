@@ -53,6 +53,21 @@ export class ObservedStore implements EventStore {
   close: EventStore['close'] = () => this.inner.close();
 }
 
+/**
+ * A `beforeAppend` that holds the first `count` appends until all of them have arrived, then lets everything
+ * through: racing commands are sure to have read the same revision, whatever the machine's timing.
+ */
+export function barrierOf(count: number): (stream: string) => Promise<void> {
+  let arrived = 0;
+  let open: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return () => {
+    arrived += 1;
+    if (arrived >= count) open();
+    return opened;
+  };
+}
+
 export interface Pipeline {
   /** Sends a draft through the CommandBus; a fresh command id unless one is given. */
   send(draft: CommandDraft, commandId?: string): Promise<CommandOutcome>;
