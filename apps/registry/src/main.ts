@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { EventStoreUnavailableError } from '@registry/event-store';
+import { ReadModelsInUseError } from '@registry/projections';
 import { type Config, ConfigError, REGISTRY_CONFIG } from './config';
 import { createRegistryApp } from './create-app';
 
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Refusals a person can fix get one line, not a stack trace.
-  if (error instanceof ConfigError || error instanceof EventStoreUnavailableError) {
+  if (error instanceof ConfigError || error instanceof EventStoreUnavailableError || error instanceof ReadModelsInUseError) {
     process.stderr.write(`registry: ${error.message}\n`);
   } else {
     process.stderr.write(`registry: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
