@@ -3,7 +3,7 @@ import { ROLES, type Role } from '@registry/domain';
 import { IsIn } from 'class-validator';
 import { CommandInput } from '../mutation/command-input';
 import { RoleEnum } from '../mutation/graphql-enums';
-import { IsIdentifier, IsOptional, IsPlainText } from '../mutation/input-rules';
+import { IdentifierField, PlainTextField } from '../mutation/input-fields';
 
 @InputType()
 export class CreateApiKeyInput extends CommandInput {
@@ -11,19 +11,15 @@ export class CreateApiKeyInput extends CommandInput {
   @IsIn(ROLES)
   role!: Role;
 
-  @Field(() => String, { nullable: true, description: 'Required for a CERTIFICATION_BODY key, refused for the others' })
-  @IsOptional()
-  @IsIdentifier()
+  @IdentifierField({ nullable: true, description: 'Required for a CERTIFICATION_BODY key, refused for the others' })
   cbId?: string | null;
 
-  @Field({ description: 'Who or what holds the key, for people reading the audit trail' })
-  @IsPlainText()
+  @PlainTextField({ description: 'Who or what holds the key, for people reading the audit trail' })
   label!: string;
 }
 
 @InputType()
 export class RevokeApiKeyInput extends CommandInput {
-  @Field()
-  @IsIdentifier()
+  @IdentifierField()
   keyId!: string;
 }

@@ -1,55 +1,44 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { RECOGNITION_MODES, type RecognitionMode } from '@registry/domain';
 import { IsIn } from 'class-validator';
-import { DateScalar } from '../../graphql/date.scalar';
 import { CommandInput } from '../mutation/command-input';
 import { RecognitionModeEnum } from '../mutation/graphql-enums';
-import { INPUT_LIMITS, IsCalendarDay, IsIdentifier, IsIdentifierList, IsOptional, IsPlainText } from '../mutation/input-rules';
+import { CalendarDayField, IdentifierField, IdentifierListField, LongTextField, PlainTextField } from '../mutation/input-fields';
 
 @InputType()
 export class SignArrangementInput extends CommandInput {
-  @Field({ description: 'The arrangement id, unique in the registry' })
-  @IsIdentifier()
+  @IdentifierField({ description: 'The arrangement id, unique in the registry' })
   id!: string;
 
-  @Field()
-  @IsPlainText()
+  @PlainTextField()
   title!: string;
 
-  @Field(() => [String], { description: 'CB ids of the signatories: two or more, distinct' })
-  @IsIdentifierList()
+  @IdentifierListField({ description: 'CB ids of the signatories: two or more, distinct' })
   parties!: string[];
 
-  @Field(() => [String], { description: 'Codes of the registered schemes covered' })
-  @IsIdentifierList()
+  @IdentifierListField({ description: 'Codes of the registered schemes covered' })
   schemes!: string[];
 
   @Field(() => RecognitionModeEnum)
   @IsIn(RECOGNITION_MODES)
   mode!: RecognitionMode;
 
-  @Field(() => DateScalar)
-  @IsCalendarDay()
+  @CalendarDayField()
   effectiveFrom!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The last day in force, when the arrangement has an end' })
-  @IsOptional()
-  @IsCalendarDay()
+  @CalendarDayField({ nullable: true, description: 'The last day in force, when the arrangement has an end' })
   expiresOn?: string | null;
 }
 
 @InputType({ isAbstract: true })
 abstract class ArrangementPartyChangeInput extends CommandInput {
-  @Field()
-  @IsIdentifier()
+  @IdentifierField()
   id!: string;
 
-  @Field()
-  @IsIdentifier()
+  @IdentifierField()
   cbId!: string;
 
-  @Field(() => DateScalar)
-  @IsCalendarDay()
+  @CalendarDayField()
   effectiveOn!: string;
 }
 
@@ -61,31 +50,25 @@ export class WithdrawArrangementPartyInput extends ArrangementPartyChangeInput {
 
 @InputType({ description: '`schemes`: the full list covered from `effectiveOn`.' })
 export class AmendArrangementScopeInput extends CommandInput {
-  @Field()
-  @IsIdentifier()
+  @IdentifierField()
   id!: string;
 
-  @Field(() => [String])
-  @IsIdentifierList()
+  @IdentifierListField()
   schemes!: string[];
 
-  @Field(() => DateScalar)
-  @IsCalendarDay()
+  @CalendarDayField()
   effectiveOn!: string;
 }
 
 @InputType({ isAbstract: true })
 abstract class ArrangementStatusChangeInput extends CommandInput {
-  @Field()
-  @IsIdentifier()
+  @IdentifierField()
   id!: string;
 
-  @Field(() => DateScalar)
-  @IsCalendarDay()
+  @CalendarDayField()
   effectiveOn!: string;
 
-  @Field()
-  @IsPlainText(INPUT_LIMITS.text)
+  @LongTextField()
   reason!: string;
 }
 

@@ -1,62 +1,49 @@
-import { Field, InputType } from '@nestjs/graphql';
-import { DateScalar } from '../../graphql/date.scalar';
+import { InputType } from '@nestjs/graphql';
 import { CommandInput } from '../mutation/command-input';
-import { INPUT_LIMITS, IsCalendarDay, IsIdentifier, IsPlainText } from '../mutation/input-rules';
+import { CalendarDayField, IdentifierField, LongTextField, PlainTextField } from '../mutation/input-fields';
 
 @InputType()
 export class IssueCertificateInput extends CommandInput {
-  @Field({ description: 'The certificate number, unique in the registry' })
-  @IsIdentifier()
+  @IdentifierField({ description: 'The certificate number, unique in the registry' })
   number!: string;
 
-  @Field({ description: 'The issuing CB: the caller\'s own' })
-  @IsIdentifier()
+  @IdentifierField({ description: 'The issuing CB: the caller\'s own' })
   cbId!: string;
 
-  @Field()
-  @IsIdentifier()
+  @IdentifierField()
   schemeCode!: string;
 
-  @Field()
-  @IsPlainText()
+  @PlainTextField()
   holderName!: string;
 
-  @Field(() => DateScalar)
-  @IsCalendarDay()
+  @CalendarDayField()
   issuedOn!: string;
 
-  @Field(() => DateScalar)
-  @IsCalendarDay()
+  @CalendarDayField()
   validUntil!: string;
 }
 
 @InputType({ description: 'Recertification: valid from `effectiveOn` until the new `validUntil`.' })
 export class RenewCertificateInput extends CommandInput {
-  @Field()
-  @IsIdentifier()
+  @IdentifierField()
   number!: string;
 
-  @Field(() => DateScalar)
-  @IsCalendarDay()
+  @CalendarDayField()
   effectiveOn!: string;
 
-  @Field(() => DateScalar)
-  @IsCalendarDay()
+  @CalendarDayField()
   validUntil!: string;
 }
 
 @InputType({ isAbstract: true })
 abstract class CertificateStatusChangeInput extends CommandInput {
-  @Field()
-  @IsIdentifier()
+  @IdentifierField()
   number!: string;
 
-  @Field(() => DateScalar)
-  @IsCalendarDay()
+  @CalendarDayField()
   effectiveOn!: string;
 
-  @Field()
-  @IsPlainText(INPUT_LIMITS.text)
+  @LongTextField()
   reason!: string;
 }
 

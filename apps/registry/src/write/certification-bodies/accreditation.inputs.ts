@@ -1,62 +1,49 @@
-import { Field, InputType } from '@nestjs/graphql';
-import { DateScalar } from '../../graphql/date.scalar';
+import { InputType } from '@nestjs/graphql';
 import { CommandInput } from '../mutation/command-input';
-import { INPUT_LIMITS, IsCalendarDay, IsCountry, IsIdentifier, IsIdentifierList, IsPlainText } from '../mutation/input-rules';
+import { CalendarDayField, CountryField, IdentifierField, IdentifierListField, LongTextField, PlainTextField } from '../mutation/input-fields';
 
 @InputType()
 export class AccreditCertificationBodyInput extends CommandInput {
-  @Field({ description: 'The CB id, unique in the registry, e.g. "th-ftpi"' })
-  @IsIdentifier()
+  @IdentifierField({ description: 'The CB id, unique in the registry, e.g. "th-ftpi"' })
   cbId!: string;
 
-  @Field()
-  @IsPlainText()
+  @PlainTextField()
   name!: string;
 
-  @Field({ description: 'ISO 3166-1 alpha-2' })
-  @IsCountry()
+  @CountryField({ description: 'ISO 3166-1 alpha-2' })
   country!: string;
 
-  @Field(() => [String], { description: 'Codes of registered schemes' })
-  @IsIdentifierList()
+  @IdentifierListField({ description: 'Codes of registered schemes' })
   scope!: string[];
 
-  @Field(() => DateScalar)
-  @IsCalendarDay()
+  @CalendarDayField()
   accreditedOn!: string;
 
-  @Field(() => DateScalar)
-  @IsCalendarDay()
+  @CalendarDayField()
   validUntil!: string;
 }
 
 @InputType()
 export class RenewAccreditationInput extends CommandInput {
-  @Field()
-  @IsIdentifier()
+  @IdentifierField()
   cbId!: string;
 
-  @Field(() => DateScalar)
-  @IsCalendarDay()
+  @CalendarDayField()
   effectiveOn!: string;
 
-  @Field(() => DateScalar)
-  @IsCalendarDay()
+  @CalendarDayField()
   validUntil!: string;
 }
 
 @InputType({ isAbstract: true })
 abstract class AccreditationScopeChangeInput extends CommandInput {
-  @Field()
-  @IsIdentifier()
+  @IdentifierField()
   cbId!: string;
 
-  @Field(() => [String])
-  @IsIdentifierList()
+  @IdentifierListField()
   schemes!: string[];
 
-  @Field(() => DateScalar)
-  @IsCalendarDay()
+  @CalendarDayField()
   effectiveOn!: string;
 }
 
@@ -68,16 +55,13 @@ export class ReduceAccreditationScopeInput extends AccreditationScopeChangeInput
 
 @InputType({ isAbstract: true })
 abstract class AccreditationStatusChangeInput extends CommandInput {
-  @Field()
-  @IsIdentifier()
+  @IdentifierField()
   cbId!: string;
 
-  @Field(() => DateScalar)
-  @IsCalendarDay()
+  @CalendarDayField()
   effectiveOn!: string;
 
-  @Field()
-  @IsPlainText(INPUT_LIMITS.text)
+  @LongTextField()
   reason!: string;
 }
 

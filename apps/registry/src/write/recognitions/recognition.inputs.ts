@@ -1,29 +1,22 @@
-import { Field, InputType } from '@nestjs/graphql';
-import { DateScalar } from '../../graphql/date.scalar';
+import { InputType } from '@nestjs/graphql';
 import { CommandInput } from '../mutation/command-input';
-import { INPUT_LIMITS, IsCalendarDay, IsCountry, IsIdentifier, IsOptional, IsPlainText } from '../mutation/input-rules';
+import { CalendarDayField, CountryField, IdentifierField, LongTextField } from '../mutation/input-fields';
 
 @InputType({ description: 'A host-country CB recognizes one certificate under an ON_APPLICATION arrangement.' })
 export class GrantRecognitionInput extends CommandInput {
-  @Field()
-  @IsIdentifier()
+  @IdentifierField()
   certificateNumber!: string;
 
-  @Field({ description: 'The host country (ISO 3166-1 alpha-2): the deciding CB\'s own' })
-  @IsCountry()
+  @CountryField({ description: 'The host country (ISO 3166-1 alpha-2): the deciding CB\'s own' })
   country!: string;
 
-  @Field()
-  @IsIdentifier()
+  @IdentifierField()
   arrangementId!: string;
 
-  @Field(() => DateScalar)
-  @IsCalendarDay()
+  @CalendarDayField()
   decidedOn!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsPlainText(INPUT_LIMITS.text)
+  @LongTextField({ nullable: true })
   conditions?: string | null;
 }
 
@@ -31,19 +24,15 @@ export class GrantRecognitionInput extends CommandInput {
   description: 'From `decidedOn` the certificate is not recognized in `country`: the revocation of a grant, or a refusal under any mode.',
 })
 export class RevokeRecognitionInput extends CommandInput {
-  @Field()
-  @IsIdentifier()
+  @IdentifierField()
   certificateNumber!: string;
 
-  @Field()
-  @IsCountry()
+  @CountryField()
   country!: string;
 
-  @Field(() => DateScalar)
-  @IsCalendarDay()
+  @CalendarDayField()
   decidedOn!: string;
 
-  @Field()
-  @IsPlainText(INPUT_LIMITS.text)
+  @LongTextField()
   reason!: string;
 }

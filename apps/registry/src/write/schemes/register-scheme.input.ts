@@ -1,26 +1,21 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsInt } from 'class-validator';
 import { CommandInput } from '../mutation/command-input';
-import { IsIdentifier, IsOptional, IsPlainText } from '../mutation/input-rules';
+import { IdentifierField, PlainTextField } from '../mutation/input-fields';
+import { IsOptional } from '../mutation/input-rules';
 
 @InputType()
 export class RegisterSchemeInput extends CommandInput {
-  @Field({ description: 'e.g. "APO-PS 101:2023"; unique in the registry' })
-  @IsIdentifier()
+  @IdentifierField({ description: 'e.g. "APO-PS 101:2023"; unique in the registry' })
   code!: string;
 
-  @Field()
-  @IsPlainText()
+  @PlainTextField()
   title!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsPlainText()
+  @PlainTextField({ nullable: true })
   sector?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsPlainText()
+  @PlainTextField({ nullable: true })
   occupation?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'ASEAN Qualifications Reference Framework level, 1-8' })
