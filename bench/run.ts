@@ -8,7 +8,7 @@ import { loadDataset } from './dataset/load-dataset';
 import { RegistryDataset } from './dataset/registry-dataset';
 import { toJson, type BenchReport, type DatasetSummary } from './report/bench-report';
 import { codeVersion } from './report/code-version';
-import { describeMachine } from './report/machine';
+import { describeMachine, loadNow } from './report/machine';
 import { benchmarksMarkdown } from './report/markdown';
 import { guarded, notMeasured, type BenchRow } from './rows/bench-row';
 import { concurrentAppendsRow, sequentialAppendsRow } from './rows/durable-appends';
@@ -60,6 +60,7 @@ const log = (line: string): void => {
 
 async function main(options: Options): Promise<void> {
   const started = performance.now();
+  const loadAtStart = loadNow();
   const root = dirname(findUp(__dirname, 'package.json') ?? resolve('package.json'));
   const want = (row: RowNumber): boolean => options.rows.includes(row);
   const dataset = new RegistryDataset({ certificates: options.n, seed: options.seed });
@@ -89,7 +90,7 @@ async function main(options: Options): Promise<void> {
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
     date: new Date().toISOString(),
     code: codeVersion(root),
-    machine: describeMachine(),
+    machine: describeMachine(loadAtStart),
     totalSeconds: (performance.now() - started) / 1000,
     dataset: summary,
     rows: ROW_NUMBERS.filter(want).map((row) => rows.get(row) ?? notMeasured(row, ISSUE_ROWS[row].what, ISSUE_ROWS[row].target, 'skipped')),

@@ -44,6 +44,7 @@ measured in the same run on the same machine, because absolute numbers on a shar
 - Command: \`${report.command}\`
 - Date: ${report.date} (whole run ${seconds(report.totalSeconds)}); code: ${report.code}
 - Machine: ${machine.cpu}, ${machine.cores} cores, ${mebibytes(machine.memoryBytes)} memory, Node ${machine.node}, ${machine.os}
+- Load average (1 min): ${machine.loadAverage.start.toFixed(1)} at the start, ${machine.loadAverage.end.toFixed(1)} at the end${machine.loadAverage.start > machine.cores || machine.loadAverage.end > machine.cores ? ' (above the core count: other work shared the machine, which is why only same-run ratios are judged)' : ''}
 
 ${table(report.rows)}
 
