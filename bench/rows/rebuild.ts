@@ -2,6 +2,7 @@ import { createEventStore } from '@registry/event-store';
 import { rebuildReadModels } from '@registry/projections';
 import { rawLogRead } from '../baselines/raw-log-read';
 import { collectGarbage } from '../support/collect-garbage';
+import { flushDirtyPages } from '../support/flush-disk';
 import { median, medianRatio, percent, rate, seconds } from '../support/figures';
 import { ISSUE_ROWS } from './issue-rows';
 import type { BenchRow } from './bench-row';
@@ -13,6 +14,7 @@ import type { BenchRow } from './bench-row';
 export async function rebuildRow(dataDir: string, rounds: number, log: (line: string) => void): Promise<BenchRow> {
   const raw: number[] = [];
   const ours: number[] = [];
+  flushDirtyPages();
   let events = 0;
   const rawOnce = (): void => {
     collectGarbage();
