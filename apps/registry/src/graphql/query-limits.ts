@@ -1,4 +1,4 @@
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { isObjectType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { RegistryError } from './registry-error';
 
@@ -10,6 +10,32 @@ export const QUERY_LIMITS = {
 } as const;
 
 const estimators = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
+
+/** Whether some field weighs itself by its arguments (`complexity` on @Field): only then do variables matter. */
+const readsArguments = new WeakMap<GraphQLSchema, boolean>();
+function complexityReadsArguments(schema: GraphQLSchema): boolean {
+  let answer = readsArguments.get(schema);
+  if (answer === undefined) {
+    answer = Object.values(schema.getTypeMap()).some(
+      (type) => isObjectType(type) && Object.values(type.getFields()).some((f) => f.extensions?.complexity !== undefined),
+    );
+    readsArguments.set(schema, answer);
+  }
+  return answer;
+}
+
+// Mercurius reuses one parsed DocumentNode per query text, so a repeated query is measured once.
+const byDocument = new WeakMap<DocumentNode, number>();
+
+function complexityOf(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): number {
+  if (complexityReadsArguments(schema)) return getComplexity({ schema, query: document, variables, estimators });
+  let complexity = byDocument.get(document);
+  if (complexity === undefined) {
+    complexity = getComplexity({ schema, query: document, variables, estimators });
+    byDocument.set(document, complexity);
+  }
+  return complexity;
+}
 
 /**
  * Complexity counts every field once, and a field's `complexity` option on @Field can weigh a list by its
@@ -23,7 +49,7 @@ export function assertQueryComplexity(
   _context: unknown,
   variables: Record<string, unknown> | undefined,
 ): Promise<void> {
-  const complexity = getComplexity({ schema, query: document, variables: variables ?? {}, estimators });
+  const complexity = complexityOf(schema, document, variables ?? {});
   if (complexity > QUERY_LIMITS.maxComplexity) {
     throw new RegistryError(
       'QUERY_TOO_COMPLEX',
