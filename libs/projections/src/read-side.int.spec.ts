@@ -67,6 +67,16 @@ describe('the read side on the embedded store', () => {
     expect(readSide.runner.appliedPosition()).toBe(results[results.length - 1].position);
   });
 
+  it('creates its data directory when nothing else has (the log kept in EventStoreDB)', async () => {
+    const { store, dataDir } = await openStore();
+    const replicaDir = join(dataDir, 'replica', 'read-models');
+
+    const readSide = await open(store, replicaDir);
+
+    expect(existsSync(readModelsPath(replicaDir))).toBe(true);
+    expect(readSide.runner.appliedPosition()).toBe(0n);
+  });
+
   it('answers from its cache of directories only until they change', async () => {
     const { store, dataDir } = await openStore();
     const seeded = await appendRegistryEvents(store, sampleRegistry());

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ReadModelsInUseError } from '../errors';
 
 /** The read models' own SQLite file in the data directory, beside (never inside) the event log: it can be
@@ -24,6 +25,8 @@ export type ReadModelFileMode = 'live' | 'bulk';
  * checkpoints. The lock is SQLite's own (fcntl), so the kernel drops it when the holder dies.
  */
 export function openReadModelFile(file: string, mode: ReadModelFileMode): Database.Database {
+  // With the log in EventStoreDB nothing else creates the data directory: the read models are its only file.
+  mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file, { timeout: 0 });
   try {
     if (mode === 'live') db.pragma('locking_mode = EXCLUSIVE');
