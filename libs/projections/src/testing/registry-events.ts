@@ -1,55 +1,9 @@
-import {
-  apiKeyStream,
-  arrangementStream,
-  certificateStream,
-  certificationBodyStream,
-  recognitionStream,
-  schemaVersionOf,
-  schemeStream,
-  unreachable,
-  type RegistryEvent,
-} from '@registry/domain';
+import { schemaVersionOf, type RegistryEvent } from '@registry/domain';
+import { streamOf } from '@registry/domain/testing/stream-of';
 import type { AppendResult, EventStore } from '@registry/event-store';
 import { randomUUID } from 'node:crypto';
 
-/** The stream an event belongs to, read off its data, as the write side names it. */
-export function streamOf(event: RegistryEvent): string {
-  switch (event.type) {
-    case 'SchemeRegistered':
-      return schemeStream(event.data.code);
-    case 'CertificationBodyAccredited':
-    case 'AccreditationRenewed':
-    case 'AccreditationScopeExtended':
-    case 'AccreditationScopeReduced':
-    case 'AccreditationSuspended':
-    case 'AccreditationReinstated':
-    case 'AccreditationWithdrawn':
-      return certificationBodyStream(event.data.cbId);
-    case 'CertificateIssued':
-    case 'CertificateRenewed':
-    case 'CertificateSuspended':
-    case 'CertificateReinstated':
-    case 'CertificateWithdrawn':
-    case 'CertificateCancelled':
-      return certificateStream(event.data.number);
-    case 'MRASigned':
-    case 'MRAPartyAdmitted':
-    case 'MRAPartyWithdrawn':
-    case 'MRAScopeAmended':
-    case 'MRASuspended':
-    case 'MRAReinstated':
-    case 'MRATerminated':
-      return arrangementStream(event.data.id);
-    case 'RecognitionGranted':
-    case 'RecognitionRevoked':
-      return recognitionStream(event.data.certificateNumber, event.data.country);
-    case 'ApiKeyCreated':
-    case 'ApiKeyRevoked':
-      return apiKeyStream(event.data.keyId);
-    default:
-      return unreachable(event);
-  }
-}
+export { streamOf };
 
 /**
  * Records domain events straight into a real store, one append each, with the metadata the write side puts
