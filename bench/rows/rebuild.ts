@@ -1,6 +1,6 @@
 import { createEventStore } from '@registry/event-store';
 import { rebuildReadModels } from '@registry/projections';
-import { rawLogRead } from '../baselines/raw-log-read';
+import { rawReadAndParse } from '@registry/projections/measure/raw-log-read';
 import { collectGarbage } from '../support/collect-garbage';
 import { flushDirtyPages } from '../support/flush-disk';
 import { median, medianRatio, percent, rate, seconds } from '../support/figures';
@@ -18,7 +18,7 @@ export async function rebuildRow(dataDir: string, rounds: number, log: (line: st
   let events = 0;
   const rawOnce = (): void => {
     collectGarbage();
-    const floor = rawLogRead(dataDir);
+    const floor = rawReadAndParse(dataDir);
     raw.push(floor.events / floor.seconds);
   };
   rawOnce();
