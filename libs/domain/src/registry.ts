@@ -12,7 +12,7 @@ import type { RegistryCommand } from './registry-command';
 import type { RegistryEvent } from './registry-event';
 import { schemeDecider } from './schemes/decider';
 import { isSchemeEvent } from './schemes/events';
-import { unreachable } from './shared/decider';
+import { foldState, unreachable } from './shared/decider';
 import {
   apiKeyStream,
   arrangementStream,
@@ -67,49 +67,37 @@ export function commandStream(command: RegistryCommand): string {
  */
 export function decideCommand(command: RegistryCommand, history: readonly RegistryEvent[]): RegistryEvent[] {
   switch (command.type) {
-    case 'RegisterScheme': {
-      const { decide, evolve, initialState } = schemeDecider;
-      return decide(command, history.filter(isSchemeEvent).reduce(evolve, initialState()));
-    }
+    case 'RegisterScheme':
+      return schemeDecider.decide(command, foldState(schemeDecider, history.filter(isSchemeEvent)));
     case 'AccreditCertificationBody':
     case 'RenewAccreditation':
     case 'ExtendAccreditationScope':
     case 'ReduceAccreditationScope':
     case 'SuspendAccreditation':
     case 'ReinstateAccreditation':
-    case 'WithdrawAccreditation': {
-      const { decide, evolve, initialState } = certificationBodyDecider;
-      return decide(command, history.filter(isCertificationBodyEvent).reduce(evolve, initialState()));
-    }
+    case 'WithdrawAccreditation':
+      return certificationBodyDecider.decide(command, foldState(certificationBodyDecider, history.filter(isCertificationBodyEvent)));
     case 'IssueCertificate':
     case 'RenewCertificate':
     case 'SuspendCertificate':
     case 'ReinstateCertificate':
     case 'WithdrawCertificate':
-    case 'CancelCertificate': {
-      const { decide, evolve, initialState } = certificateDecider;
-      return decide(command, history.filter(isCertificateEvent).reduce(evolve, initialState()));
-    }
+    case 'CancelCertificate':
+      return certificateDecider.decide(command, foldState(certificateDecider, history.filter(isCertificateEvent)));
     case 'SignArrangement':
     case 'AdmitArrangementParty':
     case 'WithdrawArrangementParty':
     case 'AmendArrangementScope':
     case 'SuspendArrangement':
     case 'ReinstateArrangement':
-    case 'TerminateArrangement': {
-      const { decide, evolve, initialState } = arrangementDecider;
-      return decide(command, history.filter(isArrangementEvent).reduce(evolve, initialState()));
-    }
+    case 'TerminateArrangement':
+      return arrangementDecider.decide(command, foldState(arrangementDecider, history.filter(isArrangementEvent)));
     case 'GrantRecognition':
-    case 'RevokeRecognition': {
-      const { decide, evolve, initialState } = recognitionDecider;
-      return decide(command, history.filter(isRecognitionEvent).reduce(evolve, initialState()));
-    }
+    case 'RevokeRecognition':
+      return recognitionDecider.decide(command, foldState(recognitionDecider, history.filter(isRecognitionEvent)));
     case 'CreateApiKey':
-    case 'RevokeApiKey': {
-      const { decide, evolve, initialState } = apiKeyDecider;
-      return decide(command, history.filter(isApiKeyEvent).reduce(evolve, initialState()));
-    }
+    case 'RevokeApiKey':
+      return apiKeyDecider.decide(command, foldState(apiKeyDecider, history.filter(isApiKeyEvent)));
     default:
       return unreachable(command);
   }
