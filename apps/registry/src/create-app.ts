@@ -5,7 +5,6 @@ import { AppModule } from './app.module';
 import { type Config, loadConfig } from './config';
 import { fastifyLoggerOptions, PinoNestLogger } from './config/logging';
 import { registerGraphiql } from './graphql/graphiql';
-import { RegistryValidationPipe } from './graphql/validation.pipe';
 import { loadLimits, registerLimits } from './limits';
 
 /**
@@ -25,7 +24,6 @@ export async function createRegistryApp(overrides: Partial<Config> = {}): Promis
       abortOnError: false,
     });
     await registerLimits(app, limits);
-    app.useGlobalPipes(new RegistryValidationPipe());
     registerGraphiql(app.getHttpAdapter().getInstance());
     return app;
   } catch (error) {
