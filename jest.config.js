@@ -1,8 +1,8 @@
 // Test tiers by suffix: *.spec.ts are pure units, *.int.spec.ts run against real adapters,
 // test/*.e2e-spec.ts drive the running app over HTTP.
 const moduleNameMapper = {
-  '^@registry/(domain|event-store|projections)$': '<rootDir>/libs/$1/src',
-  '^@registry/(domain|event-store|projections)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@registry/(domain|event-store|projections|tlog)$': '<rootDir>/libs/$1/src',
+  '^@registry/(domain|event-store|projections|tlog)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
