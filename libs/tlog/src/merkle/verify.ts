@@ -14,7 +14,7 @@ export function rootFromInclusionProof(leafIndex: number, treeSize: number, leaf
   // Index arithmetic on Numbers: tree sizes stay far below 2^53, and division keeps them exact.
   let fn = leafIndex;
   let sn = treeSize - 1;
-  let r = Buffer.from(leafHash);
+  let r: Buffer = Buffer.from(leafHash);
   for (const p of proof) {
     if (sn === 0) return 'the proof is longer than the path';
     if (fn % 2 === 1 || fn === sn) {
@@ -76,8 +76,8 @@ export function verifyConsistency(
     fn = Math.floor(fn / 2);
     sn = Math.floor(sn / 2);
   }
-  let fr = Buffer.from(path[0]);
-  let sr = Buffer.from(path[0]);
+  let fr: Buffer = Buffer.from(path[0]);
+  let sr: Buffer = Buffer.from(path[0]);
   for (const c of path.slice(1)) {
     if (sn === 0) return refuse('the proof is longer than the path');
     if (fn % 2 === 1 || fn === sn) {
