@@ -1,22 +1,25 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { EventStore } from '@registry/event-store';
+import type { TransparencyLog } from '@registry/tlog';
 import { AuthModule } from './auth';
 import { type Config, ConfigModule } from './config';
 import { GraphqlPlatformModule } from './graphql/graphql-platform.module';
 import { HealthModule } from './health/health.module';
 import { ReadModule } from './read/read.module';
 import { StoreModule } from './store';
+import { TransparencyModule } from './transparency/transparency.module';
 import { WriteModule } from './write/write.module';
 
 /** The registry's root module: configuration and the event store first, then the features that use them. */
 @Module({})
 export class AppModule {
-  static register(config: Config, store: EventStore): DynamicModule {
+  static register(config: Config, store: EventStore, log: TransparencyLog): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.register(config),
         StoreModule.register(store),
+        TransparencyModule.register(log),
         HealthModule,
         GraphqlPlatformModule,
         AuthModule,

@@ -1,32 +1,48 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createEventStore } from '@registry/event-store';
+import { TransparencyLog } from '@registry/tlog';
 import { AppModule } from './app.module';
 import { type Config, loadConfig } from './config';
 import { fastifyLoggerOptions, PinoNestLogger } from './config/logging';
 import { registerGraphiql } from './graphql/graphiql';
 import { loadLimits, registerLimits } from './limits';
+import { flagAnswersWhenTampered } from './transparency/tampered-flag';
 
 /**
  * Builds the registry (not listening yet) from the environment, with `overrides` for tests. Throws
- * ConfigError on a bad setting, and EventStoreUnavailableError when the store cannot be opened.
+ * ConfigError on a bad setting, EventStoreUnavailableError when the store cannot be opened, and
+ * TamperedLogError when the log no longer matches the checkpoints the registry signed.
  * The store is closed by the app's shutdown (`app.close()`, or a signal once shutdown hooks are enabled).
  */
 export async function createRegistryApp(overrides: Partial<Config> = {}): Promise<NestFastifyApplication> {
   const config = loadConfig(process.env, overrides);
   const limits = loadLimits(process.env);
   const store = await createEventStore({ dataDir: config.dataDir, connectionString: config.eventStoreConnectionString });
+  let log: TransparencyLog | undefined;
   try {
     const adapter = new FastifyAdapter({ logger: fastifyLoggerOptions(config.logLevel) });
-    const logger = new PinoNestLogger(adapter.getInstance().log);
-    const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, store), adapter, {
+    const pino = adapter.getInstance().log;
+    const logger = new PinoNestLogger(pino);
+    // Checked before anything reads the log: a log altered since it was signed is refused with one message.
+    log = await TransparencyLog.open(store, config.dataDir, {
+      origin: config.logOrigin,
+      signingKeyFile: config.signingKeyFile,
+      verifyAtStart: config.verifyLogAtStart,
+      allowTampered: config.allowTamperedLog,
+      soleWriter: config.eventStoreConnectionString === undefined,
+      log: { info: (message) => pino.info(message), warn: (message) => pino.warn(message), error: (message) => pino.error(message) },
+    });
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, store, log), adapter, {
       logger,
       abortOnError: false,
     });
     await registerLimits(app, limits);
+    flagAnswersWhenTampered(app.getHttpAdapter().getInstance(), log);
     registerGraphiql(app.getHttpAdapter().getInstance());
     return app;
   } catch (error) {
+    await log?.close();
     await store.close();
     throw error;
   }

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { EventStoreUnavailableError } from '@registry/event-store';
 import { ReadModelsInUseError } from '@registry/projections';
+import { TamperedLogError } from '@registry/tlog';
 import { type Config, ConfigError, REGISTRY_CONFIG } from './config';
 import { createRegistryApp } from './create-app';
 
 async function main(): Promise<void> {
-  const app = await createRegistryApp();
+  // The one command-line flag: serving a log that no longer matches its signed checkpoints must be asked for.
+  const app = await createRegistryApp(process.argv.includes('--allow-tampered-log') ? { allowTamperedLog: true } : {});
   app.enableShutdownHooks();
   const config = app.get<Config>(REGISTRY_CONFIG);
   await app.listen(config.port, config.host);
@@ -13,7 +15,10 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Refusals a person can fix get one line, not a stack trace.
-  if (error instanceof ConfigError || error instanceof EventStoreUnavailableError || error instanceof ReadModelsInUseError) {
+  if (error instanceof ConfigError ||
+    error instanceof EventStoreUnavailableError ||
+    error instanceof ReadModelsInUseError ||
+    error instanceof TamperedLogError) {
     process.stderr.write(`registry: ${error.message}\n`);
   } else {
     process.stderr.write(`registry: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -84,7 +84,7 @@ describe('the transparency log on the embedded store', () => {
     const rebuilt = await open(store, dataDir);
     expect(rebuilt.tree.size).toBe(25);
     expect(rebuilt.tree.root()).toEqual(root);
-    expect(rebuilt.status().state).toBe('verified');
+    expect(rebuilt.status().status).toBe('verified');
   });
 
   it('refuses to start on an edited event, naming its leaf, stream and revision; verifies incrementally when told to', async () => {
@@ -103,7 +103,7 @@ describe('the transparency log on the embedded store', () => {
     // The incremental check at start only re-reads from the last verified leaf: it misses an old edit, and
     // the full pass it starts in the background finds it.
     const flagged = await open(store, dataDir, { verifyAtStart: 'incremental' });
-    for (let i = 0; i < 50 && flagged.status().state !== 'tampered'; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(flagged.status()).toMatchObject({ state: 'tampered', detail: expect.stringContaining('leaf 9') });
+    for (let i = 0; i < 50 && flagged.status().status !== 'tampered'; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(flagged.status()).toMatchObject({ status: 'tampered', detail: expect.stringContaining('leaf 9') });
   });
 });

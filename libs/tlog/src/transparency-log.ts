@@ -32,7 +32,7 @@ export interface TransparencyLogOptions {
 export type LogState = 'verified' | 'tampered';
 
 export interface LogStatus {
-  state: LogState;
+  status: LogState;
   treeSize: number;
   checkpointSize: number;
   /** Set when tampered: the first leaf that differs, in one sentence. */
@@ -99,7 +99,7 @@ export class TransparencyLog {
 
   status(): LogStatus {
     return {
-      state: this.difference ? 'tampered' : 'verified',
+      status: this.difference ? 'tampered' : 'verified',
       treeSize: this.tree.size,
       checkpointSize: this.checkpoints.latest()?.treeSize ?? 0,
       ...(this.difference ? { detail: describeDifference(this.difference) } : {}),
@@ -194,6 +194,10 @@ export class TransparencyLog {
         this.checkpoints.setState('verified', this.tree.size);
         if (this.options.soleWriter) this.checkpoints.setState('closed', this.tree.size);
       }
+    } catch (error) {
+      // The store may already be gone (a failed start, a lost connection): no clean stop is recorded, so the
+      // next start takes whatever follows the last checkpoint as a crash would leave it.
+      this.options.log?.warn(`the log's tree could not catch up at shutdown: ${(error as Error).message}`);
     } finally {
       for (const waiter of this.waiters) waiter.resolve();
       this.waiters = [];

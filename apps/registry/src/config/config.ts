@@ -15,7 +15,17 @@ export interface Config {
   adminKey?: string;
   /** LOG_LEVEL, default info. */
   logLevel: LogLevel;
+  /** REGISTRY_LOG_ORIGIN: the origin line of the signed checkpoints, also the signing key's name. */
+  logOrigin: string;
+  /** REGISTRY_SIGNING_KEY_FILE: the Ed25519 checkpoint key (PKCS#8 PEM); unset, one is generated into the data directory. */
+  signingKeyFile?: string;
+  /** REGISTRY_VERIFY_LOG_AT_START: `auto` (default), `full` or `incremental`. */
+  verifyLogAtStart: 'auto' | 'full' | 'incremental';
+  /** `--allow-tampered-log` on the command line: serve a log that does not match its checkpoints, flagged. */
+  allowTamperedLog: boolean;
 }
+
+export const DEFAULT_LOG_ORIGIN = 'mutual-recognition-registry/log';
 
 /** Injection token for the validated Config. */
 export const REGISTRY_CONFIG = Symbol('REGISTRY_CONFIG');

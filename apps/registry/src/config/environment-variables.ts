@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { LOG_LEVELS, type LogLevel } from './config';
+import { DEFAULT_LOG_ORIGIN, LOG_LEVELS, type LogLevel } from './config';
 
 /** The environment as the registry accepts it. Every message names the variable, so a bad value is found at once. */
 export class EnvironmentVariables {
@@ -32,4 +32,16 @@ export class EnvironmentVariables {
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "$value")` })
   LOG_LEVEL: LogLevel = 'info';
+
+  // The origin is also the signing key's name in the signature lines: no spaces, no '+'.
+  @Matches(/^[^\s+]{1,200}$/u, { message: 'REGISTRY_LOG_ORIGIN must be 1 to 200 characters without spaces or "+" (got "$value")' })
+  REGISTRY_LOG_ORIGIN: string = DEFAULT_LOG_ORIGIN;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'REGISTRY_SIGNING_KEY_FILE must be a file path' })
+  REGISTRY_SIGNING_KEY_FILE?: string;
+
+  @IsIn(['auto', 'full', 'incremental'], { message: 'REGISTRY_VERIFY_LOG_AT_START must be auto, full or incremental (got "$value")' })
+  REGISTRY_VERIFY_LOG_AT_START: 'auto' | 'full' | 'incremental' = 'auto';
 }

@@ -9,6 +9,10 @@ describe('Loading the configuration from the environment', () => {
       eventStoreConnectionString: undefined,
       adminKey: undefined,
       logLevel: 'info',
+      logOrigin: 'mutual-recognition-registry/log',
+      signingKeyFile: undefined,
+      verifyLogAtStart: 'auto',
+      allowTamperedLog: false,
     });
   });
 
@@ -20,6 +24,9 @@ describe('Loading the configuration from the environment', () => {
       EVENTSTORE_CONNECTION_STRING: 'esdb+discover://node1:2113?tls=true',
       REGISTRY_ADMIN_KEY: 'a-long-enough-admin-key',
       LOG_LEVEL: 'warn',
+      REGISTRY_LOG_ORIGIN: 'registry.example.org/log',
+      REGISTRY_SIGNING_KEY_FILE: '/etc/registry/signing-key.pem',
+      REGISTRY_VERIFY_LOG_AT_START: 'full',
     });
 
     expect(config).toEqual({
@@ -29,6 +36,10 @@ describe('Loading the configuration from the environment', () => {
       eventStoreConnectionString: 'esdb+discover://node1:2113?tls=true',
       adminKey: 'a-long-enough-admin-key',
       logLevel: 'warn',
+      logOrigin: 'registry.example.org/log',
+      signingKeyFile: '/etc/registry/signing-key.pem',
+      verifyLogAtStart: 'full',
+      allowTamperedLog: false,
     });
   });
 
@@ -43,6 +54,8 @@ describe('Loading the configuration from the environment', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent \(got "loud"\)/],
     ['EVENTSTORE_CONNECTION_STRING', 'http://localhost:2113', /EVENTSTORE_CONNECTION_STRING must be an EventStoreDB connection string/],
     ['REGISTRY_ADMIN_KEY', 'short', /REGISTRY_ADMIN_KEY must be at least 16 characters/],
+    ['REGISTRY_LOG_ORIGIN', 'a registry', /REGISTRY_LOG_ORIGIN must be 1 to 200 characters without spaces or "\+"/],
+    ['REGISTRY_VERIFY_LOG_AT_START', 'sometimes', /REGISTRY_VERIFY_LOG_AT_START must be auto, full or incremental/],
     ['HOST', 'not a host', /HOST must be a host name or an IP address/],
   ])('refuses %s=%s with a message naming the variable', (name, value, message) => {
     const load = (): unknown => loadConfig({ [name]: value });

@@ -26,10 +26,25 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     eventStoreConnectionString: variables.EVENTSTORE_CONNECTION_STRING,
     adminKey: variables.REGISTRY_ADMIN_KEY,
     logLevel: variables.LOG_LEVEL,
+    logOrigin: variables.REGISTRY_LOG_ORIGIN,
+    signingKeyFile: variables.REGISTRY_SIGNING_KEY_FILE,
+    verifyLogAtStart: variables.REGISTRY_VERIFY_LOG_AT_START,
+    // A command-line flag, not a variable: serving a tampered log must be asked for each time.
+    allowTamperedLog: overrides.allowTamperedLog ?? false,
   };
 }
 
-const NAMES = ['PORT', 'HOST', 'REGISTRY_DATA_DIR', 'EVENTSTORE_CONNECTION_STRING', 'REGISTRY_ADMIN_KEY', 'LOG_LEVEL'] as const;
+const NAMES = [
+  'PORT',
+  'HOST',
+  'REGISTRY_DATA_DIR',
+  'EVENTSTORE_CONNECTION_STRING',
+  'REGISTRY_ADMIN_KEY',
+  'LOG_LEVEL',
+  'REGISTRY_LOG_ORIGIN',
+  'REGISTRY_SIGNING_KEY_FILE',
+  'REGISTRY_VERIFY_LOG_AT_START',
+] as const;
 
 function pick(env: Env): Env {
   return Object.fromEntries(NAMES.map((name) => [name, env[name]]));
@@ -48,5 +63,8 @@ function asEnvironment(overrides: Partial<Config>): Env {
   if (overrides.eventStoreConnectionString !== undefined) env.EVENTSTORE_CONNECTION_STRING = overrides.eventStoreConnectionString;
   if (overrides.adminKey !== undefined) env.REGISTRY_ADMIN_KEY = overrides.adminKey;
   if (overrides.logLevel !== undefined) env.LOG_LEVEL = overrides.logLevel;
+  if (overrides.logOrigin !== undefined) env.REGISTRY_LOG_ORIGIN = overrides.logOrigin;
+  if (overrides.signingKeyFile !== undefined) env.REGISTRY_SIGNING_KEY_FILE = overrides.signingKeyFile;
+  if (overrides.verifyLogAtStart !== undefined) env.REGISTRY_VERIFY_LOG_AT_START = overrides.verifyLogAtStart;
   return env;
 }

@@ -2,8 +2,10 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Actor } from '@registry/domain';
 import { randomUUID } from 'node:crypto';
+import type { TransparencyLog } from '@registry/tlog';
 import { Authorizer } from '../../auth';
 import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../../graphql/read-model-progress';
+import { TRANSPARENCY_LOG } from '../../transparency/transparency-log.token';
 import { ExecuteRegistryCommand, type CommandDraft, type CommandOutcome } from '../command-pipeline';
 import type { CommandInput } from './command-input';
 
@@ -20,7 +22,7 @@ export function identityOf(input: CommandInput): CommandIdentity {
 
 /**
  * What every mutation resolver does, in one place: authorize the caller for the command, send it down the
- * CommandBus, and wait until the read models show it (read-your-writes) before answering.
+ * CommandBus, and wait until the read models and the log's tree show it (read-your-writes) before answering.
  */
 @Injectable()
 export class CommandSender {
@@ -29,6 +31,8 @@ export class CommandSender {
     private readonly authorizer: Authorizer,
     // Provided by the read side; without it (a write-only context) there is nothing to wait for.
     @Optional() @Inject(READ_MODEL_PROGRESS) private readonly progress: ReadModelProgress | null,
+    // So that the EventRefs of the answer carry their leafIndex.
+    @Optional() @Inject(TRANSPARENCY_LOG) private readonly log: TransparencyLog | null,
   ) {}
 
   send(caller: Actor | null, input: CommandInput, request: CommandRequest): Promise<CommandOutcome> {
@@ -40,7 +44,7 @@ export class CommandSender {
     const draft: CommandDraft = { ...request, actor };
     const envelope = { ...identity, correlationId: identity.commandId };
     const outcome = await this.bus.execute(new ExecuteRegistryCommand(draft, envelope));
-    await this.progress?.waitFor(outcome.position);
+    await Promise.all([this.progress?.waitFor(outcome.position), this.log?.waitFor(outcome.position)]);
     return outcome;
   }
 }

@@ -1,0 +1,44 @@
+import { Controller, Get, Header, Inject, UseFilters } from '@nestjs/common';
+import type { TransparencyLog } from '@registry/tlog';
+import { RegistryError } from '../graphql/registry-error';
+import { HttpRefusalFilter } from './http-refusal.filter';
+import { TRANSPARENCY_LOG } from './transparency-log.token';
+
+export interface RegistryKeysBody {
+  keys: Array<{ kty: 'OKP'; crv: 'Ed25519'; alg: 'EdDSA'; use: 'sig'; kid: string; x: string; validFrom: string; validUntil?: string }>;
+  noteVerifierKey: string;
+}
+
+/** The latest signed checkpoint as text, and the keys to check it with. */
+@Controller()
+@UseFilters(HttpRefusalFilter)
+export class CheckpointController {
+  constructor(@Inject(TRANSPARENCY_LOG) private readonly log: TransparencyLog) {}
+
+  @Get('checkpoint')
+  @Header('content-type', 'text/plain; charset=utf-8')
+  @Header('cache-control', 'no-store')
+  checkpoint(): string {
+    const latest = this.log.latestCheckpoint();
+    if (latest === null) throw new RegistryError('NOT_FOUND', 'The registry has signed no checkpoint yet');
+    return this.log.cosignedNote(latest);
+  }
+
+  /** Every key that ever signed checkpoints (rotation keeps the old ones, closed by validUntil), as JWKs. */
+  @Get('.well-known/registry-keys')
+  keys(): RegistryKeysBody {
+    return {
+      keys: this.log.checkpoints.signingKeys().map((key) => ({
+        kty: 'OKP',
+        crv: 'Ed25519',
+        alg: 'EdDSA',
+        use: 'sig',
+        kid: key.keyId,
+        x: key.publicKey.toString('base64url'),
+        validFrom: key.validFrom,
+        ...(key.validUntil === null ? {} : { validUntil: key.validUntil }),
+      })),
+      noteVerifierKey: this.log.signer.verifierKey,
+    };
+  }
+}

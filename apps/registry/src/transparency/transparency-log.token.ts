@@ -1,0 +1,2 @@
+/** Injection token for the running TransparencyLog (libs/tlog), opened before Nest starts. */
+export const TRANSPARENCY_LOG = Symbol('TRANSPARENCY_LOG');
