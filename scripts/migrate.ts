@@ -15,7 +15,8 @@ interface Options {
 const program = new Command('migrate')
   .description(
     'Copies the whole event log from one store to another (embedded <-> EventStoreDB), keeping ids, order,\n' +
-      'metadata and stream revisions, then compares both logs by count and SHA-256.\n' +
+      'metadata and stream revisions, then compares both logs by count and RFC 9162 Merkle root\n' +
+      '(the root the registry signs in its checkpoints).\n' +
       'Stop every registry writing to either store first. Interrupted? Run the same command again: it resumes.',
   )
   .requiredOption('--from <location>', 'source: a data directory, or an esdb:// / esdb+discover:// connection string')
@@ -40,9 +41,9 @@ async function main(options: Options): Promise<number> {
         : `copied ${copied.copied} events\n`,
     );
     const [from, to] = await Promise.all([digestLog(source.store), digestLog(target.store)]);
-    process.stdout.write(`source: ${from.count} events, sha256 ${from.sha256}\n`);
-    process.stdout.write(`target: ${to.count} events, sha256 ${to.sha256}\n`);
-    const identical = from.count === to.count && from.sha256 === to.sha256;
+    process.stdout.write(`source: ${from.count} events, Merkle root ${from.root}\n`);
+    process.stdout.write(`target: ${to.count} events, Merkle root ${to.root}\n`);
+    const identical = from.count === to.count && from.root === to.root;
     process.stdout.write(identical ? 'identical\n' : 'DIFFERENT: the target does not hold the same log\n');
     return identical ? 0 : 1;
   } catch (error) {
