@@ -7,3 +7,4 @@ export * from './signing-key';
 export * from './sqlite/log-tree-file';
 export * from './sqlite/checkpoint-file';
 export * from './transparency-log';
+export * from './verify-log';
