@@ -16,7 +16,7 @@ export interface GeneratedAppend {
   events: GeneratedEvent[];
 }
 
-type GeneratedEventType = Exclude<RegistryEventType, 'ApiKeyCreated' | 'ApiKeyRevoked'>;
+type GeneratedEventType = Exclude<RegistryEventType, 'ApiKeyCreated' | 'ApiKeyRevoked' | 'WitnessRegistered'>;
 
 /** The command each event type answers: the write side records it in `commandType`. */
 const COMMAND_OF: Record<GeneratedEventType, RegistryCommandType> = {

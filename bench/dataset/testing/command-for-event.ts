@@ -89,6 +89,7 @@ export function commandFor(event: RegistryEvent, actor: Actor, source: FactSourc
     }
     case 'ApiKeyCreated':
     case 'ApiKeyRevoked':
+    case 'WitnessRegistered':
       throw new Error(`the data set holds no ${event.type}`);
     default: {
       const unknown: never = event;

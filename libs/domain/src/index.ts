@@ -67,3 +67,8 @@ export * from './recognition/reason-codes';
 export * from './recognition/answer';
 export * from './recognition/evaluate-recognition';
 export * from './recognition/recognized-countries';
+
+// Witnesses of the log
+export * from './witnesses/events';
+export * from './witnesses/commands';
+export { witnessDecider, type WitnessState } from './witnesses/decider';

@@ -4,7 +4,7 @@ import { RuleViolation } from './shared/rule-violation';
 describe('permissions by role', () => {
   const commandTypes = Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[];
 
-  it('lets the accreditation body manage schemes, accreditation, arrangements and keys, and nothing else', () => {
+  it('lets the accreditation body manage schemes, accreditation, arrangements, keys and witnesses, and nothing else', () => {
     const allowed = commandTypes.filter((type) => isPermitted(type, 'ACCREDITATION_BODY'));
     expect(allowed.sort()).toEqual(
       [
@@ -14,6 +14,7 @@ describe('permissions by role', () => {
         'SignArrangement', 'AdmitArrangementParty', 'WithdrawArrangementParty', 'AmendArrangementScope',
         'SuspendArrangement', 'ReinstateArrangement', 'TerminateArrangement',
         'CreateApiKey', 'RevokeApiKey',
+        'RegisterWitness',
       ].sort(),
     );
   });

@@ -41,6 +41,8 @@ export const PERMISSIONS: Record<RegistryCommandType, readonly Role[]> = {
 
   CreateApiKey: [AB],
   RevokeApiKey: [AB],
+
+  RegisterWitness: [AB],
 };
 
 export function isPermitted(commandType: RegistryCommandType, role: Role): boolean {

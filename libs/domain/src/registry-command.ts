@@ -4,6 +4,7 @@ import type { CertificateCommand } from './certificates/commands';
 import type { CertificationBodyCommand } from './certification-bodies/commands';
 import type { RecognitionCommand } from './recognitions/commands';
 import type { SchemeCommand } from './schemes/commands';
+import type { WitnessCommand } from './witnesses/commands';
 
 export type RegistryCommand =
   | SchemeCommand
@@ -11,6 +12,7 @@ export type RegistryCommand =
   | CertificateCommand
   | ArrangementCommand
   | RecognitionCommand
-  | ApiKeyCommand;
+  | ApiKeyCommand
+  | WitnessCommand;
 
 export type RegistryCommandType = RegistryCommand['type'];

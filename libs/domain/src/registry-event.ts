@@ -4,6 +4,7 @@ import type { CertificateEvent } from './certificates/events';
 import type { CertificationBodyEvent } from './certification-bodies/events';
 import type { RecognitionEvent } from './recognitions/events';
 import type { SchemeEvent } from './schemes/events';
+import type { WitnessEvent } from './witnesses/events';
 
 /** Every domain event. No metadata here: the application adds actor, ids and recordedAt when it appends. */
 export type RegistryEvent =
@@ -12,7 +13,8 @@ export type RegistryEvent =
   | CertificateEvent
   | ArrangementEvent
   | RecognitionEvent
-  | ApiKeyEvent;
+  | ApiKeyEvent
+  | WitnessEvent;
 
 export type RegistryEventType = RegistryEvent['type'];
 

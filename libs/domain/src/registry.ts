@@ -12,6 +12,8 @@ import type { RegistryCommand } from './registry-command';
 import type { RegistryEvent } from './registry-event';
 import { schemeDecider } from './schemes/decider';
 import { isSchemeEvent } from './schemes/events';
+import { witnessDecider } from './witnesses/decider';
+import { isWitnessEvent } from './witnesses/events';
 import { foldState, unreachable } from './shared/decider';
 import {
   apiKeyStream,
@@ -20,6 +22,7 @@ import {
   certificationBodyStream,
   recognitionStream,
   schemeStream,
+  witnessStream,
 } from './streams';
 
 /** The stream a command is decided on and appended to. */
@@ -56,6 +59,8 @@ export function commandStream(command: RegistryCommand): string {
     case 'CreateApiKey':
     case 'RevokeApiKey':
       return apiKeyStream(command.data.keyId);
+    case 'RegisterWitness':
+      return witnessStream(command.data.name);
     default:
       return unreachable(command);
   }
@@ -98,6 +103,8 @@ export function decideCommand(command: RegistryCommand, history: readonly Regist
     case 'CreateApiKey':
     case 'RevokeApiKey':
       return apiKeyDecider.decide(command, foldState(apiKeyDecider, history.filter(isApiKeyEvent)));
+    case 'RegisterWitness':
+      return witnessDecider.decide(command, foldState(witnessDecider, history.filter(isWitnessEvent)));
     default:
       return unreachable(command);
   }

@@ -24,7 +24,7 @@ describe('stream names (a public contract)', () => {
 
   it('exposes the prefixes for subscription filters, none a prefix of another', () => {
     const prefixes = Object.values(STREAM_PREFIXES);
-    expect(prefixes).toEqual(['scheme-', 'cb-', 'certificate-', 'arrangement-', 'recognition-', 'apikey-']);
+    expect(prefixes).toEqual(['scheme-', 'cb-', 'certificate-', 'arrangement-', 'recognition-', 'apikey-', 'witness-']);
     for (const a of prefixes) for (const b of prefixes) if (a !== b) expect(b.startsWith(a)).toBe(false);
   });
 });

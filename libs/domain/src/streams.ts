@@ -11,6 +11,7 @@ export const STREAM_PREFIXES = {
   arrangement: 'arrangement-',
   recognition: 'recognition-',
   apiKey: 'apikey-',
+  witness: 'witness-',
 } as const;
 
 export const SCHEME_STREAM_PREFIX = STREAM_PREFIXES.scheme;
@@ -19,6 +20,7 @@ export const CERTIFICATE_STREAM_PREFIX = STREAM_PREFIXES.certificate;
 export const ARRANGEMENT_STREAM_PREFIX = STREAM_PREFIXES.arrangement;
 export const RECOGNITION_STREAM_PREFIX = STREAM_PREFIXES.recognition;
 export const API_KEY_STREAM_PREFIX = STREAM_PREFIXES.apiKey;
+export const WITNESS_STREAM_PREFIX = STREAM_PREFIXES.witness;
 
 export function schemeStream(code: string): string {
   return `${SCHEME_STREAM_PREFIX}${code}`;
@@ -43,4 +45,9 @@ export function recognitionStream(certificateNumber: string, country: string): s
 
 export function apiKeyStream(keyId: string): string {
   return `${API_KEY_STREAM_PREFIX}${keyId}`;
+}
+
+/** A witness of the log, by its key name (e.g. `witness.example.org/w1`). */
+export function witnessStream(name: string): string {
+  return `${WITNESS_STREAM_PREFIX}${name}`;
 }

@@ -1,3 +1,4 @@
+import { COSIGNATURE_V1, cosignatureLine, formatVerifierKey, generateEd25519, parseNote, parseCheckpoint, rawPublicKey } from '@registry/tlog';
 import { GPS, MRA_ON_APPLICATION, MY, PS, TH, type World } from './world';
 
 /** Every kind of caller the registry must tell apart. */
@@ -23,7 +24,9 @@ export interface Prepared {
 }
 
 export interface MutationEntry {
-  sentBy: 'ACCREDITATION_BODY' | 'CERTIFICATION_BODY';
+  /** WITNESS: a cosignature, which authenticates itself by a registered witness key, so any caller may post it
+   * (a revoked key is still refused, as on every request). It is kept beside the checkpoint, not in the log. */
+  sentBy: 'ACCREDITATION_BODY' | 'CERTIFICATION_BODY' | 'WITNESS';
   /** Records, with the world's own keys, what the mutation acts on. */
   prepare(world: World): Promise<Prepared>;
 }
@@ -31,16 +34,17 @@ export interface MutationEntry {
 /** The one rule the whole matrix follows. */
 export function expectedOutcome(entry: MutationEntry, caller: Caller): Outcome {
   switch (caller) {
-    case 'no key':
     case 'revoked key of the rightful role':
       return 'UNAUTHENTICATED';
+    case 'no key':
+      return entry.sentBy === 'WITNESS' ? 'ALLOWED' : 'UNAUTHENTICATED';
     case 'ACCREDITATION_BODY':
-      return entry.sentBy === 'ACCREDITATION_BODY' ? 'ALLOWED' : 'FORBIDDEN';
+      return entry.sentBy === 'ACCREDITATION_BODY' || entry.sentBy === 'WITNESS' ? 'ALLOWED' : 'FORBIDDEN';
     case 'CERTIFICATION_BODY of the rightful CB':
-      return entry.sentBy === 'CERTIFICATION_BODY' ? 'ALLOWED' : 'FORBIDDEN';
+      return entry.sentBy === 'CERTIFICATION_BODY' || entry.sentBy === 'WITNESS' ? 'ALLOWED' : 'FORBIDDEN';
     case 'CERTIFICATION_BODY of another CB':
     case 'AUDITOR':
-      return 'FORBIDDEN';
+      return entry.sentBy === 'WITNESS' ? 'ALLOWED' : 'FORBIDDEN';
     default: {
       const unknown: never = caller;
       throw new Error(`unknown caller ${String(unknown)}`);
@@ -113,6 +117,15 @@ async function freshCertificate(world: World): Promise<string> {
 }
 
 const reason = 'hostile-suite decision';
+
+/** A witness registered by the accreditation body, and its cosignature of the latest signed checkpoint. */
+async function freshCosignature(world: World): Promise<{ treeSize: number; cosignature: string }> {
+  const name = `witness.${world.unique()}.example/w1`;
+  const { privateKey } = generateEd25519();
+  await world.must('registerWitness', { verifierKey: formatVerifierKey(name, rawPublicKey(privateKey), COSIGNATURE_V1) }, world.keys.admin);
+  const { text } = parseNote((await world.registry.http.get<string>('/checkpoint')).body);
+  return { treeSize: parseCheckpoint(text).size, cosignature: cosignatureLine(text, name, privateKey, Math.floor(Date.now() / 1000)) };
+}
 
 /**
  * THE table: one entry per mutation of the API. The test compares its keys with the schema's Mutation fields,
@@ -262,6 +275,17 @@ export const MUTATION_TABLE: Record<string, MutationEntry> = {
   createApiKey: {
     sentBy: 'ACCREDITATION_BODY',
     prepare: async () => ({ input: { role: 'AUDITOR', label: 'hostile-suite auditor' } }),
+  },
+  registerWitness: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async (world) => {
+      const { privateKey } = generateEd25519();
+      return { input: { verifierKey: formatVerifierKey(`witness.${world.unique()}.example/w1`, rawPublicKey(privateKey), COSIGNATURE_V1) } };
+    },
+  },
+  addCheckpointCosignature: {
+    sentBy: 'WITNESS',
+    prepare: async (world) => ({ input: await freshCosignature(world) }),
   },
   revokeApiKey: {
     sentBy: 'ACCREDITATION_BODY',

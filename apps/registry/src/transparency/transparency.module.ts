@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Inject, Injectable, Module, type OnModuleDestroy } from '@nestjs/common';
 import type { TransparencyLog } from '@registry/tlog';
 import { CheckpointController } from './checkpoint.controller';
+import { CosignatureMutation } from './cosignature.mutation';
 import { EventRefLeafIndexResolver, RecordedEventLeafIndexResolver } from './leaf-index.resolver';
 import { LogProofsController } from './log-proofs.controller';
 import { TRANSPARENCY_LOG } from './transparency-log.token';
@@ -32,6 +33,7 @@ export class TransparencyModule {
         { provide: TRANSPARENCY_LOG, useValue: log },
         TransparencyLogCloser,
         TransparencyResolver,
+        CosignatureMutation,
         EventRefLeafIndexResolver,
         RecordedEventLeafIndexResolver,
       ],

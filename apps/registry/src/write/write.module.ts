@@ -9,6 +9,7 @@ import { CommandAuthorizationGuard } from './mutation/command-authorization.guar
 import { CommandSender } from './mutation/command-sender';
 import { RecognitionMutations } from './recognitions/recognition.mutations';
 import { SchemeMutations } from './schemes/scheme.mutations';
+import { WitnessMutations } from './witnesses/witness.mutations';
 
 /**
  * Every GraphQL mutation, each a thin resolver over the one command pipeline. Needs EVENT_STORE, the global
@@ -26,6 +27,7 @@ import { SchemeMutations } from './schemes/scheme.mutations';
     ArrangementMutations,
     RecognitionMutations,
     ApiKeyMutations,
+    WitnessMutations,
     BootstrapAdminKey,
   ],
 })

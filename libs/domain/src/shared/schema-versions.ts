@@ -36,6 +36,8 @@ export const SCHEMA_VERSIONS: Record<RegistryEventType, number> = {
 
   ApiKeyCreated: 1,
   ApiKeyRevoked: 1,
+
+  WitnessRegistered: 1,
 };
 
 export const REGISTRY_EVENT_TYPES = Object.keys(SCHEMA_VERSIONS) as RegistryEventType[];

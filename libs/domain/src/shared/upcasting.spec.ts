@@ -49,6 +49,7 @@ describe('upcasting stored events to the current schema', () => {
         'MRASigned', 'MRAPartyAdmitted', 'MRAPartyWithdrawn', 'MRAScopeAmended', 'MRASuspended', 'MRAReinstated', 'MRATerminated',
         'RecognitionGranted', 'RecognitionRevoked',
         'ApiKeyCreated', 'ApiKeyRevoked',
+        'WitnessRegistered',
       ].sort(),
     );
     expect(Object.values(SCHEMA_VERSIONS).every((version) => Number.isInteger(version) && version >= 1)).toBe(true);

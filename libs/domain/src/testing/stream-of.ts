@@ -7,6 +7,7 @@ import {
   certificationBodyStream,
   recognitionStream,
   schemeStream,
+  witnessStream,
 } from '../streams';
 
 /** The stream an event belongs to, read off its data, as the write side names it (test worlds only; the store knows the real one). */
@@ -43,6 +44,8 @@ export function streamOf(event: RegistryEvent): string {
     case 'ApiKeyCreated':
     case 'ApiKeyRevoked':
       return apiKeyStream(event.data.keyId);
+    case 'WitnessRegistered':
+      return witnessStream(event.data.name);
     default:
       return unreachable(event);
   }

@@ -55,6 +55,7 @@ async function decisionFacts(reads: StreamReader, certificateNumber: string, hos
 export async function withFacts(draft: CommandDraft, reads: StreamReader): Promise<RegistryCommand> {
   switch (draft.type) {
     case 'RegisterScheme':
+    case 'RegisterWitness':
     case 'RenewAccreditation':
     case 'ReduceAccreditationScope':
     case 'SuspendAccreditation':
