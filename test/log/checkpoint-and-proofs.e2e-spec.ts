@@ -3,7 +3,6 @@ import { hashLeaf, openNote, parseCheckpoint, parseVerifierKey, rootOf, verifyCo
 import { generateApiKey } from '../../apps/registry/src/auth';
 import { startRegistry, type RunningRegistry } from '../support/registry-process';
 
-type Answer<T> = { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 type Ref = { stream: string; revision: number; position: string; leafIndex: number | null };
 
 const b64 = (text: string): Buffer => Buffer.from(text, 'base64');

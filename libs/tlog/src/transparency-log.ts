@@ -324,7 +324,10 @@ export class TransparencyLog {
     this.tree.append(leaves.filter((leaf) => leaf.position > last));
     const reached = this.tree.lastPosition ?? -1n;
     const still: typeof this.waiters = [];
-    for (const waiter of this.waiters) (waiter.position <= reached ? waiter.resolve() : still.push(waiter));
+    for (const waiter of this.waiters) {
+      if (waiter.position <= reached) waiter.resolve();
+      else still.push(waiter);
+    }
     this.waiters = still;
   }
 
