@@ -15,6 +15,7 @@ import { concurrentAppendsRow, sequentialAppendsRow } from './rows/durable-appen
 import { eventStoreDbRow } from './rows/eventstoredb-adapter';
 import { ISSUE_ROWS, ROW_NUMBERS, type RowNumber } from './rows/issue-rows';
 import { rebuildRow } from './rows/rebuild';
+import { appendsWithTreeRow, verifyAtStartRows } from './rows/transparency-log';
 import { coldStartRow, memoryRow, recognitionOverHttpRow, startRegistry, type ServedContext, type StartedRegistry } from './rows/served-registry';
 import { count, seconds } from './support/figures';
 import { findUp } from './support/find-up';
@@ -39,7 +40,7 @@ function positiveInteger(value: string): number {
 function rowList(value: string): RowNumber[] {
   const rows = value.split(',').map((part) => Number(part.trim()));
   const unknown = rows.filter((row) => !(ROW_NUMBERS as readonly number[]).includes(row));
-  if (unknown.length > 0) throw new InvalidArgumentError(`no row ${unknown.join(', ')}; rows are 1 to 7`);
+  if (unknown.length > 0) throw new InvalidArgumentError(`no row ${unknown.join(', ')}; rows are 1 to 10`);
   return rows as RowNumber[];
 }
 
@@ -74,9 +75,10 @@ async function main(options: Options): Promise<void> {
   await run(1, () => concurrentAppendsRow(dataset, { rounds: options.rounds, log }));
   await run(2, () => sequentialAppendsRow(dataset, { rounds: options.rounds, log }));
   await run(7, () => eventStoreDbRow(dataset, options.rounds, log));
+  await run(8, () => appendsWithTreeRow(dataset, { rounds: options.rounds, log }));
 
   let summary: DatasetSummary | null = null;
-  if ([3, 4, 5, 6].some((row) => want(row as RowNumber))) {
+  if ([3, 4, 5, 6, 9, 10].some((row) => want(row as RowNumber))) {
     const workDir = mkdtempSync(join(tmpdir(), 'registry-bench-'));
     try {
       summary = await servedAndRebuildRows(dataset, workDir, options, rows, want);
@@ -134,6 +136,16 @@ async function servedAndRebuildRows(
     byType: Object.fromEntries(Object.entries(loaded.byType).map(([type, n]) => [type, n ?? 0])),
     eventsFileBytes: statSync(eventsFilePath(dataDir)).size,
   };
+
+  // Before the registry holds the directory: the tree is built over the loaded log, then verified (rows 10, 9).
+  if (want(9) || want(10)) {
+    log(`rows 10, 9: ${ISSUE_ROWS[10].what}`);
+    const measured = await verifyAtStartRows(dataDir, log).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+    for (const row of [9, 10] as const) {
+      if (!want(row)) continue;
+      rows.set(row, typeof measured === 'string' ? notMeasured(row, ISSUE_ROWS[row].what, ISSUE_ROWS[row].target, measured) : measured[row]);
+    }
+  }
 
   const distRoot = resolve(__dirname, '..');
   const context: ServedContext = { dataset, dataDir, distRoot, logDir: workDir, log };
