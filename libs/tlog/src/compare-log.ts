@@ -20,7 +20,7 @@ export async function compareLogWithTree(
   store: EventStore,
   tree: LogTreeFile,
   fromLeaf: number,
-  options: { pageSize?: number; onProgress?: (compared: number) => void } = {},
+  options: { pageSize?: number; onProgress?: (compared: number) => void; betweenPages?: () => Promise<void> } = {},
 ): Promise<Comparison> {
   const pageSize = options.pageSize ?? 5_000;
   const end = tree.size;
@@ -46,6 +46,7 @@ export async function compareLogWithTree(
     }
     options.onProgress?.(index - startIndex);
     if (page.length === 0) break;
+    await options.betweenPages?.();
     skipPosition = page[page.length - 1].position;
     from = skipPosition;
   }

@@ -62,6 +62,7 @@ export class TransparencyLog {
   private fullyVerified = false;
   private subscription: AllSubscription | undefined;
   private following: Promise<void> | undefined;
+  private background: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   private closing: Promise<void> | undefined;
@@ -187,6 +188,7 @@ export class TransparencyLog {
     try {
       await this.subscription?.close();
       await this.following;
+      await this.background;
       this.flush();
       if (!this.difference) {
         await this.catchUp();
@@ -240,7 +242,7 @@ export class TransparencyLog {
     this.following = this.follow();
     this.timer = setInterval(() => this.signIfGrown(), this.options.checkpointIntervalMs ?? 500);
     this.timer.unref();
-    if (!this.fullyVerified) void this.fullPassInBackground();
+    if (!this.fullyVerified) this.background = this.fullPassInBackground();
   }
 
   /** Where the tree (hashed from the log as it is now) first disagrees with a signed checkpoint. Roots agree
@@ -263,10 +265,14 @@ export class TransparencyLog {
     return { kind: 'root', treeSize: sizes[low], fromLeaf };
   }
 
+  /** Small pages, each after the requests already waiting: the registry serves while the pass runs. */
   private async fullPassInBackground(): Promise<void> {
     const started = Date.now();
+    const yieldToRequests = (): Promise<void> =>
+      new Promise((resolve, reject) => setImmediate(() => (this.closed ? reject(new Error('the registry is stopping')) : resolve())));
     try {
-      const comparison = await compareLogWithTree(this.store, this.tree, 0);
+      await yieldToRequests();
+      const comparison = await compareLogWithTree(this.store, this.tree, 0, { pageSize: 500, betweenPages: yieldToRequests });
       if (this.closed) return;
       if (comparison.difference) {
         this.difference = comparison.difference;
