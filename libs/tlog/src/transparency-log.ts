@@ -192,9 +192,11 @@ export class TransparencyLog {
       this.flush();
       if (!this.difference) {
         await this.catchUp();
-        this.signIfGrown();
-        this.checkpoints.setState('verified', this.tree.size);
-        if (this.options.soleWriter) this.checkpoints.setState('closed', this.tree.size);
+        this.checkpoints.inOneTransaction(() => {
+          this.signIfGrown();
+          this.checkpoints.setState('verified', this.tree.size);
+          if (this.options.soleWriter) this.checkpoints.setState('closed', this.tree.size);
+        });
       }
     } catch (error) {
       // The store may already be gone (a failed start, a lost connection): no clean stop is recorded, so the
@@ -236,9 +238,11 @@ export class TransparencyLog {
       this.options.log?.error(`serving a tampered log (--allow-tampered-log): ${describeDifference(difference)}`);
       return;
     }
-    this.checkpoints.setState('verified', this.tree.size);
-    this.checkpoints.setState('closed', null);
-    this.signIfGrown();
+    this.checkpoints.inOneTransaction(() => {
+      this.checkpoints.setState('verified', this.tree.size);
+      this.checkpoints.setState('closed', null);
+      this.signIfGrown();
+    });
     this.following = this.follow();
     this.timer = setInterval(() => this.signIfGrown(), this.options.checkpointIntervalMs ?? 500);
     this.timer.unref();

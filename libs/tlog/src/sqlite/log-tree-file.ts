@@ -75,7 +75,7 @@ export class LogTreeFile implements PerfectSubtrees {
       db.pragma('journal_mode = WAL');
       // Derived data: a crash may lose the last batches, which are hashed again from the log.
       db.pragma('synchronous = NORMAL');
-      db.exec(SCHEMA);
+      db.transaction(() => db.exec(SCHEMA))();
       return new LogTreeFile(db);
     } catch (error) {
       db.close();
