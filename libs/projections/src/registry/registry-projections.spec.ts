@@ -14,11 +14,15 @@ function fold<Doc>(projection: { evolve(doc: Doc | null, event: RegistryEvent, r
   );
 }
 
+/** Read straight from their stream where they are needed, by no query: a witness's key is looked up in
+ * `witness-<name>` by addCheckpointCosignature when the witness posts a cosignature. */
+const UNPROJECTED: readonly string[] = ['WitnessRegistered'];
+
 describe('the registry projections', () => {
   it('fold every registry event type, each in exactly one projection', () => {
     const folded = REGISTRY_PROJECTIONS.flatMap((projection) => projection.eventTypes);
 
-    expect([...folded].sort()).toEqual([...REGISTRY_EVENT_TYPES].sort());
+    expect([...folded].sort()).toEqual([...REGISTRY_EVENT_TYPES].filter((type) => !UNPROJECTED.includes(type)).sort());
   });
 
   it('have distinct table names', () => {
