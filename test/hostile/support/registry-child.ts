@@ -5,6 +5,8 @@ import { readLines, spawnTypeScript } from './typescript-child';
 /** `npm start` as a separate process (from the sources), with every line it logs kept. */
 export interface RegistryChild {
   http: HttpClient;
+  /** The process id, to read its memory and CPU time from /proc. */
+  pid: number;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
   /** SIGTERM, then wait for it to end; resolves with the whole output. */
@@ -23,6 +25,7 @@ export async function startRegistryChild(env: Record<string, string>): Promise<R
   const url = listening.msg.replace('Server listening at ', '');
   return {
     http: new HttpClient(url),
+    pid: child.pid!,
     output: () => raw + lines.stderr(),
     stop: async () => {
       child.kill('SIGTERM');

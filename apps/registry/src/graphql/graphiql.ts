@@ -53,7 +53,8 @@ export function registerGraphiql(app: FastifyInstance): void {
     void reply.type('text/javascript').send(START);
   });
   app.get<{ Params: { file: string } }>('/graphiql/assets/:file', (request, reply) => {
-    const asset = ASSETS[request.params.file];
+    // An own-property lookup: `constructor` or `__proto__` must not find Object's members and be read as a file.
+    const asset = Object.hasOwn(ASSETS, request.params.file) ? ASSETS[request.params.file] : undefined;
     if (asset === undefined) return reply.code(404).send({ error: 'not found' });
     return reply
       .type(asset.type)

@@ -4,11 +4,14 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { formatRegistryErrors } from './error-formatter';
 import { GraphqlErrorPassthrough } from './graphql-error.filter';
-import { QUERY_LIMITS, assertQueryComplexity } from './query-limits';
+import { checkDocument, refuseNonGraphqlText } from './document-guard';
+import { PARSE_OPTIONS, QUERY_LIMITS, assertQueryLimits } from './query-limits';
 
 /**
- * GraphQL on Mercurius inside Nest's Fastify instance, with graphql-jit compiling each query after its first
- * run. The schema is built code-first from the resolvers' decorators and printed to `apps/registry/schema.graphql`
+ * GraphQL on Mercurius inside Nest's Fastify instance. No graphql-jit: it writes parts of the query into the
+ * JavaScript it generates, and not only names — a string argument starting with its internal date marker
+ * (`__MAGIC_DATE__…`) is turned into code by a regular expression, so a plain, parser-made GraphQL document
+ * ran code in the server. Mercurius still caches the parsed and validated document per query text. The schema is built code-first from the resolvers' decorators and printed to `apps/registry/schema.graphql`
  * by `npm run schema`; a test keeps the committed file equal to what the code generates.
  */
 @Module({
@@ -19,9 +22,10 @@ import { QUERY_LIMITS, assertQueryComplexity } from './query-limits';
       sortSchema: true,
       path: '/graphql',
       graphiql: false, // served from local assets by registerGraphiql, not from Mercurius's CDN page
-      jit: 1,
       queryDepth: QUERY_LIMITS.maxDepth,
-      hooks: { preExecution: [assertQueryComplexity] },
+      cache: QUERY_LIMITS.parsedQueryCache,
+      graphql: { parseOptions: PARSE_OPTIONS, validateOptions: { maxErrors: QUERY_LIMITS.maxValidationErrors } },
+      hooks: { preParsing: [refuseNonGraphqlText], preValidation: [checkDocument], preExecution: [assertQueryLimits] },
       errorFormatter: formatRegistryErrors,
       allowBatchedQueries: false,
     }),

@@ -1,23 +1,58 @@
-import { isObjectType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { Kind, type DocumentNode, type GraphQLSchema, type ParseOptions } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import type { MercuriusContext } from 'mercurius';
+import { chargeLookups, isKeyedRequest, LOOKUPS_PER_REQUEST } from '../limits/lookup-allowance';
+import { knownCaller } from '../auth/request-caller';
+import { rootFields } from './root-fields';
 import { RegistryError } from './registry-error';
 
-/** Bounds on what one request may ask for. A public verification endpoint must not be a denial-of-service lever:
- * the deepest legitimate query (recognition → evidence) is 3 levels; lists are bounded in their resolvers. */
+/**
+ * Bounds on what one request may ask for. A public verification endpoint must not be a denial-of-service lever:
+ * the deepest legitimate query (recognition → evidence) is 3 levels; lists are bounded in their resolvers; the
+ * text, its tokens, fields and aliases are bounded so that a parsed document (kept in a cache of
+ * `parsedQueryCache` entries, refused ones with at most `maxValidationErrors` errors) stays small.
+ */
 export const QUERY_LIMITS = {
   maxDepth: 8,
   maxComplexity: 2_000,
+  maxQueryLength: 16_384,
+  maxTokens: 1_000,
+  maxFields: 250,
+  maxAliases: 100,
+  maxValidationErrors: 10,
+  parsedQueryCache: 128,
 } as const;
+
+/** No locations: they double a document's size, and a refused one would keep them in the error cache. */
+export const PARSE_OPTIONS: ParseOptions = { noLocation: true, maxTokens: QUERY_LIMITS.maxTokens };
+
+/**
+ * Complexity points of the fields whose cost is not one: a recognition is evaluated against every arrangement
+ * of its certificate's CB (about 0.2–0.6 ms of CPU each), `recognizedIn` does so for every country. With 2,000
+ * points a request holds at most ~50 evaluations: a few tens of milliseconds of CPU.
+ */
+export const FIELD_WEIGHTS = {
+  recognition: 40,
+  recognizedIn: 40,
+  certificate: 5,
+  history: 50,
+  certificationBodies: 20,
+  arrangements: 20,
+  schemes: 10,
+} as const;
+
+/** The root fields that look up one certificate: what an enumeration of numbers spends. */
+const LOOKUP_FIELDS = new Set(['certificate', 'recognition']);
 
 const estimators = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
 
-/** Whether some field weighs itself by its arguments (`complexity` on @Field): only then do variables matter. */
+/** Whether some field weighs itself by its arguments (a function as `complexity`): only then do variables matter. */
 const readsArguments = new WeakMap<GraphQLSchema, boolean>();
 function complexityReadsArguments(schema: GraphQLSchema): boolean {
   let answer = readsArguments.get(schema);
   if (answer === undefined) {
     answer = Object.values(schema.getTypeMap()).some(
-      (type) => isObjectType(type) && Object.values(type.getFields()).some((f) => f.extensions?.complexity !== undefined),
+      (type) => 'getFields' in type && Object.values(type.getFields()).some((f) => typeof f.extensions?.complexity === 'function'),
     );
     readsArguments.set(schema, answer);
   }
@@ -25,30 +60,44 @@ function complexityReadsArguments(schema: GraphQLSchema): boolean {
 }
 
 // Mercurius reuses one parsed DocumentNode per query text, so a repeated query is measured once.
-const byDocument = new WeakMap<DocumentNode, number>();
+const byDocument = new WeakMap<DocumentNode, { complexity?: number; lookups: number }>();
+
+function measured(document: DocumentNode): { complexity?: number; lookups: number } {
+  let entry = byDocument.get(document);
+  if (entry === undefined) {
+    const lookups = document.definitions
+      .flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION && d.operation === 'query' ? rootFields(document, d.selectionSet) : []))
+      .filter((name) => LOOKUP_FIELDS.has(name)).length;
+    entry = { lookups };
+    byDocument.set(document, entry);
+  }
+  return entry;
+}
 
 function complexityOf(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): number {
   if (complexityReadsArguments(schema)) return getComplexity({ schema, query: document, variables, estimators });
-  let complexity = byDocument.get(document);
-  if (complexity === undefined) {
-    complexity = getComplexity({ schema, query: document, variables, estimators });
-    byDocument.set(document, complexity);
-  }
-  return complexity;
+  const entry = measured(document);
+  entry.complexity ??= getComplexity({ schema, query: document, variables, estimators });
+  return entry.complexity;
 }
 
 /**
- * Complexity counts every field once, and a field's `complexity` option on @Field can weigh a list by its
- * `limit` argument, so a request cannot multiply work through lists or aliases. It runs as a preExecution hook
- * rather than a validation rule because it needs the request's variables, and Mercurius caches validation
- * per query text (a function for validationRules would disable that cache, and with it the JIT).
+ * preExecution, on every request (cached documents included): a presented key that is not valid is refused
+ * even for `__typename`; then complexity, which counts every field once (aliases included) with the weights
+ * above; then the lookups, capped per request and charged one by one to the caller's rate-limit allowance.
+ * A preExecution hook rather than a validation rule because it needs the request and its variables, and
+ * Mercurius caches validation per query text.
  */
-export function assertQueryComplexity(
+export async function assertQueryLimits(
   schema: GraphQLSchema,
   document: DocumentNode,
-  _context: unknown,
+  context: MercuriusContext,
   variables: Record<string, unknown> | undefined,
 ): Promise<void> {
+  const request = context.reply?.request;
+  const caller = request === undefined ? undefined : knownCaller(request);
+  if (caller?.kind === 'refused') throw new RegistryError('UNAUTHENTICATED', caller.reason);
+
   const complexity = complexityOf(schema, document, variables ?? {});
   if (complexity > QUERY_LIMITS.maxComplexity) {
     throw new RegistryError(
@@ -57,5 +106,23 @@ export function assertQueryComplexity(
       { limit: QUERY_LIMITS.maxComplexity, actual: complexity },
     );
   }
-  return Promise.resolve();
+  const { lookups } = measured(document);
+  if (request === undefined || lookups <= 1) return;
+  const allowance = isKeyedRequest(request) ? LOOKUPS_PER_REQUEST.keyed : LOOKUPS_PER_REQUEST.keyless;
+  if (lookups > allowance) {
+    throw new RegistryError(
+      'QUERY_TOO_COMPLEX',
+      `The query looks up ${lookups} certificates or recognitions; at most ${allowance} per request ${isKeyedRequest(request) ? 'with a key' : 'without a key'}`,
+      { reason: 'TOO_MANY_LOOKUPS', limit: allowance, actual: lookups },
+    );
+  }
+  const charge = await chargeLookups(request, lookups);
+  if (!charge.allowed) {
+    void context.reply.header('retry-after', charge.retryAfterSeconds);
+    throw new RegistryError(
+      'RATE_LIMITED',
+      `Too many lookups from ${charge.keyed ? 'this API key' : 'this address without a valid API key'}: ${charge.limit} per ${charge.windowMs / 1000} s; retry in ${charge.retryAfterSeconds} s`,
+      { limit: charge.limit, windowMs: charge.windowMs, retryAfterSeconds: charge.retryAfterSeconds },
+    );
+  }
 }

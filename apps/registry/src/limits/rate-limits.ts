@@ -5,6 +5,7 @@ import { identifyCaller } from '../auth/caller';
 import { cachedCaller } from '../auth/request-caller';
 import type { Limits } from './limits-config';
 import { refuse } from './limit-response';
+import { installLookupCounter } from './lookup-allowance';
 
 /** Load balancers probe this; it reads no data and must answer even while a client is being throttled. */
 const UNLIMITED_PATHS = new Set(['/health']);
@@ -41,6 +42,11 @@ export async function limitRates(
 
   fastify.addHook('onRequest', async (request, reply) => {
     const counted = await count(request);
+    const keyed = counted.key.startsWith('key:');
+    installLookupCounter(request, keyed, limits.rateLimitWindowMs, async () => {
+      const unit = await count(request);
+      return unit.isAllowed ? { isExceeded: false, max: Infinity, ttlInSeconds: 0 } : unit;
+    });
     if (counted.isAllowed) return;
     void reply.header('x-ratelimit-limit', counted.max);
     void reply.header('x-ratelimit-remaining', counted.remaining);

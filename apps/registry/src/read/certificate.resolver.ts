@@ -1,6 +1,7 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { recognizedCountries, type CalendarDate } from '@registry/domain';
 import { DateScalar } from '../graphql/date.scalar';
+import { FIELD_WEIGHTS } from '../graphql/query-limits';
 import { CertificateObject, toCertificateObject } from './certificate.object';
 import { asOfOrToday, identifierArgument } from './query-arguments';
 import { ReadSideHost } from './read-side.host';
@@ -13,7 +14,7 @@ import { ReadSideHost } from './read-side.host';
 export class CertificateResolver {
   constructor(private readonly host: ReadSideHost) {}
 
-  @Query(() => CertificateObject, { nullable: true, description: 'The certificate with exactly this number, on asOf (default: today, UTC).' })
+  @Query(() => CertificateObject, { nullable: true, complexity: FIELD_WEIGHTS.certificate, description: 'The certificate with exactly this number, on asOf (default: today, UTC).' })
   certificate(
     @Args('number') number: string,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: CalendarDate | null,
@@ -22,7 +23,7 @@ export class CertificateResolver {
     return timeline === null ? null : toCertificateObject(timeline, asOfOrToday(asOf));
   }
 
-  @ResolveField(() => [String], { description: 'The countries where it is recognized on asOf, sorted.' })
+  @ResolveField(() => [String], { complexity: FIELD_WEIGHTS.recognizedIn, description: 'The countries where it is recognized on asOf, sorted.' })
   recognizedIn(@Parent() certificate: CertificateObject): string[] {
     const input = this.host.readModels.recognizedInInput(certificate.timeline);
     return recognizedCountries(input, certificate.asOf);

@@ -2,6 +2,7 @@ import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import type { CalendarDate } from '@registry/domain';
 import { MAX_LIST_SIZE } from '@registry/projections';
 import { DateScalar } from '../graphql/date.scalar';
+import { FIELD_WEIGHTS } from '../graphql/query-limits';
 import { ArrangementObject, toArrangementObject } from './arrangement.object';
 import { CertificationBodyObject, toCertificationBodyObject } from './certification-body.object';
 import { asOfOrToday, countryArgument, identifierArgument } from './query-arguments';
@@ -21,7 +22,7 @@ export class DirectoryResolver {
     return body === null ? null : toCertificationBodyObject(body, asOfOrToday(asOf));
   }
 
-  @Query(() => [CertificationBodyObject], { description: `Certification bodies by id, of one country when given; at most ${MAX_LIST_SIZE}.` })
+  @Query(() => [CertificationBodyObject], { complexity: FIELD_WEIGHTS.certificationBodies, description: `Certification bodies by id, of one country when given; at most ${MAX_LIST_SIZE}.` })
   certificationBodies(
     @Args('country', { type: () => String, nullable: true }) country?: string | null,
     @Args('asOf', AS_OF) asOf?: CalendarDate | null,
@@ -37,7 +38,7 @@ export class DirectoryResolver {
     return scheme === null ? null : toSchemeObject(scheme);
   }
 
-  @Query(() => [SchemeObject], { description: `Schemes by code; at most ${MAX_LIST_SIZE}.` })
+  @Query(() => [SchemeObject], { complexity: FIELD_WEIGHTS.schemes, description: `Schemes by code; at most ${MAX_LIST_SIZE}.` })
   schemes(): SchemeObject[] {
     return this.host.readModels.schemes().map(toSchemeObject);
   }
@@ -49,6 +50,7 @@ export class DirectoryResolver {
   }
 
   @Query(() => [ArrangementObject], {
+    complexity: FIELD_WEIGHTS.arrangements,
     description: `Arrangements by id: with a party of the country and covering the scheme on asOf, when given; at most ${MAX_LIST_SIZE}.`,
   })
   arrangements(

@@ -3,6 +3,7 @@ import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@registry/domain';
 import type { EventStore } from '@registry/event-store';
 import { Authorizer, CallerActor } from '../auth';
+import { FIELD_WEIGHTS } from '../graphql/query-limits';
 import { EVENT_STORE } from '../store';
 import { boundedInteger, identifierArgument } from './query-arguments';
 import { RecordedEventObject, toRecordedEventObject } from './recorded-event.object';
@@ -19,6 +20,7 @@ export class HistoryResolver {
   ) {}
 
   @Query(() => [RecordedEventObject], {
+    complexity: FIELD_WEIGHTS.history,
     description: `The events of one stream from fromRevision (default 0), at most limit (default ${HISTORY_DEFAULT_LIMIT}, max ${HISTORY_MAX_LIMIT}). AUDITOR or ACCREDITATION_BODY keys only.`,
   })
   async history(

@@ -1,6 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { evaluateRecognition, type CalendarDate } from '@registry/domain';
 import { DateScalar } from '../graphql/date.scalar';
+import { FIELD_WEIGHTS } from '../graphql/query-limits';
 import { asOfOrToday, countryArgument, identifierArgument } from './query-arguments';
 import { ReadSideHost } from './read-side.host';
 import { RecognitionObject, toRecognitionObject } from './recognition.object';
@@ -10,7 +11,7 @@ import { RecognitionObject, toRecognitionObject } from './recognition.object';
 export class RecognitionResolver {
   constructor(private readonly host: ReadSideHost) {}
 
-  @Query(() => RecognitionObject, { description: 'Is the certificate recognized in the country on asOf (default: today, UTC), and why?' })
+  @Query(() => RecognitionObject, { complexity: FIELD_WEIGHTS.recognition, description: 'Is the certificate recognized in the country on asOf (default: today, UTC), and why?' })
   recognition(
     @Args('certificateNumber') certificateNumber: string,
     @Args('country') country: string,
