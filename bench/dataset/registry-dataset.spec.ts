@@ -77,13 +77,14 @@ describe('the benchmark data set', () => {
     const source: FactSource = {
       body: (cbId) => required(dataset.world.timelineOf.get(cbId), cbId),
       arrangement: (id) => required(dataset.world.arrangements.find((a) => a.id === id), id),
+      arrangements: () => dataset.world.arrangements,
       certificate: (number) => required(byStream.get(`certificate-${number}`), number),
     };
     for (const append of allAppends) {
       const history: RegistryEvent[] = [];
       for (const { event, metadata } of append.events) {
         const actor = { role: metadata.actor.role, keyId: metadata.actor.keyId, ...(metadata.actor.cbId === null ? {} : { cbId: metadata.actor.cbId }) };
-        const command = commandFor(event, actor, source);
+        const command = commandFor(event, actor, source, history);
         expect(command.type).toBe(metadata.commandType);
         expect(decideCommand(command, history)).toEqual([event]);
         history.push(event);

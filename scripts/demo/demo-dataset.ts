@@ -178,7 +178,7 @@ const decisions: DemoStep[] = [
   { mutation: 'revokeRecognition', sender: cb('th-ftpi'), input: { certificateNumber: 'PK-PSPS-2025-0009', country: 'TH', decidedOn: '2026-03-02', reason: 'Conditions of recognition not met' } },
   { mutation: 'grantRecognition', sender: cb('vn-vnpi'), input: { certificateNumber: 'TH-FOH-2025-0011', country: 'VN', arrangementId: 'asean-mrs-hospitality-2025', decidedOn: '2025-10-01' } },
   // A host country's refusal under an AUTOMATIC arrangement: not recognized there from that date.
-  { mutation: 'revokeRecognition', sender: cb('my-mpc'), input: { certificateNumber: 'VN-PS-2024-0012', country: 'MY', decidedOn: '2026-02-10', reason: 'Holder barred from practice in Malaysia' } },
+  { mutation: 'revokeRecognition', sender: cb('my-mpc'), input: { certificateNumber: 'VN-PS-2024-0012', country: 'MY', arrangementId: 'apo-ps-mra-2024', decidedOn: '2026-02-10', reason: 'Holder barred from practice in Malaysia' } },
 ];
 
 export const DEMO_STEPS: readonly DemoStep[] = [

@@ -1,6 +1,6 @@
 import { getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
 import { errorCodes, graphql } from './support/graphql-calls';
-import { buildWorld, PS, TH, type World } from './support/world';
+import { buildWorld, MRA_ON_APPLICATION, PS, TH, type World } from './support/world';
 
 /** What a printed certificate shows: a keyless caller may see these and nothing else of a certificate. */
 const PRINTED = ['asOf', 'certificationBodyId', 'holderName', 'issuedOn', 'number', 'recognizedIn', 'schemeCode', 'status', 'validUntil'];
@@ -62,7 +62,7 @@ describe('Privacy of certificate holders', () => {
     await issue(`${number}-C`);
     await world.must('cancelCertificate', { number: `${number}-C`, effectiveOn: '2025-01-10', reason: REASONS.cancelled }, world.keys.th);
     await issue(`${number}-R`);
-    await world.must('revokeRecognition', { certificateNumber: `${number}-R`, country: 'MY', decidedOn: '2025-01-10', reason: REASONS.revoked }, world.keys.my);
+    await world.must('revokeRecognition', { certificateNumber: `${number}-R`, country: 'MY', arrangementId: MRA_ON_APPLICATION, decidedOn: '2025-01-10', reason: REASONS.revoked }, world.keys.my);
   }, 60_000);
 
   afterAll(async () => {

@@ -1,5 +1,7 @@
 import {
+  arrangementSchemesAt,
   evolveCertificateTimeline,
+  isPartyAt,
   type Actor,
   type ArrangementTimeline,
   type CertificateTimeline,
@@ -15,6 +17,7 @@ import { foldAppend } from '../reference-world';
 export interface FactSource {
   body(cbId: string): CertificationBodyTimeline;
   arrangement(id: string): ArrangementTimeline;
+  arrangements(): ArrangementTimeline[];
   certificate(number: string): GeneratedAppend;
 }
 
@@ -28,7 +31,18 @@ function certificateTimeline(source: FactSource, number: string): CertificateTim
  * The command that would have produced `event`, with the facts the write side would have looked up: the
  * data is the event's own (commands and events share field names), the actor is the one in its metadata.
  */
-export function commandFor(event: RegistryEvent, actor: Actor, source: FactSource): RegistryCommand {
+/** The arrangement a revocation acts under: the grant's (the last event on the pair), else one giving standing. */
+function revokedUnder(source: FactSource, certificate: CertificateTimeline, host: string, on: string, history: RegistryEvent[]): string {
+  const last = history.at(-1);
+  if (last?.type === 'RecognitionGranted') return last.data.arrangementId;
+  const covering = source
+    .arrangements()
+    .find((a) => isPartyAt(a, certificate.cbId, on) && isPartyAt(a, host, on) && arrangementSchemesAt(a, on).includes(certificate.schemeCode));
+  if (covering === undefined) throw new Error(`no arrangement gives ${host} standing on ${certificate.number}`);
+  return covering.id;
+}
+
+export function commandFor(event: RegistryEvent, actor: Actor, source: FactSource, history: RegistryEvent[] = []): RegistryCommand {
   switch (event.type) {
     case 'SchemeRegistered':
       return { type: 'RegisterScheme', data: event.data, actor };
@@ -83,9 +97,11 @@ export function commandFor(event: RegistryEvent, actor: Actor, source: FactSourc
     case 'RecognitionRevoked': {
       const certificate = certificateTimeline(source, event.data.certificateNumber);
       const facts = { certificate, issuingBody: source.body(certificate.cbId), hostBody: source.body(actor.cbId ?? '') };
-      return event.type === 'RecognitionGranted'
-        ? { type: 'GrantRecognition', data: event.data, actor, facts: { ...facts, arrangement: source.arrangement(event.data.arrangementId) } }
-        : { type: 'RevokeRecognition', data: event.data, actor, facts };
+      if (event.type === 'RecognitionGranted') {
+        return { type: 'GrantRecognition', data: event.data, actor, facts: { ...facts, arrangement: source.arrangement(event.data.arrangementId) } };
+      }
+      const arrangementId = revokedUnder(source, certificate, actor.cbId ?? '', event.data.decidedOn, history);
+      return { type: 'RevokeRecognition', data: { ...event.data, arrangementId }, actor, facts: { ...facts, arrangement: source.arrangement(arrangementId) } };
     }
     case 'ApiKeyCreated':
     case 'ApiKeyRevoked':

@@ -22,7 +22,7 @@ describe('the registry of commands', () => {
         type: 'RevokeRecognition',
         data: { certificateNumber: 'PS-1', country: 'my', decidedOn: '2025-01-01', reason: 'r' },
         actor: th,
-        facts: { certificate: null, issuingBody: null, hostBody: null },
+        facts: { certificate: null, issuingBody: null, hostBody: null, arrangement: null },
       },
       'recognition-PS-1-MY',
     ],

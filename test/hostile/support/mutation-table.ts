@@ -268,7 +268,7 @@ export const MUTATION_TABLE: Record<string, MutationEntry> = {
   revokeRecognition: {
     sentBy: 'CERTIFICATION_BODY',
     prepare: async (world) => ({
-      input: { certificateNumber: await freshCertificate(world), country: MY.country, decidedOn: '2025-06-01', reason },
+      input: { certificateNumber: await freshCertificate(world), country: MY.country, arrangementId: MRA_ON_APPLICATION, decidedOn: '2025-06-01', reason },
       rightfulCb: MY,
     }),
   },

@@ -3,7 +3,7 @@ import { isRuleViolation } from '@registry/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { type Config, REGISTRY_CONFIG } from '../config';
 import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../graphql/read-model-progress';
-import { CommandPipelineHandler, ExecuteRegistryCommand } from '../write/command-pipeline';
+import { CommandPipelineHandler, commandHashOf, ExecuteRegistryCommand } from '../write/command-pipeline';
 import { API_KEY_DIRECTORY, type ApiKeyDirectory } from './api-key-directory';
 import { claimedKeyId, hashApiKey } from './api-key-secret';
 
@@ -50,7 +50,9 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
       },
       actor: { role: 'ACCREDITATION_BODY' as const, keyId: 'bootstrap' },
     };
-    const envelope = { commandId: BOOTSTRAP_COMMAND_ID, commandIdFromCaller: false, correlationId: BOOTSTRAP_COMMAND_ID };
+    // Every replica asks the same thing (a first key), whatever secret it drew: a twin's key is a replay.
+    const commandHash = commandHashOf('CreateApiKey', 'bootstrap', { bootstrap: true });
+    const envelope = { commandId: BOOTSTRAP_COMMAND_ID, commandIdFromCaller: false, correlationId: BOOTSTRAP_COMMAND_ID, commandHash };
     try {
       const outcome = await this.pipeline.execute(new ExecuteRegistryCommand(draft, envelope));
       await this.progress.waitFor(outcome.position);

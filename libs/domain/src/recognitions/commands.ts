@@ -30,12 +30,15 @@ export type GrantRecognition = {
   facts: DecisionFacts & { arrangement: ArrangementTimeline | null };
 };
 
-/** Facts: DecisionFacts. */
+/**
+ * Facts: DecisionFacts plus arrangement-<the arrangement acted under>: `data.arrangementId`, else the one of the
+ * grant on record (read from the recognition stream).
+ */
 export type RevokeRecognition = {
   type: 'RevokeRecognition';
-  data: { certificateNumber: string; country: string; decidedOn: CalendarDate; reason: string };
+  data: { certificateNumber: string; country: string; decidedOn: CalendarDate; reason: string; arrangementId?: string | null };
   actor: Actor;
-  facts: DecisionFacts;
+  facts: DecisionFacts & { arrangement: ArrangementTimeline | null };
 };
 
 export type RecognitionCommand = GrantRecognition | RevokeRecognition;

@@ -50,8 +50,7 @@ function grant(
 
 function revoke(data: Partial<RevokeRecognition['data']> = {}, log = world(), host = 'VN-CB'): RevokeRecognition {
   const full = { certificateNumber: N, country: 'VN', decidedOn: '2024-09-01', reason: 'not equivalent to national licence', ...data };
-  const { certificate, issuingBody, hostBody } = facts(log, full.certificateNumber, host);
-  return { type: 'RevokeRecognition', data: full, actor: certificationBody(host), facts: { certificate, issuingBody, hostBody } };
+  return { type: 'RevokeRecognition', data: full, actor: certificationBody(host), facts: facts(log, full.certificateNumber, host, full.arrangementId ?? APP) };
 }
 
 describe('granting recognition', () => {
@@ -146,8 +145,34 @@ describe('revoking or refusing recognition', () => {
     given([granted(N, 'VN', APP, '2024-06-01')]).when(revoke()).then([revoked(N, 'VN', '2024-09-01')]);
   });
 
-  it('records a refusal with no prior grant, even where recognition is AUTOMATIC', () => {
-    given([]).when(revoke({ country: 'MY' }, world(), 'MY-CB')).then([revoked(N, 'MY', '2024-09-01')]);
+  it('records a refusal with no prior grant, even where recognition is AUTOMATIC, under the arrangement named', () => {
+    given([]).when(revoke({ country: 'MY', arrangementId: 'MRA-AUTO' }, world(), 'MY-CB')).then([revoked(N, 'MY', '2024-09-01')]);
+  });
+
+  it('needs the arrangement named to refuse a recognition that was not granted', () => {
+    given([]).when(revoke({ country: 'MY' }, world(), 'MY-CB')).thenRejects('FIELD_REQUIRED', { field: 'arrangementId' });
+  });
+
+  it('refuses a host-country CB that is party to no arrangement with the issuing CB, granted or AUTOMATIC', () => {
+    // The attack: a second CB of the host country, accredited for another scheme and party to nothing.
+    const log = world(accredited('MY-CB2', 'MY', [GPS], '2024-01-01', '2027-12-31'), accredited('VN-CB2', 'VN', [GPS], '2024-01-01', '2027-12-31'));
+    given([]).when(revoke({ country: 'MY', arrangementId: 'MRA-AUTO' }, log, 'MY-CB2')).thenRejects('HOST_CB_NOT_PARTY', { field: 'arrangementId' });
+    given([granted(N, 'VN', APP, '2024-06-01')]).when(revoke({}, log, 'VN-CB2')).thenRejects('HOST_CB_NOT_PARTY');
+  });
+
+  it('revokes a grant only under the arrangement it was granted under', () => {
+    given([granted(N, 'VN', APP, '2024-06-01')]).when(revoke({ arrangementId: 'MRA-AUTO' })).thenRejects('ARRANGEMENT_NOT_FOUND', { field: 'arrangementId' });
+  });
+
+  it('revokes a grant after the issuing CB left the arrangement: cleaning up stays possible', () => {
+    const left = world(arrangement.partyWithdrawn(APP, 'TH-CB', '2024-08-01'));
+    given([granted(N, 'VN', APP, '2024-06-01')]).when(revoke({}, left)).then([revoked(N, 'VN', '2024-09-01')]);
+  });
+
+  it('refuses under an arrangement that does not cover the scheme or that the issuing CB has left', () => {
+    given([]).when(revoke({ certificateNumber: 'GPS-TH-0002', country: 'MY', arrangementId: 'MRA-AUTO' }, world(), 'MY-CB')).thenRejects('SCHEME_NOT_COVERED');
+    const left = world(arrangement.partyWithdrawn('MRA-AUTO', 'TH-CB', '2024-05-01'));
+    given([]).when(revoke({ country: 'MY', arrangementId: 'MRA-AUTO' }, left, 'MY-CB')).thenRejects('ISSUING_CB_NOT_PARTY');
   });
 
   it('refuses to revoke twice', () => {

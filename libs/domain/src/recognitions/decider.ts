@@ -1,5 +1,6 @@
-import { arrangementSchemesAt, arrangementStatusAt, isPartyAt } from '../arrangements/standing';
+import { arrangementSchemesAt, arrangementStatusAt, everParties, isPartyAt } from '../arrangements/standing';
 import { certificateStatusAt, type CertificateStatus } from '../certificates/standing';
+import type { ArrangementTimeline } from '../arrangements/timeline';
 import type { CertificateTimeline } from '../certificates/timeline';
 import { accreditationStatusAt } from '../certification-bodies/standing';
 import type { CertificationBodyTimeline } from '../certification-bodies/timeline';
@@ -85,6 +86,31 @@ function decision(
   return { certificateNumber, country, decidedOn, certificate, issuingBody, hostBody };
 }
 
+/**
+ * The standing to decide on recognition, the same for granting and revoking: the arrangement acted under exists,
+ * both the issuing and the deciding CB are parties to it on the date, and it covers the certificate's scheme.
+ */
+function standing(arrangement: ArrangementTimeline | null, arrangementId: string, taken: Decision): ArrangementTimeline {
+  const { decidedOn, certificate, issuingBody, hostBody } = taken;
+  if (arrangement === null || arrangement.id !== arrangementId) {
+    throw new RuleViolation('ARRANGEMENT_NOT_FOUND', `arrangement ${arrangementId} does not exist`, 'arrangementId');
+  }
+  if (!isPartyAt(arrangement, issuingBody.cbId, decidedOn)) {
+    throw new RuleViolation('ISSUING_CB_NOT_PARTY', `${issuingBody.cbId} is not a party to ${arrangementId} on ${decidedOn}`, 'arrangementId');
+  }
+  if (!isPartyAt(arrangement, hostBody.cbId, decidedOn)) {
+    throw new RuleViolation('HOST_CB_NOT_PARTY', `${hostBody.cbId} is not a party to ${arrangementId} on ${decidedOn}`, 'arrangementId');
+  }
+  if (!arrangementSchemesAt(arrangement, decidedOn).includes(certificate.schemeCode)) {
+    throw new RuleViolation(
+      'SCHEME_NOT_COVERED',
+      `arrangement ${arrangementId} does not cover scheme ${certificate.schemeCode} on ${decidedOn}`,
+      'arrangementId',
+    );
+  }
+  return arrangement;
+}
+
 const STATUS_CODES: Record<Exclude<CertificateStatus, 'ACTIVE'>, RuleCode> = {
   SUSPENDED: 'CERTIFICATE_SUSPENDED',
   WITHDRAWN: 'CERTIFICATE_WITHDRAWN',
@@ -108,10 +134,7 @@ function grant(command: GrantRecognition, state: RecognitionState): RecognitionE
   if (status !== 'ACTIVE') {
     throw new RuleViolation(STATUS_CODES[status], `certificate ${certificateNumber} is ${status} on ${decidedOn}`, 'certificateNumber');
   }
-  const { arrangement } = facts;
-  if (arrangement === null || arrangement.id !== arrangementId) {
-    throw new RuleViolation('ARRANGEMENT_NOT_FOUND', `arrangement ${arrangementId} does not exist`, 'arrangementId');
-  }
+  const arrangement = standing(facts.arrangement, arrangementId, taken);
   if (arrangement.mode !== 'ON_APPLICATION') {
     throw new RuleViolation(
       'ARRANGEMENT_NOT_ON_APPLICATION',
@@ -123,19 +146,6 @@ function grant(command: GrantRecognition, state: RecognitionState): RecognitionE
   if (arrangementStatus !== 'IN_FORCE') {
     throw new RuleViolation('ARRANGEMENT_NOT_IN_FORCE', `arrangement ${arrangementId} is ${arrangementStatus} on ${decidedOn}`, 'arrangementId');
   }
-  if (!isPartyAt(arrangement, issuingBody.cbId, decidedOn)) {
-    throw new RuleViolation('ISSUING_CB_NOT_PARTY', `${issuingBody.cbId} is not a party to ${arrangementId} on ${decidedOn}`, 'arrangementId');
-  }
-  if (!isPartyAt(arrangement, hostBody.cbId, decidedOn)) {
-    throw new RuleViolation('HOST_CB_NOT_PARTY', `${hostBody.cbId} is not a party to ${arrangementId} on ${decidedOn}`, 'arrangementId');
-  }
-  if (!arrangementSchemesAt(arrangement, decidedOn).includes(certificate.schemeCode)) {
-    throw new RuleViolation(
-      'SCHEME_NOT_COVERED',
-      `arrangement ${arrangementId} does not cover scheme ${certificate.schemeCode} on ${decidedOn}`,
-      'arrangementId',
-    );
-  }
   const conditions = data.conditions == null || data.conditions.trim() === '' ? null : data.conditions;
   return { type: 'RecognitionGranted', data: { certificateNumber, country, arrangementId, decidedOn, conditions } };
 }
@@ -143,9 +153,29 @@ function grant(command: GrantRecognition, state: RecognitionState): RecognitionE
 function revoke(command: RevokeRecognition, state: RecognitionState): RecognitionEvent {
   const { data, actor, facts } = command;
   const reason = requireText(data.reason, 'reason');
-  const { certificateNumber, country, decidedOn } = decision(data, actor, facts, state);
+  const taken = decision(data, actor, facts, state);
+  const { certificateNumber, country, decidedOn } = taken;
   if (state.status === 'Revoked') {
     throw new RuleViolation('RECOGNITION_ALREADY_REVOKED', `certificate ${certificateNumber} is already not recognized in ${country}`);
+  }
+  // A grant is revoked under its own arrangement, by a host-country CB that is or was party to it (the granting
+  // CB, or one that took its place), even after the issuing CB left or the scope changed; a recognition that was
+  // not granted (AUTOMATIC) is refused under a named arrangement, with the standing a grant would need.
+  const granted = state.status === 'Granted' ? state.arrangementId : null;
+  const arrangementId = data.arrangementId ?? granted;
+  if (arrangementId == null) {
+    throw new RuleViolation(
+      'FIELD_REQUIRED',
+      `name the arrangement under which ${certificateNumber} is refused in ${country}: it was not granted by decision`,
+      'arrangementId',
+    );
+  }
+  if (granted === null) {
+    standing(facts.arrangement, arrangementId, taken);
+  } else if (arrangementId !== granted || facts.arrangement?.id !== granted) {
+    throw new RuleViolation('ARRANGEMENT_NOT_FOUND', `certificate ${certificateNumber} was granted in ${country} under ${granted}, not ${arrangementId}`, 'arrangementId');
+  } else if (!everParties(facts.arrangement).includes(taken.hostBody.cbId)) {
+    throw new RuleViolation('HOST_CB_NOT_PARTY', `${taken.hostBody.cbId} was never a party to ${granted}, under which the grant was made`, 'arrangementId');
   }
   return { type: 'RecognitionRevoked', data: { certificateNumber, country, decidedOn, reason } };
 }

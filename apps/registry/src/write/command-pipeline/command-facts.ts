@@ -6,6 +6,7 @@ import {
   evolveCertificateTimeline,
   evolveCertificationBodyTimeline,
   foldTimeline,
+  recognitionStream,
   schemeStream,
   unreachable,
   type ArrangementTimeline,
@@ -46,6 +47,13 @@ async function decisionFacts(reads: StreamReader, certificateNumber: string, hos
   ]);
   const issuingBody = issued === null ? null : await certificationBody(reads, issued.cbId);
   return { certificate: issued, issuingBody, hostBody };
+}
+
+/** The arrangement of the grant in force on the pair, if the last decision was a grant. */
+async function grantedUnder(reads: StreamReader, certificateNumber: string, country: string): Promise<string | null> {
+  const { records } = await reads.load(recognitionStream(certificateNumber, country.toUpperCase()));
+  const last = records.at(-1)?.event;
+  return last?.type === 'RecognitionGranted' ? (last.data as { arrangementId: string }).arrangementId : null;
 }
 
 /**
@@ -101,8 +109,15 @@ export async function withFacts(draft: CommandDraft, reads: StreamReader): Promi
       ]);
       return { ...draft, facts: { ...facts, arrangement: covering } };
     }
-    case 'RevokeRecognition':
-      return { ...draft, facts: await decisionFacts(reads, draft.data.certificateNumber, draft.actor.cbId) };
+    case 'RevokeRecognition': {
+      const { certificateNumber, country } = draft.data;
+      const arrangementId = draft.data.arrangementId ?? (await grantedUnder(reads, certificateNumber, country));
+      const [facts, actedUnder] = await Promise.all([
+        decisionFacts(reads, certificateNumber, draft.actor.cbId),
+        arrangementId == null ? null : arrangement(reads, arrangementId),
+      ]);
+      return { ...draft, facts: { ...facts, arrangement: actedUnder } };
+    }
     case 'CreateApiKey': {
       const { cbId } = draft.data;
       return { ...draft, facts: { body: cbId == null ? null : await certificationBody(reads, cbId) } };

@@ -20,10 +20,11 @@ import { CLOCK, type Clock } from './clock';
 import type { CommandDraft } from './command-draft';
 import { withFacts } from './command-facts';
 import type { CommandOutcome } from './command-outcome';
+import { scopedCommandId } from './command-hash';
 import { eventIdFor } from './event-ids';
 import { eventMetadata } from './event-metadata';
 import { ExecuteRegistryCommand, type CommandEnvelope } from './execute-registry-command';
-import { priorOutcome } from './prior-outcome';
+import { commandIdReused, priorOutcome } from './prior-outcome';
 import { refusalOf } from './refusal';
 import { StreamReader, type LoadedStream } from './stream-reader';
 
@@ -78,12 +79,12 @@ export class CommandPipelineHandler implements ICommandHandler<ExecuteRegistryCo
     const command = await withFacts(draft, reads);
     const stream = commandStream(command);
     const target = await reads.load(stream);
-    const prior = priorOutcome(target, envelope.commandId, command.type);
+    const prior = priorOutcome(target, envelope, command);
     if (prior !== null) return { kind: 'done', outcome: prior };
 
     const recordedAt = this.clock.now();
     const events: EventData[] = decide(command, target).map((event, index) => ({
-      id: eventIdFor(envelope.commandId, stream, index),
+      id: eventIdFor(scopedCommandId(command.actor.keyId, envelope.commandId), stream, index),
       type: event.type,
       data: event.data,
       metadata: eventMetadata(event.type, command, envelope, recordedAt),
@@ -113,6 +114,8 @@ export class CommandPipelineHandler implements ICommandHandler<ExecuteRegistryCo
     // Positions of a multi-event append are not consecutive in every store, and a caller's command id may
     // have raced a twin whose (different) events the store kept instead of ours: read what is really there.
     const stored = await this.store.readStream(stream, { fromRevision: firstRevision, maxCount: events.length });
+    const twin = stored[0]?.metadata.commandHash;
+    if (twin !== undefined && twin !== envelope.commandHash) throw commandIdReused(commandId, `another ${String(stored[0].metadata.commandType)}`);
     const ours = (index: number) => JSON.stringify(events[index].data) === JSON.stringify(stored[index]?.data);
     return {
       commandId,

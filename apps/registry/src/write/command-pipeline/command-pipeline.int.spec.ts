@@ -96,6 +96,7 @@ describe('the command pipeline on the embedded store', () => {
         commandType: 'IssueCertificate',
         correlationId: commandId,
         causationId: commandId,
+        commandHash: expect.stringMatching(/^[0-9a-f]{64}$/),
         actor: { keyId: 'key-th-ftpi', role: 'CERTIFICATION_BODY', cbId: 'th-ftpi' },
         recordedAt: NOW,
       });
@@ -208,7 +209,7 @@ describe('the command pipeline on the embedded store', () => {
       expect(await streamOf('certificate-TH-PS-2024-0301')).toHaveLength(1);
     });
 
-    it('tells the loser of a race whose decision differed that its events were not the ones kept', async () => {
+    it('refuses the loser of a race that sent another command under the same id, keeping the winner alone', async () => {
       const commandId = randomUUID();
       const createKey = (keyHash: string): CommandDraft => ({
         type: 'CreateApiKey',
@@ -216,12 +217,40 @@ describe('the command pipeline on the embedded store', () => {
         actor: AB,
       });
 
-      const outcomes = await Promise.all([pipeline.send(createKey('a'.repeat(64)), commandId), pipeline.send(createKey('b'.repeat(64)), commandId)]);
+      const outcomes = await Promise.allSettled([pipeline.send(createKey('a'.repeat(64)), commandId), pipeline.send(createKey('b'.repeat(64)), commandId)]);
 
       expect(store.appends).toBe(2);
       expect(store.conflicts).toBe(0);
-      expect(outcomes.map((o) => o.replayed).sort()).toEqual([false, true]);
+      expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected')?.reason as RegistryError;
+      expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'COMMAND_ID_REUSED' });
       expect(await streamOf('apikey-k-race')).toHaveLength(1);
+    });
+
+    it('refuses the same command id sent again by the same key with another input, recording nothing', async () => {
+      const commandId = randomUUID();
+      await pipeline.send(issue('TH-PS-2024-0304'), commandId);
+      const before = await lastPosition();
+
+      const refused = await refusalOf(pipeline.send(issue('TH-PS-2024-0304', 'Someone Else'), commandId));
+
+      expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'COMMAND_ID_REUSED', commandId });
+      expect(await lastPosition()).toBe(before);
+    });
+
+    it("scopes command ids by key: another key's use of the same id neither replays nor blocks", async () => {
+      const commandId = randomUUID();
+      await pipeline.send(issue('TH-PS-2024-0305'), commandId);
+      const secondKey = { ...FTPI, keyId: 'key-th-ftpi-second' };
+
+      const replayedForOther = await refusalOf(pipeline.send({ ...issue('TH-PS-2024-0305'), actor: secondKey }, commandId));
+      const own = await pipeline.send({ ...issue('TH-PS-2024-0306'), actor: secondKey }, commandId);
+
+      // Decided afresh: the certificate exists, so the other key's command is refused by the rules, not replayed.
+      expect(replayedForOther.extensions).toMatchObject({ code: 'CONFLICT' });
+      expect(replayedForOther.extensions.reason).not.toBe('COMMAND_ID_REUSED');
+      expect(own.replayed).toBe(false);
+      expect(await streamOf('certificate-TH-PS-2024-0306')).toHaveLength(1);
     });
 
     it('still recognises the command id after a restart on the same data directory', async () => {

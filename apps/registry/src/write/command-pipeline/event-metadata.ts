@@ -10,6 +10,8 @@ export type EventMetadata = {
   correlationId: string;
   /** What caused the event: the command. */
   causationId: string;
+  /** See commandHashOf; absent on events recorded before it was kept. */
+  commandHash?: string;
   actor: { keyId: string; role: Actor['role']; cbId: string | null };
   /** ISO 8601 instant, from the application's clock. */
   recordedAt: string;
@@ -28,6 +30,7 @@ export function eventMetadata(
     commandType: command.type,
     correlationId: envelope.correlationId,
     causationId: envelope.commandId,
+    commandHash: envelope.commandHash,
     actor: { keyId, role, cbId: cbId ?? null },
     recordedAt: recordedAt.toISOString(),
   };

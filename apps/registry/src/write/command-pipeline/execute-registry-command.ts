@@ -10,6 +10,8 @@ export type CommandEnvelope = {
   commandIdFromCaller: boolean;
   /** Ties together everything one request or workflow caused; defaults to the command id. */
   correlationId: string;
+  /** commandHashOf the command as the caller asked it: the same id with another hash is not a retry. */
+  commandHash: string;
 };
 
 /** The one command on the bus: every registry command takes the same path (load, fold, decide, append). */

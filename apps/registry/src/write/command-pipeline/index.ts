@@ -1,4 +1,5 @@
 export { CLOCK, SystemClock, type Clock } from './clock';
+export { commandHashOf, scopedCommandId } from './command-hash';
 export type { CommandDraft, DraftOf } from './command-draft';
 export type { CommandOutcome } from './command-outcome';
 export { CommandPipelineModule } from './command-pipeline.module';

@@ -6,7 +6,7 @@ import type { TransparencyLog } from '@registry/tlog';
 import { Authorizer } from '../../auth';
 import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../../graphql/read-model-progress';
 import { TRANSPARENCY_LOG } from '../../transparency/transparency-log.token';
-import { ExecuteRegistryCommand, type CommandDraft, type CommandOutcome } from '../command-pipeline';
+import { commandHashOf, ExecuteRegistryCommand, type CommandDraft, type CommandOutcome } from '../command-pipeline';
 import type { CommandInput } from './command-input';
 
 type WithoutActor<Draft> = Draft extends unknown ? Omit<Draft, 'actor'> : never;
@@ -14,10 +14,12 @@ type WithoutActor<Draft> = Draft extends unknown ? Omit<Draft, 'actor'> : never;
 /** A command as a resolver states it: its type and data; the actor comes from the caller's key. */
 export type CommandRequest = WithoutActor<CommandDraft>;
 
-export type CommandIdentity = { commandId: string; commandIdFromCaller: boolean };
+/** The command id, and what the caller asked with it (its input without the id) for commandHashOf. */
+export type CommandIdentity = { commandId: string; commandIdFromCaller: boolean; asked: Record<string, unknown> };
 
 export function identityOf(input: CommandInput): CommandIdentity {
-  return input.commandId ? { commandId: input.commandId, commandIdFromCaller: true } : { commandId: randomUUID(), commandIdFromCaller: false };
+  const { commandId, ...asked } = input;
+  return commandId ? { commandId, commandIdFromCaller: true, asked } : { commandId: randomUUID(), commandIdFromCaller: false, asked };
 }
 
 /**
@@ -42,7 +44,8 @@ export class CommandSender {
   async sendAs(caller: Actor | null, identity: CommandIdentity, request: CommandRequest): Promise<CommandOutcome> {
     const actor = this.authorizer.authorizeCommand(caller, request.type);
     const draft: CommandDraft = { ...request, actor };
-    const envelope = { ...identity, correlationId: identity.commandId };
+    const { commandId, commandIdFromCaller, asked } = identity;
+    const envelope = { commandId, commandIdFromCaller, correlationId: commandId, commandHash: commandHashOf(request.type, actor.keyId, asked) };
     const outcome = await this.bus.execute(new ExecuteRegistryCommand(draft, envelope));
     await Promise.all([this.progress?.waitFor(outcome.position), this.log?.waitFor(outcome.position)]);
     return outcome;

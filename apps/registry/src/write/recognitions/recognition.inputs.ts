@@ -35,4 +35,11 @@ export class RevokeRecognitionInput extends CommandInput {
 
   @LongTextField()
   reason!: string;
+
+  @IdentifierField({
+    nullable: true,
+    description:
+      'The arrangement the deciding CB acts under: by default the one of the grant being revoked; required to refuse a recognition that was not granted (AUTOMATIC). The CB must be a party to it, with the issuing CB, and it must cover the scheme.',
+  })
+  arrangementId?: string | null;
 }

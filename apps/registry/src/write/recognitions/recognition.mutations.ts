@@ -28,8 +28,8 @@ export class RecognitionMutations {
     @Args('input', RegistryValidationPipe) input: RevokeRecognitionInput,
     @CallerActor() caller: Actor | null,
   ): Promise<CommandResultObject> {
-    const { certificateNumber, country, decidedOn, reason } = input;
-    const data = { certificateNumber, country, decidedOn, reason };
+    const { certificateNumber, country, decidedOn, reason, arrangementId } = input;
+    const data = { certificateNumber, country, decidedOn, reason, arrangementId };
     return toCommandResult(await this.commands.send(caller, input, { type: 'RevokeRecognition', data }));
   }
 }

@@ -15,6 +15,7 @@ import { StoreModule } from '../../../store';
 import type { Clock } from '../clock';
 import type { CommandDraft } from '../command-draft';
 import type { CommandOutcome } from '../command-outcome';
+import { commandHashOf } from '../command-hash';
 import { CommandPipelineModule } from '../command-pipeline.module';
 import { ExecuteRegistryCommand } from '../execute-registry-command';
 
@@ -84,7 +85,8 @@ export async function startPipeline(store: EventStore, clock: Clock): Promise<Pi
   return {
     send: (draft, commandId) => {
       const id = commandId ?? randomUUID();
-      const envelope = { commandId: id, commandIdFromCaller: commandId !== undefined, correlationId: id };
+      const commandHash = commandHashOf(draft.type, draft.actor.keyId, draft.data);
+      const envelope = { commandId: id, commandIdFromCaller: commandId !== undefined, correlationId: id, commandHash };
       return bus.execute(new ExecuteRegistryCommand(draft, envelope));
     },
     close: () => context.close(),
