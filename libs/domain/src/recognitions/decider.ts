@@ -123,7 +123,7 @@ function grant(command: GrantRecognition, state: RecognitionState): RecognitionE
   const { data, actor, facts } = command;
   const arrangementId = requireText(data.arrangementId, 'arrangementId');
   const taken = decision(data, actor, facts, state);
-  const { certificateNumber, country, decidedOn, certificate, issuingBody, hostBody } = taken;
+  const { certificateNumber, country, decidedOn, certificate } = taken;
   if (state.status === 'Granted') {
     throw new RuleViolation(
       'RECOGNITION_ALREADY_GRANTED',
