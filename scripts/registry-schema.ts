@@ -11,7 +11,7 @@ export const SCHEMA_FILE = join(process.cwd(), 'apps', 'registry', 'schema.graph
 /** The SDL the code generates, from a throwaway app on an empty temporary store. */
 export async function generatedSchema(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'registry-schema-'));
-  const app = await createRegistryApp({ dataDir, logLevel: 'silent', adminKey: 'schema-printing-throwaway-key' });
+  const app = await createRegistryApp({ dataDir, logLevel: 'silent', adminKey: 'schema-printing-throwaway-key-0123456789' });
   try {
     await app.init();
     return `${printSchema(app.get(GraphQLSchemaHost).schema)}\n`;

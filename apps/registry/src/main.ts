@@ -6,6 +6,8 @@ import { type Config, ConfigError, REGISTRY_CONFIG } from './config';
 import { createRegistryApp } from './create-app';
 
 async function main(): Promise<void> {
+  // Every file the registry creates (the log, its WAL, read models, the lock, the signing key) is its user's only.
+  process.umask(0o077);
   // The one command-line flag: serving a log that no longer matches its signed checkpoints must be asked for.
   const app = await createRegistryApp(process.argv.includes('--allow-tampered-log') ? { allowTamperedLog: true } : {});
   app.enableShutdownHooks();

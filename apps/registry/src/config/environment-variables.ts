@@ -26,8 +26,9 @@ export class EnvironmentVariables {
 
   @IsOptional()
   @IsString()
-  // It travels as "Authorization: Bearer <key>": one token, no spaces, of a size the auth layer accepts.
-  @Matches(/^\S{16,512}$/, { message: 'REGISTRY_ADMIN_KEY must be at least 16 characters long, at most 512, without spaces' })
+  // It travels as "Authorization: Bearer <key>": one token, no spaces, of a size the auth layer accepts. An
+  // operator chooses it: 32 characters at least, so that it is not guessed.
+  @Matches(/^\S{32,512}$/, { message: 'REGISTRY_ADMIN_KEY must be at least 32 characters long, at most 512, without spaces' })
   REGISTRY_ADMIN_KEY?: string;
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "$value")` })

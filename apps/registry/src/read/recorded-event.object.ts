@@ -18,7 +18,7 @@ export class RecordedEventObject {
   @Field()
   type!: string;
 
-  @Field({ description: 'The event data, as JSON text.' })
+  @Field({ description: 'The event data, as JSON text (a key\'s hash is shown as "[redacted]").' })
   data!: string;
 
   @Field({ description: 'The metadata (actor, command, correlation and causation ids, schema version), as JSON text.' })
@@ -28,6 +28,14 @@ export class RecordedEventObject {
   recordedAt!: string;
 }
 
+/** A key's hash stays in the log and never leaves through the API: with it a chosen key could be guessed offline. */
+const SECRET_MEMBERS = new Set(['keyHash']);
+
+function withoutSecrets(data: RecordedEvent['data']): RecordedEvent['data'] {
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || !Object.keys(data).some((member) => SECRET_MEMBERS.has(member))) return data;
+  return Object.fromEntries(Object.entries(data).map(([member, value]) => [member, SECRET_MEMBERS.has(member) ? '[redacted]' : value]));
+}
+
 export function toRecordedEventObject(event: RecordedEvent): RecordedEventObject {
   return {
     id: event.id,
@@ -35,7 +43,7 @@ export function toRecordedEventObject(event: RecordedEvent): RecordedEventObject
     revision: Number(event.revision),
     position: event.position.toString(),
     type: event.type,
-    data: JSON.stringify(event.data),
+    data: JSON.stringify(withoutSecrets(event.data)),
     metadata: JSON.stringify(event.metadata),
     recordedAt: event.recordedAt.toISOString(),
   };

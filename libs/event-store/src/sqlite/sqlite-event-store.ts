@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors';
 import type {
@@ -32,7 +32,9 @@ export interface SqliteEventStoreOptions {
 export async function openSqliteEventStore(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
   const dataDir = resolve(options.dataDir);
   const lock = unavailableUnlessOpened(dataDir, () => {
-    mkdirSync(dataDir, { recursive: true });
+    // The log holds who holds which certificate: only the registry's own user may read it.
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(dataDir, 0o700);
     return lockDataDir(dataDir);
   });
   try {

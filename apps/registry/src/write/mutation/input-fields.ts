@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Field, type ReturnTypeFunc } from '@nestjs/graphql';
 import { DateScalar } from '../../graphql/date.scalar';
-import { INPUT_LIMITS, IsCalendarDay, IsCountry, IsIdentifier, IsIdentifierList, IsOptional, IsPlainText } from './input-rules';
+import { INPUT_LIMITS, IsCalendarDay, IsCountry, IsIdentifier, IsIdentifierList, IsName, IsOptional, IsPlainText } from './input-rules';
 
 export interface InputFieldOptions {
   description?: string;
@@ -31,7 +31,7 @@ export function IdentifierListField(options: InputFieldOptions = {}): PropertyDe
 
 /** A name, title or label: plain text up to `INPUT_LIMITS.name`. */
 export function PlainTextField(options: InputFieldOptions = {}): PropertyDecorator {
-  return inputField(() => String, IsPlainText(), options);
+  return inputField(() => String, IsName(), options);
 }
 
 /** A reason or conditions: plain text up to `INPUT_LIMITS.text`. */

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { validateSync } from 'class-validator';
-import { IsCalendarDay, IsCommandId, IsCountry, IsIdentifier, IsIdentifierList, IsPlainText } from './input-rules';
+import { plainToInstance } from 'class-transformer';
+import { IsCalendarDay, IsCommandId, IsCountry, IsIdentifier, IsIdentifierList, IsName, IsPlainText } from './input-rules';
 
 class Probe {
   @IsIdentifier() id: unknown = 'ok';
@@ -65,5 +66,33 @@ describe('mutation input rules', () => {
   it('refuse lists longer than 50 and command ids that are not UUIDs', () => {
     expect(failingFields({ list: Array.from({ length: 51 }, (_, n) => `cb-${n}`) })).toEqual(['list']);
     expect(failingFields({ commandId: 'retry-1' })).toEqual(['commandId']);
+  });
+});
+
+describe('names a person compares by eye', () => {
+  class Named {
+    @IsName() name: unknown = 'ok';
+  }
+  const named = (name: unknown): Named => plainToInstance(Named, { name });
+  const failures = (name: unknown): string[] => validateSync(named(name)).map((error) => error.property);
+
+  it.each([
+    ['a zero-width space', 'Siti\u200BRahmawati'],
+    ['a right-to-left mark', 'Siti\u200FRahmawati'],
+    ['an Arabic letter mark', 'Siti\u061CRahmawati'],
+    ['a byte-order mark', '\uFEFFSiti'],
+    ['a pile of combining marks', `Siti${'\u0301'.repeat(300)}`],
+  ])('refuse %s', (_what, name) => {
+    expect(failures(name)).toEqual(['name']);
+  });
+
+  it('keep the joiners that Sinhala and Persian spell with, and Thai and Vietnamese marks', () => {
+    expect(failures('ශ්‍රී ලංකා')).toEqual([]);
+    expect(failures('می‌خواهم')).toEqual([]);
+    expect(failures('ศูนย์เพิ่มผลผลิต Nguyễn')).toEqual([]);
+  });
+
+  it('store one spelling: decomposed letters are composed (NFC)', () => {
+    expect(named('Nguye\u0302\u0303n').name).toBe('Nguy\u1EC5n');
   });
 });

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { isCalendarDate, isCountryCode } from '@registry/domain';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -32,6 +33,14 @@ const PLAIN_TEXT = /^[^\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]*$/u;
 
 const NOT_BLANK = /\S/;
 
+/**
+ * Names a person compares by eye: no invisible format characters (zero-width space, direction marks, the Arabic
+ * letter mark...; the zero-width joiner and non-joiner stay, Sinhala and Persian spell with them), and no pile
+ * of combining marks on one letter (Thai and Vietnamese need at most three).
+ */
+const INVISIBLE = /(?![\u200C\u200D])\p{Cf}/u;
+const STACKED_MARKS = /\p{M}{4}/u;
+
 export function IsIdentifier(options: ValidationOptions = {}): PropertyDecorator {
   return applyDecorators(
     IsString(options),
@@ -54,6 +63,21 @@ export function IsPlainText(maxLength: number = INPUT_LIMITS.name): PropertyDeco
     MaxLength(maxLength),
     Matches(NOT_BLANK, { message: '$property must not be blank' }),
     Matches(PLAIN_TEXT, { message: '$property must not contain control or bidirectional-override characters' }),
+  );
+}
+
+/** A name, stored in Unicode NFC so that two spellings of the same letters are one name. */
+export function IsName(maxLength: number = INPUT_LIMITS.name): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFC') : value)),
+    IsPlainText(maxLength),
+    ValidateBy({
+      name: 'isVisibleName',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || (!INVISIBLE.test(value) && !STACKED_MARKS.test(value)),
+        defaultMessage: () => '$property must not contain invisible format characters or more than three combining marks on a letter',
+      },
+    }),
   );
 }
 
