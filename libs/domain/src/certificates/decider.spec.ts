@@ -51,7 +51,7 @@ describe('issuing a certificate', () => {
   });
 
   it('lets a CB issue only its own certificates', () => {
-    given([]).when(issue({}, body(), certificationBody('MY-CB'))).thenRejects('NOT_OWN_CERTIFICATE', { kind: 'FORBIDDEN' });
+    given([]).when(issue({}, body(), certificationBody('MY-CB'))).thenRejects('NOT_OWN_CERTIFICATE', { kind: 'FORBIDDEN', field: 'cbId' });
   });
 
   it('is for certification bodies only', () => {
@@ -135,7 +135,7 @@ describe('the certificate lifecycle', () => {
   });
 
   it("refuses another CB's lifecycle change", () => {
-    given([issuedN]).when(lifecycle('WithdrawCertificate', '2025-01-01', certificationBody('MY-CB'))).thenRejects('NOT_OWN_CERTIFICATE', { kind: 'FORBIDDEN' });
+    given([issuedN]).when(lifecycle('WithdrawCertificate', '2025-01-01', certificationBody('MY-CB'))).thenRejects('NOT_OWN_CERTIFICATE', { kind: 'FORBIDDEN', field: 'number' });
   });
 
   it('refuses to suspend a certificate twice', () => {

@@ -65,13 +65,14 @@ function owned(state: CertificateState, number: string, actor: Actor): Issued {
   if (state.status === 'Unissued') {
     throw new RuleViolation('CERTIFICATE_NOT_FOUND', `certificate ${number} does not exist`, 'number');
   }
-  assertOwnCertificate(state.certificate.cbId, actor);
+  // These commands name the certificate by number and have no cbId of their own: the number is at fault.
+  assertOwnCertificate(state.certificate.cbId, actor, 'number');
   return state;
 }
 
-function assertOwnCertificate(cbId: string, actor: Actor): void {
+function assertOwnCertificate(cbId: string, actor: Actor, field: 'cbId' | 'number'): void {
   if (actor.role === 'CERTIFICATION_BODY' && actor.cbId !== cbId) {
-    throw new RuleViolation('NOT_OWN_CERTIFICATE', `certification body ${actor.cbId} may act only on its own certificates`, 'cbId');
+    throw new RuleViolation('NOT_OWN_CERTIFICATE', `certification body ${actor.cbId} may act only on its own certificates`, field);
   }
 }
 
@@ -118,7 +119,7 @@ function issue(command: IssueCertificate, state: CertificateState): CertificateE
     throw new RuleViolation('CERTIFICATE_NUMBER_TAKEN', `certificate number ${number} is already taken`, 'number');
   }
   const cbId = requireText(data.cbId, 'cbId');
-  assertOwnCertificate(cbId, actor);
+  assertOwnCertificate(cbId, actor, 'cbId');
   const schemeCode = requireText(data.schemeCode, 'schemeCode');
   const holderName = requireText(data.holderName, 'holderName');
   const issuedOn = requireDate(data.issuedOn, 'issuedOn');
