@@ -1,6 +1,6 @@
 import { errorCodes, mutationNames } from './support/graphql-calls';
 import { CALLERS, expectedOutcome, keyOf, MUTATION_TABLE, type Caller, type Outcome } from './support/mutation-table';
-import { buildWorld, type World } from './support/world';
+import { buildWorld, GPS, MRA_ON_APPLICATION, MY, PS, TH, type World } from './support/world';
 
 describe('Authorization: every mutation × every caller, from one table', () => {
   let world: World;
@@ -44,4 +44,33 @@ describe('Authorization: every mutation × every caller, from one table', () => 
     },
     30_000,
   );
+
+  it('a host-country CB party to no arrangement may neither grant nor revoke recognition, nor revoke another CB\'s grant', async () => {
+    const admin = world.keys.admin;
+    // The attack: a second CB of the host country, accredited only for another scheme, party to nothing.
+    const intruder = { cbId: `my-intruder-${world.unique()}`, country: MY.country };
+    await world.must('accreditCertificationBody', { ...intruder, name: 'Second MY CB', scope: [GPS], accreditedOn: '2023-01-01', validUntil: '2030-12-31' }, admin);
+    const key = String((await world.must('createApiKey', { role: 'CERTIFICATION_BODY', cbId: intruder.cbId, label: 'intruder' }, admin)).key);
+    const issue = async (): Promise<string> => {
+      const fresh = `TH-HS-${world.unique()}`;
+      await world.must('issueCertificate', { number: fresh, cbId: TH.cbId, schemeCode: PS, holderName: 'Somchai Jaidee', issuedOn: '2024-03-01', validUntil: '2027-02-28' }, world.keys.th);
+      return fresh;
+    };
+    const number = await issue();
+    const ungranted = await issue();
+    await world.must('grantRecognition', { certificateNumber: number, country: MY.country, arrangementId: MRA_ON_APPLICATION, decidedOn: '2025-06-01' }, world.keys.my);
+    const refusal = { certificateNumber: number, country: MY.country, decidedOn: '2025-07-01', reason: 'not party to anything' };
+    const before = await world.fingerprint();
+
+    const answers = [
+      await world.send('revokeRecognition', refusal, key),
+      await world.send('revokeRecognition', { ...refusal, arrangementId: MRA_ON_APPLICATION }, key),
+      await world.send('grantRecognition', { certificateNumber: ungranted, country: MY.country, arrangementId: MRA_ON_APPLICATION, decidedOn: '2025-07-01' }, key),
+    ];
+
+    expect(answers.map((answer) => answer.errors[0]?.extensions?.rule)).toEqual(['HOST_CB_NOT_PARTY', 'HOST_CB_NOT_PARTY', 'HOST_CB_NOT_PARTY']);
+    expect(await world.fingerprint()).toEqual(before);
+    // The rightful host CB still may.
+    await world.must('revokeRecognition', refusal, world.keys.my);
+  }, 30_000);
 });

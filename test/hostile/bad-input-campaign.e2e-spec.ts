@@ -141,4 +141,67 @@ describe('The bad-input campaign: hostile values at every mutation input', () =>
       expect(await world.fingerprint()).toEqual(before);
     });
   });
+
+  describe('hostile documents, round two: syntax trees, odd query values and names, several operations or mutations', () => {
+    const tree = (alias: string, field = '__typename'): string =>
+      JSON.stringify({
+        kind: 'Document',
+        definitions: [
+          {
+            kind: 'OperationDefinition',
+            operation: 'query',
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', alias: { kind: 'Name', value: alias }, name: { kind: 'Name', value: field } }] },
+          },
+        ],
+      });
+    const ODD_NAMES = ['a": process.pid, "b', '', '1a', 'a-b', 'a b', 'a\u0000b', 'café', '😀', '__proto__', 'constructor', '${process.pid}', 'x'.repeat(5_000)];
+    const SCHEME = (code: string): string => `registerScheme(input: { code: "${code}", title: "t" }) { position }`;
+
+    /** Sent as a POST body `{ query, operationName? }` and, when `query` is a string, as GET too. */
+    const cases: Array<[string, { query: unknown; operationName?: string }]> = [
+      ...ODD_NAMES.map((name): [string, { query: unknown }] => [`a syntax tree with the alias ${JSON.stringify(name.slice(0, 20))}`, { query: tree(name) }]),
+      ...ODD_NAMES.map((name): [string, { query: unknown }] => [`a syntax tree with the field name ${JSON.stringify(name.slice(0, 20))}`, { query: tree('a', name) }]),
+      ['a syntax tree with no definitions', { query: JSON.stringify({ kind: 'Document', definitions: [] }) }],
+      ['a syntax tree of an unknown kind', { query: JSON.stringify({ kind: 'Evil', definitions: [{ kind: 'Evil' }] }) }],
+      ['the JSON value {}', { query: '{}' }],
+      ['the JSON value []', { query: '[]' }],
+      ['the JSON value null', { query: 'null' }],
+      ['the JSON value 42', { query: '42' }],
+      ['a query that is a number', { query: 42 }],
+      ['a query that is true', { query: true }],
+      ['a query that is null', { query: null }],
+      ['a query that is an object', { query: { kind: 'Document', definitions: [] } }],
+      ['a query that is an array of two strings', { query: ['{ __typename }', '{ __typename }'] }],
+      ['a query that is an empty string', { query: '' }],
+      ['odd but valid aliases', { query: '{ __proto__: __typename constructor: __typename toString: __typename }' }],
+      ['two operations without operationName', { query: 'query A { __typename } query B { __typename }' }],
+      ['two operations with an unknown operationName', { query: 'query A { __typename } query B { __typename }', operationName: 'C' }],
+      ['an anonymous operation beside a named one', { query: '{ __typename } query B { __typename }' }],
+      ['two mutations', { query: `mutation { a: ${SCHEME('RT-1')} b: ${SCHEME('RT-2')} }` }],
+      ['the same mutation aliased twice', { query: `mutation { a: ${SCHEME('RT-3')} b: ${SCHEME('RT-3')} }` }],
+      ['two mutations through a fragment', { query: `mutation { ...M } fragment M on Mutation { a: ${SCHEME('RT-4')} b: ${SCHEME('RT-5')} }` }],
+      ['two mutations through inline fragments', { query: `mutation { ... on Mutation { a: ${SCHEME('RT-6')} } ... on Mutation { b: ${SCHEME('RT-7')} } }` }],
+      ['two mutation operations without operationName', { query: `mutation A { ${SCHEME('RT-8')} } mutation B { ${SCHEME('RT-9')} }` }],
+    ];
+
+    it.each(cases)('refuses or answers %s with a typed error, no internal error, nothing written', async (_what, body) => {
+      const before = await world.fingerprint();
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${world.keys.admin}` };
+      const answers = [await fetch(`${world.registry.baseUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify(body) })];
+      if (typeof body.query === 'string') {
+        const query = new URLSearchParams({ query: body.query, ...(body.operationName ? { operationName: body.operationName } : {}) });
+        answers.push(await fetch(`${world.registry.baseUrl}/graphql?${query.toString()}`, { headers: { authorization: headers.authorization } }));
+      }
+
+      for (const response of answers) {
+        const text = await response.text();
+        const parsed = JSON.parse(text) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
+        const codes = [...new Set((parsed.errors ?? []).map((e) => String(e.extensions?.code ?? 'NO_CODE')))];
+        expect({ status: response.status < 500, codes: codes.filter((c) => c === 'INTERNAL_SERVER_ERROR' || c === 'NO_CODE') }).toEqual({ status: true, codes: [] });
+        expect(text).not.toContain(String(process.pid));
+        expect(text).not.toMatch(/\s+at\s.+:\d+:\d+|node_modules|\/work\//);
+      }
+      expect(await world.fingerprint()).toEqual(before);
+    });
+  });
 });
