@@ -23,12 +23,14 @@ function refused(message: string, reason: string): RegistryError {
 /** Whether the text is a JSON value. No GraphQL document is (a document starts with a keyword or `{ name`, and
  * JSON's `{}` is an empty selection set, itself a syntax error), so this refuses exactly what the fallback takes. */
 function isJson(source: string): boolean {
-  const first = source.trimStart()[0];
-  // Cheap exits first: a GraphQL document never starts with a quote, a digit, `[` or `-`, but `{` it may.
-  if (first === undefined) return false;
-  if (first === '{') {
-    const next = source.trimStart().slice(1).trimStart()[0];
+  const text = source.trimStart();
+  // Cheap exits first: GraphQL text starts with a keyword (`query`, `fragment`...) or `{ name`, JSON with one of
+  // `{"`, `{}`, `[`, `"`, a digit, `-`, `true`, `false` or `null`.
+  if (text[0] === '{') {
+    const next = text.slice(1).trimStart()[0];
     if (next !== '"' && next !== '}') return false;
+  } else if (!/^(?:[["\d-]|true|false|null)/.test(text)) {
+    return false;
   }
   try {
     JSON.parse(source);
