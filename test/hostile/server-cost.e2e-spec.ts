@@ -176,7 +176,7 @@ describeOnEmbeddedStore('Lookups answered to one address without a key (finding 
   beforeAll(async () => {
     process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS = '60';
     registry = await startRegistry({ config: { adminKey: ADMIN_KEY } });
-  });
+  }, 60_000);
 
   afterAll(async () => {
     if (saved === undefined) delete process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS;
