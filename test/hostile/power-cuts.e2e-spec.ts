@@ -126,5 +126,5 @@ describeOnEmbeddedStore('The embedded store and its read models through simulate
       acknowledged: true,
       damaged: true,
     });
-  }, 30_000 + CUTS * 15_000);
+  }, 30_000 + CUTS * 30_000);
 });
