@@ -14,8 +14,10 @@ import {
   BadRequest,
   expectedFromBatchOptions,
   proposedEvent,
+  refuseStreamMetadata,
   streamIdentifier,
   streamName,
+  Unimplemented,
   uuidMessage,
   uuidToString,
 } from './wire-values';
@@ -64,7 +66,8 @@ export function handleBatchAppend(log: InMemoryLog, limits: AppendLimits) {
           append = openAppend(request);
         } catch (error) {
           if (!request.getIsFinal()) abandoned.add(key);
-          call.write(badRequest(correlationId, requestStream(request), error));
+          const stream = requestStream(request);
+          call.write(error instanceof Unimplemented ? unimplemented(correlationId, stream, error) : badRequest(correlationId, stream, error));
           return;
         }
         // As the real server: the deadline is looked at first, before the events are counted or sized; one
@@ -123,7 +126,9 @@ function timeout(correlationId: UUID | undefined, stream: string): BatchAppendRe
 function openAppend(request: BatchAppendReq): PendingAppend {
   const options = request.getOptions();
   if (!options) throw new BadRequest('the first request of a batch append must carry the options');
-  return { stream: streamName(options.getStreamIdentifier()), expected: expectedFromBatchOptions(options), events: [], size: 0 };
+  const stream = streamName(options.getStreamIdentifier());
+  refuseStreamMetadata(stream);
+  return { stream, expected: expectedFromBatchOptions(options), events: [], size: 0 };
 }
 
 function maximumAppendSizeExceeded(correlationId: UUID | undefined, stream: string, limits: AppendLimits): BatchAppendResp {
@@ -140,6 +145,13 @@ function badRequest(correlationId: UUID | undefined, stream: string, error: unkn
   const message = error instanceof Error ? error.message : String(error);
   const details = new BadRequestDetails().setMessage(message).serializeBinary();
   return errorReply(correlationId, stream, packedStatus(Code.INVALID_ARGUMENT, message, details, 'event_store.client.BadRequest'));
+}
+
+// The client reads the type of the details of every error: an Empty is packed, as the real server does for errors
+// without details of their own.
+function unimplemented(correlationId: UUID | undefined, stream: string, error: Unimplemented): BatchAppendResp {
+  const details = new WellKnownEmpty().serializeBinary();
+  return errorReply(correlationId, stream, packedStatus(Code.UNIMPLEMENTED, error.message, details, 'google.protobuf.Empty'));
 }
 
 function requestStream(request: BatchAppendReq): string {
