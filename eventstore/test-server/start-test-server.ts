@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Server, ServerCredentials, type ServiceDefinition } from '@grpc/grpc-js';
+import { Server, ServerCredentials, status, type ServiceDefinition } from '@grpc/grpc-js';
 import { GossipService } from '@eventstore/db-client/generated/gossip_grpc_pb';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
@@ -38,7 +38,7 @@ export interface TestServer {
   /** Drops every connection and call, then listens again on the same port with the same log: what a
    * node restart looks like to a client. */
   restart(): Promise<void>;
-  /** Stops at once; open calls (subscriptions) end with an error on the client side. */
+  /** Stops at once; open calls (subscriptions, the shared BatchAppend call) end UNAVAILABLE, as on a real node. */
   close(): Promise<void>;
 }
 
@@ -63,6 +63,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       handler(...args);
     };
   let port = options.port ?? 0;
+  const open = new OpenCalls();
 
   const listen = async (): Promise<Server> => {
     const server = new Server({
@@ -70,9 +71,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
     });
     server.addService(STREAMS_WITH_ENCODED_READS, {
-      read: counted('read', handleRead(log)),
+      read: counted('read', open.tracked(handleRead(log))),
       append: counted('append', handleAppend(log, limits)),
-      batchAppend: counted('batchAppend', handleBatchAppend(log, limits)),
+      batchAppend: counted('batchAppend', open.tracked(handleBatchAppend(log, limits))),
     });
     if (options.serverFeatures ?? true) {
       server.addService(ServerFeaturesService, {
@@ -95,15 +96,44 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     calls: () => ({ ...calls }),
     restart: async () => {
       if (closed) throw new Error('the test server is closed');
-      server.forceShutdown();
+      await shutDown(server, open);
       server = await listen();
     },
     close: async () => {
       if (closed) return;
       closed = true;
-      server.forceShutdown();
+      await shutDown(server, open);
     },
   };
+}
+
+/** The long-lived calls in flight (reads, subscriptions, the shared BatchAppend call), to end at shutdown. */
+class OpenCalls {
+  private readonly calls = new Set<{ emit(event: 'error', error: object): boolean }>();
+
+  tracked<Call extends NodeJS.EventEmitter>(handler: (call: Call) => void): (call: Call) => void {
+    return (call) => {
+      const entry = call as unknown as { emit(event: 'error', error: object): boolean };
+      this.calls.add(entry);
+      const forget = (): void => void this.calls.delete(entry);
+      call.once('cancelled', forget).once('close', forget).once('finish', forget).once('error', forget);
+      handler(call);
+    };
+  }
+
+  /** What a stopping EventStoreDB node does to the calls it still has: they end UNAVAILABLE (a client then
+   * reconnects or fails over), not CANCELLED (which a client reads as its own doing). */
+  endAll(): void {
+    for (const call of [...this.calls]) call.emit('error', { code: status.UNAVAILABLE, details: 'Server is shutting down' });
+    this.calls.clear();
+  }
+}
+
+/** Ends the open calls with their status, gives the statuses a moment to leave, then drops every connection. */
+async function shutDown(server: Server, open: OpenCalls): Promise<void> {
+  open.endAll();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  server.forceShutdown();
 }
 
 // Read replies for events are encoded once and sent as bytes; the stock serializer only takes messages.
