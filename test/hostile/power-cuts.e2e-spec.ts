@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { certificateStream } from '@registry/domain';
 import { openSqliteEventStore, type RecordedEvent } from '@registry/event-store';
-import { eventsFilePath } from '@registry/event-store/sqlite/schema';
+import { EVENTS_FILE, eventsFilePath } from '@registry/event-store/sqlite/schema';
 import { makeTempDataDir } from '@registry/event-store/sqlite/testing/temp-data-dir';
-import { readModelsPath, rebuildReadModels, startReadSide } from '@registry/projections';
+import { READ_MODELS_FILE, readModelsPath, rebuildReadModels, startReadSide } from '@registry/projections';
 import { dumpReadModels } from '@registry/projections/testing/dump-read-models';
 import { appendRegistryEvents } from '@registry/projections/testing/registry-events';
 import { build, GPS, PS } from '@registry/projections/testing/sample-registry';
@@ -109,7 +109,8 @@ describeOnEmbeddedStore('The embedded store and its read models through simulate
       }
     }
 
-    const total = (field: keyof Omit<Cut, 'kind'>): number => cuts.reduce((sum, cut) => sum + cut[field], 0);
+    const total = (field: keyof Omit<Cut, 'kind' | 'unsyncedSectorsByFile'>): number => cuts.reduce((sum, cut) => sum + cut[field], 0);
+    const cutsWithUnsynced = (file: string): number => cuts.filter((cut) => (cut.unsyncedSectorsByFile[file] ?? 0) > 0).length;
     const summary = {
       cuts: cuts.length,
       acknowledged: acknowledged.length,
@@ -119,12 +120,16 @@ describeOnEmbeddedStore('The embedded store and its read models through simulate
       torn: total('torn'),
       garbage: total('garbage'),
       shortenedFiles: total('shortenedFiles'),
+      cutsWithUnsyncedEventLog: cutsWithUnsynced(`${EVENTS_FILE}-wal`),
+      cutsWithUnsyncedReadModels: cutsWithUnsynced(`${READ_MODELS_FILE}-wal`) + cutsWithUnsynced(READ_MODELS_FILE),
     };
     if (LONG_RUN) process.stdout.write(`power cuts: ${JSON.stringify(summary)}\n`);
-    // Not vacuous: writes were in flight at the cuts and were really thrown away or torn.
-    expect({ acknowledged: summary.acknowledged > CUTS, damaged: summary.restored + summary.torn + summary.garbage > 0 }).toEqual({
-      acknowledged: true,
-      damaged: true,
-    });
+    // Not vacuous: writes were in flight at the cuts, in both files, and were really thrown away or torn.
+    expect({
+      acknowledged: summary.acknowledged > CUTS,
+      damaged: summary.restored + summary.torn + summary.garbage > 0,
+      eventLogAtRisk: summary.cutsWithUnsyncedEventLog > 0,
+      readModelsAtRisk: summary.cutsWithUnsyncedReadModels > 0,
+    }).toEqual({ acknowledged: true, damaged: true, eventLogAtRisk: true, readModelsAtRisk: true });
   }, 30_000 + CUTS * 30_000);
 });

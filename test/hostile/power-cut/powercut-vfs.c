@@ -20,7 +20,7 @@
  * the -shm file is shared memory, passed through (SQLite rebuilds it after a crash).
  *
  * Environment: POWERCUT_AFTER_WRITES (0 or unset: never cut), POWERCUT_SEED (random choices).
- * At the cut it prints one JSON line on stdout: {"kind":"cut",...counts}.
+ * At the cut it prints one JSON line on stdout: {"kind":"cut",...counts, "unsyncedSectorsByFile":{name: n}}.
  */
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT1
@@ -135,10 +135,17 @@ static void putBytes(int fd, const unsigned char *bytes, int amount, sqlite3_int
 
 static void cutPower(void) {
   long long sectors = 0, kept = 0, restored = 0, torn = 0, garbage = 0, shortened = 0;
+  char perFile[2048] = "";
+  size_t perFileLength = 0;
   for (Durable *file = files; file != NULL; file = file->next) {
     if (file->path == NULL) continue;
     int fd = open(file->path, O_RDWR);
     if (fd < 0) continue; /* deleted since: nothing of it is left to damage */
+    const char *slash = strrchr(file->path, '/');
+    if (file->used > 0 && perFileLength + 128 < sizeof perFile) {
+      perFileLength += (size_t)snprintf(perFile + perFileLength, sizeof perFile - perFileLength, "%s\"%.80s\":%zu",
+                                        perFileLength == 0 ? "" : ",", slash ? slash + 1 : file->path, file->used);
+    }
     for (size_t i = 0; i < file->capacity; i++) {
       Sector *slot = &file->slots[i];
       if (slot->index == -1) continue;
@@ -172,11 +179,11 @@ static void cutPower(void) {
     }
     close(fd);
   }
-  char line[256];
+  char line[2560];
   int length = snprintf(line, sizeof line,
                         "{\"kind\":\"cut\",\"writes\":%lld,\"unsyncedSectors\":%lld,\"kept\":%lld,\"restored\":%lld,\"torn\":%lld,"
-                        "\"garbage\":%lld,\"shortenedFiles\":%lld}\n",
-                        writes, sectors, kept, restored, torn, garbage, shortened);
+                        "\"garbage\":%lld,\"shortenedFiles\":%lld,\"unsyncedSectorsByFile\":{%s}}\n",
+                        writes, sectors, kept, restored, torn, garbage, shortened, perFile);
   if (write(STDOUT_FILENO, line, (size_t)length) < 0) _exit(138);
   _exit(137);
 }
