@@ -92,12 +92,14 @@ describeOnEventStoreDb('The registry when its EventStoreDB stops answering or go
 
     const mutation = await graphql(registry.http, REGISTER_SCHEME, { input: { code: `DOWN-${randomUUID().slice(0, 8)}`, title: 'Store gone' } }, ADMIN_KEY);
     const history = await graphql(registry.http, HISTORY, { stream: 'scheme-ANY' }, ADMIN_KEY);
+    const health = await registry.http.get('/health');
     proxy.heal();
     const after = await graphql(registry.http, HISTORY, { stream: 'scheme-ANY' }, ADMIN_KEY);
     const log = registry.output().slice(logBefore);
 
     expect(errorCodes(mutation)).toEqual(['SERVICE_UNAVAILABLE']);
     expect(errorCodes(history)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(health.status).toBe(503);
     expect(after.errors).toEqual([]);
     expect(log).not.toMatch(/"stack"|\n\s+at /);
     expect(log).not.toMatch(/"level":50/);
@@ -121,5 +123,5 @@ describeOnEventStoreDb('The registry when its EventStoreDB stops answering or go
     expect(await exited).toBe(1);
     expect(lines.stderr().trim().split('\n')).toEqual([expect.stringMatching(/^registry: .*EventStoreDB is not reachable/)]);
     expect(lines.lines.filter((line) => (line.level ?? 0) >= 50)).toEqual([]);
-  }, 30_000);
+  }, 60_000);
 });
