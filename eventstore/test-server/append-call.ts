@@ -4,7 +4,7 @@ import { AppendReq, AppendResp } from '@eventstore/db-client/generated/streams_p
 import type { ExpectedState } from './commit-check';
 import type { AppendOutcome, InMemoryLog, ProposedEvent } from './in-memory-log';
 import { appendWrongExpectedVersion } from './wrong-expected-version';
-import { appendSize, BadRequest, expectedFromAppendOptions, proposedEvent, streamName } from './wire-values';
+import { appendSize, BadRequest, expectedFromAppendOptions, proposedEvent, refuseStreamMetadata, streamName, Unimplemented } from './wire-values';
 
 export interface AppendLimits {
   /** Bytes of data, metadata and type per append; the real server's default is 1 MiB. */
@@ -26,6 +26,7 @@ export function handleAppend(log: InMemoryLog, limits: AppendLimits) {
           const options = request.getOptions();
           if (!options) throw new BadRequest('the first append message must carry the options');
           header = { stream: streamName(options.getStreamIdentifier()), expected: expectedFromAppendOptions(options) };
+          refuseStreamMetadata(header.stream);
           return;
         }
         const message = request.getProposedMessage();
@@ -35,7 +36,7 @@ export function handleAppend(log: InMemoryLog, limits: AppendLimits) {
         if (size > limits.maxAppendSize) failure = maximumAppendSizeExceeded(limits.maxAppendSize);
         proposed.push(event);
       } catch (error) {
-        failure = invalidArgument(error);
+        failure = error instanceof Unimplemented ? unimplemented(error) : invalidArgument(error);
       }
     });
     call.on('end', () => {
@@ -76,6 +77,10 @@ function maximumAppendSizeExceeded(maxAppendSize: number): ServerErrorResponse {
     code: status.INVALID_ARGUMENT,
     metadata,
   });
+}
+
+function unimplemented(error: Unimplemented): ServerErrorResponse {
+  return Object.assign(new Error(error.message), { code: status.UNIMPLEMENTED, metadata: new Metadata() });
 }
 
 function invalidArgument(error: unknown): ServerErrorResponse {

@@ -1,7 +1,7 @@
 import type { ServerDuplexStream } from '@grpc/grpc-js';
 import { Empty as WellKnownEmpty } from 'google-protobuf/google/protobuf/empty_pb';
 import { Code } from '@eventstore/db-client/generated/code_pb';
-import { BadRequest as BadRequestDetails, MaximumAppendSizeExceeded, UUID } from '@eventstore/db-client/generated/shared_pb';
+import { BadRequest as BadRequestDetails, MaximumAppendSizeExceeded, Timeout, UUID } from '@eventstore/db-client/generated/shared_pb';
 import type { Status } from '@eventstore/db-client/generated/status_pb';
 import { BatchAppendReq, BatchAppendResp } from '@eventstore/db-client/generated/streams_pb';
 import type { AppendLimits } from './append-call';
@@ -14,8 +14,10 @@ import {
   BadRequest,
   expectedFromBatchOptions,
   proposedEvent,
+  refuseStreamMetadata,
   streamIdentifier,
   streamName,
+  Unimplemented,
   uuidMessage,
   uuidToString,
 } from './wire-values';
@@ -26,7 +28,12 @@ interface PendingAppend {
   readonly events: ProposedEvent[];
   size: number;
   failure?: BatchAppendResp;
+  /** Answers Timeout if the append has not fully arrived by its deadline. */
+  timer?: NodeJS.Timeout;
 }
+
+/** The real server's default `WriteTimeoutMs`: no append waits longer, whatever deadline the client asked for. */
+export const WRITE_TIMEOUT_MS = 2_000;
 
 /**
  * Streams.BatchAppend: one long-lived bidirectional call shared by every append of a client. An append
@@ -59,9 +66,25 @@ export function handleBatchAppend(log: InMemoryLog, limits: AppendLimits) {
           append = openAppend(request);
         } catch (error) {
           if (!request.getIsFinal()) abandoned.add(key);
-          call.write(badRequest(correlationId, requestStream(request), error));
+          const stream = requestStream(request);
+          call.write(error instanceof Unimplemented ? unimplemented(correlationId, stream, error) : badRequest(correlationId, stream, error));
           return;
         }
+        // As the real server: the deadline is looked at first, before the events are counted or sized; one
+        // already past (or none left) is a Timeout at once, and the rest of that append is ignored.
+        const timeoutMs = Math.min(remainingMs(request), WRITE_TIMEOUT_MS);
+        if (timeoutMs <= 0) {
+          if (!request.getIsFinal()) abandoned.add(key);
+          call.write(timeout(correlationId, append.stream));
+          return;
+        }
+        const opened = append;
+        opened.timer = setTimeout(() => {
+          if (pending.get(key) !== opened) return;
+          pending.delete(key);
+          abandoned.add(key);
+          call.write(timeout(correlationId, opened.stream));
+        }, timeoutMs);
         pending.set(key, append);
       }
       if (!append.failure) {
@@ -78,16 +101,34 @@ export function handleBatchAppend(log: InMemoryLog, limits: AppendLimits) {
       }
       if (!request.getIsFinal()) return;
       pending.delete(key);
+      clearTimeout(append.timer);
       call.write(append.failure ?? batchReply(correlationId, append, log.append(append.stream, append.expected, append.events)));
     });
     call.on('end', () => call.end());
+    call.on('close', () => {
+      for (const append of pending.values()) clearTimeout(append.timer);
+    });
   };
+}
+
+/** Milliseconds left before the append's deadline (a timestamp in the 21.10 form the client sends); none given
+ * means no limit but the server's own. */
+function remainingMs(request: BatchAppendReq): number {
+  const deadline = request.getOptions()?.getDeadline();
+  return deadline === undefined ? Number.POSITIVE_INFINITY : deadline.toDate().getTime() - Date.now();
+}
+
+function timeout(correlationId: UUID | undefined, stream: string): BatchAppendResp {
+  const details = new Timeout().serializeBinary();
+  return errorReply(correlationId, stream, packedStatus(Code.DEADLINE_EXCEEDED, 'Timeout', details, 'event_store.client.Timeout'));
 }
 
 function openAppend(request: BatchAppendReq): PendingAppend {
   const options = request.getOptions();
   if (!options) throw new BadRequest('the first request of a batch append must carry the options');
-  return { stream: streamName(options.getStreamIdentifier()), expected: expectedFromBatchOptions(options), events: [], size: 0 };
+  const stream = streamName(options.getStreamIdentifier());
+  refuseStreamMetadata(stream);
+  return { stream, expected: expectedFromBatchOptions(options), events: [], size: 0 };
 }
 
 function maximumAppendSizeExceeded(correlationId: UUID | undefined, stream: string, limits: AppendLimits): BatchAppendResp {
@@ -104,6 +145,13 @@ function badRequest(correlationId: UUID | undefined, stream: string, error: unkn
   const message = error instanceof Error ? error.message : String(error);
   const details = new BadRequestDetails().setMessage(message).serializeBinary();
   return errorReply(correlationId, stream, packedStatus(Code.INVALID_ARGUMENT, message, details, 'event_store.client.BadRequest'));
+}
+
+// The client reads the type of the details of every error: an Empty is packed, as the real server does for errors
+// without details of their own.
+function unimplemented(correlationId: UUID | undefined, stream: string, error: Unimplemented): BatchAppendResp {
+  const details = new WellKnownEmpty().serializeBinary();
+  return errorReply(correlationId, stream, packedStatus(Code.UNIMPLEMENTED, error.message, details, 'google.protobuf.Empty'));
 }
 
 function requestStream(request: BatchAppendReq): string {

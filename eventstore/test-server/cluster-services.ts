@@ -29,17 +29,31 @@ function method(serviceName: string, methodName: string, features: string[] = []
   return new SupportedMethod().setServiceName(serviceName).setMethodName(methodName).setFeaturesList(features);
 }
 
-/** Gossip.Read: a cluster of one, alive and leader, reachable where the client already is. */
-export function handleGossipRead(advertised: () => { host: string; port: number }) {
-  const instanceId = randomUUID();
+/** One member as gossip describes it; its HTTP endpoint is its gRPC address, as on a real node. */
+export interface GossipMember {
+  readonly instanceId: string;
+  readonly host: string;
+  readonly port: number;
+  readonly leader: boolean;
+}
+
+/** A new member id, for a server that is its own cluster of one. */
+export function newInstanceId(): string {
+  return randomUUID();
+}
+
+/** Gossip.Read: every member, alive, leader or follower (a lone server: one alive leader, where the client is). */
+export function handleGossipRead(members: () => readonly GossipMember[]) {
   return (_call: ServerUnaryCall<Empty, ClusterInfo>, callback: sendUnaryData<ClusterInfo>): void => {
-    const { host, port } = advertised();
-    const member = new MemberInfo()
-      .setInstanceId(uuidMessage(instanceId, 'string'))
-      .setTimeStamp((BigInt(Date.now()) * TICKS_PER_MILLISECOND).toString())
-      .setState(MemberInfo.VNodeState.LEADER)
-      .setIsAlive(true)
-      .setHttpEndPoint(new EndPoint().setAddress(host).setPort(port));
-    callback(null, new ClusterInfo().setMembersList([member]));
+    const now = (BigInt(Date.now()) * TICKS_PER_MILLISECOND).toString();
+    const infos = members().map((member) =>
+      new MemberInfo()
+        .setInstanceId(uuidMessage(member.instanceId, 'string'))
+        .setTimeStamp(now)
+        .setState(member.leader ? MemberInfo.VNodeState.LEADER : MemberInfo.VNodeState.FOLLOWER)
+        .setIsAlive(true)
+        .setHttpEndPoint(new EndPoint().setAddress(member.host).setPort(member.port)),
+    );
+    callback(null, new ClusterInfo().setMembersList(infos));
   };
 }

@@ -71,6 +71,7 @@ export class InMemoryLog {
   private readonly streams = new Map<string, StreamRecord>();
   private nextPosition = 0n;
   private waiters: Array<() => void> = [];
+  private readonly writeListeners: Array<(events: readonly StoredEvent[]) => void> = [];
 
   constructor(private readonly nowMs: () => number = Date.now) {}
 
@@ -124,6 +125,26 @@ export class InMemoryLog {
     return this.firstIndexWhere((position) => position > from.commit || (position === from.commit && position > from.prepare));
   }
 
+  /** Called with the events of every write, before the append is answered (the persistence option's hook). */
+  onWrite(listener: (events: readonly StoredEvent[]) => void): void {
+    this.writeListeners.push(listener);
+  }
+
+  /** Puts back an event read from a log file, at the position it had. */
+  restore(event: StoredEvent): void {
+    let record = this.streams.get(event.stream);
+    if (!record) {
+      record = new StreamRecord();
+      this.streams.set(event.stream, record);
+    }
+    if (event.revision !== record.lastRevision + 1n || event.position < this.nextPosition) {
+      throw new Error(`log file out of order at ${event.stream}@${event.revision} (position ${event.position})`);
+    }
+    record.add(event);
+    this.all.push(event);
+    this.nextPosition = event.position + recordSize(event);
+  }
+
   /** Resolves on the next append that writes at least one event. */
   waitForAppend(): Promise<void> {
     return new Promise((resolve) => this.waiters.push(resolve));
@@ -140,6 +161,7 @@ export class InMemoryLog {
     }
     const createdTicks = BigInt(this.nowMs()) * TICKS_PER_MILLISECOND;
     let last: StoredEvent | undefined;
+    const written: StoredEvent[] = [];
     for (const event of proposed) {
       last = {
         ...event,
@@ -151,7 +173,9 @@ export class InMemoryLog {
       this.nextPosition += recordSize(last);
       record.add(last);
       this.all.push(last);
+      written.push(last);
     }
+    for (const listener of this.writeListeners) listener(written);
     this.wakeWaiters();
     return { kind: 'appended', lastRevision: record.lastRevision, position: last?.position };
   }

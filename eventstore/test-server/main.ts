@@ -10,12 +10,12 @@ async function main(): Promise<void> {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--no-batch-append', 'do not advertise BatchAppend (the client then uses one Append call per append)')
     .option('--max-append-size <bytes>', 'per-append byte limit', parsePort, 1024 * 1024)
+    .option('--log-file <path>', 'keep the log in this file across restarts (JSON lines, fsynced per write)')
     .parse()
-    .opts<{ port: number; host: string; batchAppend: boolean; maxAppendSize: number }>();
+    .opts<{ port: number; host: string; batchAppend: boolean; maxAppendSize: number; logFile?: string }>();
   const server = await startTestServer(options);
-  process.stdout.write(
-    `EventStoreDB protocol TEST server (in memory, not for production) listening: ${server.connectionString}\n`,
-  );
+  const where = options.logFile === undefined ? 'in memory' : `log in ${options.logFile}`;
+  process.stdout.write(`EventStoreDB protocol TEST server (${where}, not for production) listening: ${server.connectionString}\n`);
   const stop = (): void => {
     server.close().then(
       () => process.exit(0),

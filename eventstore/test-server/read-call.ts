@@ -5,7 +5,7 @@ import type { InMemoryLog, StoredEvent } from './in-memory-log';
 import { eventReply, streamNotFoundReply, type ReadReply } from './read-responses';
 import { ReplyWriter } from './reply-writer';
 import { subscribeToAll, subscribeToStream } from './subscription';
-import { BadRequest, positionOf, streamName, type UuidFormat } from './wire-values';
+import { BadRequest, positionOf, streamName, Unimplemented, type UuidFormat } from './wire-values';
 
 type Direction = 'forwards' | 'backwards';
 
@@ -15,8 +15,8 @@ export function handleRead(log: InMemoryLog) {
     const writer = new ReplyWriter(call);
     serveRead(log, call.request, writer).catch((error: unknown) => {
       if (writer.closed) return;
-      const bad = error instanceof BadRequest;
-      call.emit('error', { code: bad ? status.INVALID_ARGUMENT : status.INTERNAL, details: String(error) });
+      const code = error instanceof BadRequest ? status.INVALID_ARGUMENT : error instanceof Unimplemented ? status.UNIMPLEMENTED : status.INTERNAL;
+      call.emit('error', { code, details: String(error) });
     });
   };
 }
@@ -24,6 +24,9 @@ export function handleRead(log: InMemoryLog) {
 async function serveRead(log: InMemoryLog, request: ReadReq, writer: ReplyWriter): Promise<void> {
   const options = request.getOptions();
   if (!options) throw new BadRequest('read without options');
+  // Links are never written here (no projections), so there would be nothing to resolve; still, a caller asking
+  // for it must learn that the double does not do it rather than get reads that silently differ.
+  if (options.getResolveLinks()) throw new Unimplemented('resolveLinkTos is not implemented by the test server');
   const format: UuidFormat = options.getUuidOption()?.hasStructured() ? 'structured' : 'string';
   const filter = eventFilter(options);
   const direction: Direction = options.getReadDirection() === ReadReq.Options.ReadDirection.BACKWARDS ? 'backwards' : 'forwards';

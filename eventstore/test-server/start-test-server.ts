@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Server, ServerCredentials, type ServiceDefinition } from '@grpc/grpc-js';
+import { Server, ServerCredentials, status, type ServiceDefinition } from '@grpc/grpc-js';
 import { GossipService } from '@eventstore/db-client/generated/gossip_grpc_pb';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
 import { handleAppend } from './append-call';
 import { handleBatchAppend } from './batch-append-call';
-import { handleGetSupportedMethods, handleGossipRead } from './cluster-services';
+import { handleGetSupportedMethods, handleGossipRead, newInstanceId, type GossipMember } from './cluster-services';
 import { InMemoryLog } from './in-memory-log';
+import { keepLogInFile } from './log-file';
+import { leaderOnlyBatch, leaderOnlyUnary, leaderWhenRequired, type Membership } from './not-leader';
 import { handleRead } from './read-call';
 import { serializeReadReply } from './read-responses';
 
@@ -22,8 +24,14 @@ export interface TestServerOptions {
   serverFeatures?: boolean;
   /** Per-append byte limit; default 1 MiB, the real server's default `MaxAppendSize`. */
   maxAppendSize?: number;
-  /** Write a few `$`-prefixed system events first, as a fresh real node has (default true). */
+  /** Write a few `$`-prefixed system events first, as a fresh real node has (default true; not when the log
+   * file already holds events). */
   seedSystemEvents?: boolean;
+  /** The persistence option: keep the log in this file (JSON lines, fsynced per write) and load it at start,
+   * so a server started again on it — in a new process too — has every event it acknowledged. */
+  logFile?: string;
+  /** Set by startTestCluster: the log the members share, this member's place, and what gossip lists. */
+  cluster?: { log: InMemoryLog; membership: Membership; gossip: () => readonly GossipMember[] };
 }
 
 export type TestServerMethod = 'read' | 'append' | 'batchAppend' | 'getSupportedMethods' | 'gossipRead';
@@ -38,8 +46,10 @@ export interface TestServer {
   /** Drops every connection and call, then listens again on the same port with the same log: what a
    * node restart looks like to a client. */
   restart(): Promise<void>;
-  /** Stops at once; open calls (subscriptions) end with an error on the client side. */
+  /** Stops at once; open calls (subscriptions, the shared BatchAppend call) end UNAVAILABLE, as on a real node. */
   close(): Promise<void>;
+  /** Ends every open call UNAVAILABLE and keeps listening: what clients of a node see during an election. */
+  dropCalls(): void;
 }
 
 const DEFAULT_MAX_APPEND_SIZE = 1024 * 1024;
@@ -52,8 +62,12 @@ const MAX_MESSAGE_BYTES = 17 * 1024 * 1024;
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const host = options.host ?? '127.0.0.1';
-  const log = new InMemoryLog();
-  if (options.seedSystemEvents ?? true) seedSystemEvents(log);
+  const log = options.cluster?.log ?? new InMemoryLog();
+  const logFile = options.logFile === undefined ? undefined : keepLogInFile(options.logFile, log);
+  if ((options.seedSystemEvents ?? true) && log.length === 0) seedSystemEvents(log);
+  const instanceId = newInstanceId();
+  const membership: Membership = options.cluster?.membership ?? { isLeader: () => true, leader: () => ({ host, port }) };
+  const gossip = options.cluster?.gossip ?? (() => [{ instanceId, host, port, leader: true }]);
   const limits = { maxAppendSize: options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE };
   const calls: Record<TestServerMethod, number> = { read: 0, append: 0, batchAppend: 0, getSupportedMethods: 0, gossipRead: 0 };
   const counted =
@@ -63,6 +77,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       handler(...args);
     };
   let port = options.port ?? 0;
+  const open = new OpenCalls();
 
   const listen = async (): Promise<Server> => {
     const server = new Server({
@@ -70,16 +85,16 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
     });
     server.addService(STREAMS_WITH_ENCODED_READS, {
-      read: counted('read', handleRead(log)),
-      append: counted('append', handleAppend(log, limits)),
-      batchAppend: counted('batchAppend', handleBatchAppend(log, limits)),
+      read: counted('read', open.tracked(leaderWhenRequired(membership, handleRead(log)))),
+      append: counted('append', leaderOnlyUnary(membership, handleAppend(log, limits))),
+      batchAppend: counted('batchAppend', open.tracked(leaderOnlyBatch(membership, handleBatchAppend(log, limits)))),
     });
     if (options.serverFeatures ?? true) {
       server.addService(ServerFeaturesService, {
         getSupportedMethods: counted('getSupportedMethods', handleGetSupportedMethods({ batchAppend: options.batchAppend ?? true })),
       });
     }
-    server.addService(GossipService, { read: counted('gossipRead', handleGossipRead(() => ({ host, port }))) });
+    server.addService(GossipService, { read: counted('gossipRead', handleGossipRead(gossip)) });
     port = await new Promise<number>((resolve, reject) => {
       server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound)));
     });
@@ -95,15 +110,46 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     calls: () => ({ ...calls }),
     restart: async () => {
       if (closed) throw new Error('the test server is closed');
-      server.forceShutdown();
+      await shutDown(server, open);
       server = await listen();
     },
     close: async () => {
       if (closed) return;
       closed = true;
-      server.forceShutdown();
+      await shutDown(server, open);
+      logFile?.close();
     },
+    dropCalls: () => open.endAll(),
   };
+}
+
+/** The long-lived calls in flight (reads, subscriptions, the shared BatchAppend call), to end at shutdown. */
+class OpenCalls {
+  private readonly calls = new Set<{ emit(event: 'error', error: object): boolean }>();
+
+  tracked<Call extends NodeJS.EventEmitter>(handler: (call: Call) => void): (call: Call) => void {
+    return (call) => {
+      const entry = call as unknown as { emit(event: 'error', error: object): boolean };
+      this.calls.add(entry);
+      const forget = (): void => void this.calls.delete(entry);
+      call.once('cancelled', forget).once('close', forget).once('finish', forget).once('error', forget);
+      handler(call);
+    };
+  }
+
+  /** What a stopping EventStoreDB node does to the calls it still has: they end UNAVAILABLE (a client then
+   * reconnects or fails over), not CANCELLED (which a client reads as its own doing). */
+  endAll(): void {
+    for (const call of [...this.calls]) call.emit('error', { code: status.UNAVAILABLE, details: 'Server is shutting down' });
+    this.calls.clear();
+  }
+}
+
+/** Ends the open calls with their status, gives the statuses a moment to leave, then drops every connection. */
+async function shutDown(server: Server, open: OpenCalls): Promise<void> {
+  open.endAll();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  server.forceShutdown();
 }
 
 // Read replies for events are encoded once and sent as bytes; the stock serializer only takes messages.

@@ -8,6 +8,19 @@ export class BadRequest extends Error {
   override readonly name = 'BadRequest';
 }
 
+/** A feature the real server has and this test double does not: answered UNIMPLEMENTED, never ignored. */
+export class Unimplemented extends Error {
+  override readonly name = 'Unimplemented';
+}
+
+/** Appends to `$$<stream>` set stream metadata ($maxCount, $maxAge, $tb, $cacheControl, $acl), which the real
+ * server enforces on reads; the test server does not, so it refuses them rather than store them unheeded. */
+export function refuseStreamMetadata(stream: string): void {
+  if (stream.startsWith('$$')) {
+    throw new Unimplemented(`stream metadata ($maxCount, $maxAge, $tb, $cacheControl, $acl) is not implemented by the test server (append to ${stream})`);
+  }
+}
+
 export type UuidFormat = 'string' | 'structured';
 
 /** The real server lower-cases ids, whatever case the client sent. */

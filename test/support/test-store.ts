@@ -20,3 +20,7 @@ export async function startTestStore(): Promise<{ connectionString?: string; clo
   const server: TestServer = await startTestServer({ port: 0 });
   return { connectionString: server.connectionString, close: () => server.close() };
 }
+
+/** For tests of EventStoreDB's own failure modes (a store that stops answering, goes away, changes leader). */
+export const describeOnEventStoreDb: jest.Describe =
+  testStoreKind() === 'eventstoredb' ? describe : (describe.skip as jest.Describe);

@@ -1,6 +1,7 @@
 import { certificateStream, schemaVersionOf, type RegistryEvent } from '@registry/domain';
 import { openSqliteEventStore, type EventStore, type ExpectedRevision } from '@registry/event-store';
 import { startReadSide } from '@registry/projections';
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { build, PS } from '../../../libs/projections/src/testing/sample-registry';
 import type { ProjectingWriterLine } from './projecting-writer-line';
@@ -11,6 +12,7 @@ import type { ProjectingWriterLine } from './projecting-writer-line';
  * `append` resolved. Loaded by a bare TypeScript loader (see support/typescript-child.ts).
  */
 async function main(): Promise<void> {
+  loadPowerCutVfs(process.env.POWERCUT_EXTENSION);
   const dataDir = process.env.CRASH_DATA_DIR ?? '';
   const run = process.env.CRASH_RUN ?? '0';
   const writers = Number(process.env.CRASH_WRITERS ?? '4');
@@ -59,6 +61,16 @@ async function append(store: EventStore, event: RegistryEvent, expectedRevision:
   };
   const result = await store.append(stream, [{ id, type: event.type, data: event.data, metadata }], { expectedRevision });
   return { id, position: result.position.toString() };
+}
+
+/** The power-cut suite's SQLite VFS (../power-cut/powercut-vfs.c): once loaded, every SQLite file this process opens
+ * afterwards, in any thread, goes through it. Only this test child loads it; the registry has no way to. */
+function loadPowerCutVfs(extension: string | undefined): void {
+  if (extension === undefined || extension === '') return;
+  const loader = new Database(':memory:');
+  // SQLite finds the entry point from the file name: powercut.so → sqlite3_powercut_init.
+  loader.loadExtension(extension);
+  loader.close();
 }
 
 function say(line: ProjectingWriterLine): void {

@@ -28,6 +28,7 @@ import {
   type ReadPosition,
   type ResolvedEvent,
 } from '@eventstore/db-client';
+import { status as grpcStatus } from '@grpc/grpc-js';
 import { WrongExpectedRevisionError } from '../errors';
 import type { Direction, EventData, ExpectedRevision } from '../event-store';
 
@@ -158,8 +159,18 @@ export function isTransient(error: unknown): boolean {
     error instanceof UnavailableError ||
     error instanceof NotLeaderError ||
     error instanceof DeadlineExceededError ||
-    error instanceof CancelledError
+    error instanceof CancelledError ||
+    isRawTransientStatus(error)
   );
+}
+
+// Some calls of the client (its ServerFeatures probe before the first append on a new channel) reject with
+// grpc-js's own ServiceError, not one of its error classes: a node restarting then shows as UNAVAILABLE code 14.
+const TRANSIENT_GRPC_CODES: ReadonlySet<number> = new Set([grpcStatus.UNAVAILABLE, grpcStatus.DEADLINE_EXCEEDED, grpcStatus.CANCELLED]);
+
+function isRawTransientStatus(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error) || !('metadata' in error)) return false;
+  return typeof error.code === 'number' && TRANSIENT_GRPC_CODES.has(error.code);
 }
 
 function readPosition(from: StartPosition): ReadPosition {

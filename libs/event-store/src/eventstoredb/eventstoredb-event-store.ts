@@ -13,7 +13,7 @@ import type {
   StoreHealth,
   SubscribeToAllOptions,
 } from '../event-store';
-import type { EsdbClient, LogRecord, StartPosition } from './esdb-client';
+import { isTransient, type EsdbClient, type LogRecord, type StartPosition } from './esdb-client';
 import { EventStoreDbSubscription } from './eventstoredb-subscription';
 import { isSystemRecord, splitFilter, toRecordedEvent } from './record-mapping';
 import { CALL_RETRY, withRetry } from './retry';
@@ -138,6 +138,11 @@ export class EventStoreDbEventStore implements EventStore {
       return await withRetry(CALL_RETRY, operation, () => this.closing !== undefined);
     } catch (error) {
       if (this.closing) throw new EventStoreUnavailableError('the event store is closed');
+      // Still unreachable after the retries: the port's one "not available" error, which callers turn into
+      // SERVICE_UNAVAILABLE, instead of the client's own class.
+      if (isTransient(error)) {
+        throw new EventStoreUnavailableError(`EventStoreDB is not reachable: ${error instanceof Error ? error.message : String(error)}`);
+      }
       throw error;
     }
   }

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestServer, type TestServer } from '../../eventstore/test-server';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
+import { describeOnEventStoreDb } from '../support/test-store';
+import { errorCodes, graphql } from './support/graphql-calls';
+import { startRegistryChild, type RegistryChild } from './support/registry-child';
+import { readLines, spawnTypeScript } from './support/typescript-child';
+import { ADMIN_KEY } from './support/world';
+
+const REGISTER_SCHEME = 'mutation($input: RegisterSchemeInput!) { registerScheme(input: $input) { position replayed } }';
+const HISTORY = 'query($stream: String!) { history(stream: $stream) { type } }';
+const REQUEST_TIMEOUT_MS = 1_000;
+
+/** One POST on a connection of its own; everything the server wrote on it until it closed (or `waitMs`). */
+function rawPost(port: number, path: string, body: string, waitMs: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    const done = (): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(answer);
+    };
+    const timer = setTimeout(done, waitMs);
+    socket.setEncoding('utf8').on('data', (chunk: string) => (answer += chunk));
+    socket.on('close', done).on('error', done);
+    socket.write(
+      `POST ${path} HTTP/1.1\r\nHost: registry\r\nContent-Type: application/json\r\n` +
+        `Authorization: Bearer ${ADMIN_KEY}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  });
+}
+
+describeOnEventStoreDb('The registry when its EventStoreDB stops answering or goes away', () => {
+  let server: TestServer;
+  let proxy: FaultProxy;
+  let registry: RegistryChild;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    server = await startTestServer({ port: 0 });
+    proxy = await startFaultProxy(server);
+    dataDir = mkdtempSync(join(tmpdir(), 'registry-store-faults-'));
+    registry = await startRegistryChild({
+      EVENTSTORE_CONNECTION_STRING: `esdb://127.0.0.1:${proxy.port}?tls=false`,
+      REGISTRY_DATA_DIR: dataDir,
+      REGISTRY_ADMIN_KEY: ADMIN_KEY,
+      REGISTRY_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
+      LOG_LEVEL: 'info',
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await registry?.stop();
+    await proxy?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  afterEach(() => proxy.heal());
+
+  it('answers a request once: the deadline answers while the store holds its reply, and the late answer is dropped', async () => {
+    const commandId = randomUUID();
+    const input = { code: `HELD-${commandId.slice(0, 8)}`, title: 'Held past the deadline', commandId };
+    const port = Number(new URL(registry.http.baseUrl).port);
+    proxy.freeze();
+
+    const held = rawPost(port, '/graphql', JSON.stringify({ query: REGISTER_SCHEME, variables: { input } }), REQUEST_TIMEOUT_MS * 3);
+    setTimeout(() => proxy.heal(), REQUEST_TIMEOUT_MS * 2);
+    const wire = await held;
+    // The late work completes (a retry with the same commandId finds it recorded), and its answer has had its chance.
+    let retried = await graphql(registry.http, REGISTER_SCHEME, { input }, ADMIN_KEY);
+    for (let attempt = 0; retried.data?.registerScheme === undefined && attempt < 40; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      retried = await graphql(registry.http, REGISTER_SCHEME, { input }, ADMIN_KEY);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    expect(wire.match(/^HTTP\/1\.1 \d{3}/gm)).toEqual(['HTTP/1.1 503']);
+    expect(wire).toContain('"reason":"TIMEOUT"');
+    expect(retried).toMatchObject({ data: { registerScheme: { replayed: true } } });
+    expect(registry.output()).not.toMatch(/already sent/i);
+  }, 20_000);
+
+  it('answers SERVICE_UNAVAILABLE to mutations and history while the store is gone, with no stack trace in the log', async () => {
+    const logBefore = registry.output().length;
+    proxy.down();
+
+    const mutation = await graphql(registry.http, REGISTER_SCHEME, { input: { code: `DOWN-${randomUUID().slice(0, 8)}`, title: 'Store gone' } }, ADMIN_KEY);
+    const history = await graphql(registry.http, HISTORY, { stream: 'scheme-ANY' }, ADMIN_KEY);
+    const health = await registry.http.get('/health');
+    proxy.heal();
+    const after = await graphql(registry.http, HISTORY, { stream: 'scheme-ANY' }, ADMIN_KEY);
+    const log = registry.output().slice(logBefore);
+
+    expect(errorCodes(mutation)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(errorCodes(history)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(health.status).toBe(503);
+    expect(after.errors).toEqual([]);
+    expect(log).not.toMatch(/"stack"|\n\s+at /);
+    expect(log).not.toMatch(/"level":50/);
+  }, 30_000);
+
+  it('says in one plain line that the store cannot be reached when started while it is gone', async () => {
+    proxy.down();
+    const emptyDir = mkdtempSync(join(tmpdir(), 'registry-store-down-'));
+    const child = spawnTypeScript(join(__dirname, '../../apps/registry/src/main.ts'), {
+      HOST: '127.0.0.1',
+      PORT: '0',
+      EVENTSTORE_CONNECTION_STRING: `esdb://127.0.0.1:${proxy.port}?tls=false`,
+      REGISTRY_DATA_DIR: emptyDir,
+    });
+    const lines = readLines<{ level?: number; msg?: string }>(child);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+    await lines.closed;
+    rmSync(emptyDir, { recursive: true, force: true });
+
+    expect(await exited).toBe(1);
+    expect(lines.stderr().trim().split('\n')).toEqual([expect.stringMatching(/^registry: .*EventStoreDB is not reachable/)]);
+    expect(lines.lines.filter((line) => (line.level ?? 0) >= 50)).toEqual([]);
+  }, 60_000);
+});
