@@ -1,0 +1,194 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import { chargeLookups } from '../limits';
+import { answerPath } from './answer-link';
+import { answerPdf } from './answer-pdf';
+import { thaiFontBytes } from './assets/font-files';
+import { STYLESHEET } from './assets/stylesheet';
+import { readBulkRows } from './bulk/bulk-rows';
+import { bulkOutcomes, CSV_HEADER, csvRow, htmlRow } from './bulk/bulk-stream';
+import { csvLine } from './bulk/bulk-csv';
+import type { Html } from './html';
+import { withPageHeaders } from './page-headers';
+import { pageContext, type PageContext } from './page-context';
+import { answerPage, type AnswerView } from './pages/answer.page';
+import { bulkFormPage, bulkResultsHead, bulkResultsTail } from './pages/bulk.page';
+import { checkPage } from './pages/check-form.page';
+import { layout } from './pages/layout';
+import { rateLimitedPage, unavailablePage } from './pages/refusal.page';
+import { unknownPage } from './pages/unknown.page';
+import { qrCodeSvg } from './qr-code';
+import { readableCountry } from './readable';
+import { headline } from './pages/answer.page';
+import { checkParams, formValues, single, type VerifyParams } from './verify-params';
+import { runVerificationQuery, verificationLookups, type VerificationData } from './verification-query';
+
+type Query = Record<string, unknown>;
+
+function sendPage(reply: FastifyReply, status: number, context: PageContext, title: string, main: Html): FastifyReply {
+  return withPageHeaders(reply).code(status).type('text/html; charset=utf-8').send(layout(context, title, main).markup);
+}
+
+/** The page charges what its lookups cost; null when the caller may go on, else the refusal already sent. */
+async function charge(request: FastifyRequest, reply: FastifyReply, context: PageContext, lookups: number): Promise<FastifyReply | null> {
+  const charged = await chargeLookups(request, lookups);
+  if (charged.allowed) return null;
+  void reply.header('retry-after', charged.retryAfterSeconds);
+  return sendPage(reply, 429, context, context.t('refused.rateTitle'), rateLimitedPage(context, lookups, charged.retryAfterSeconds));
+}
+
+type Answer = { kind: 'answer'; view: AnswerView } | { kind: 'unknown' } | { kind: 'refused'; reply: FastifyReply } | { kind: 'unavailable' };
+
+async function answerFor(request: FastifyRequest, reply: FastifyReply, context: PageContext, params: VerifyParams): Promise<Answer> {
+  const refused = await charge(request, reply, context, verificationLookups(params, context.today));
+  if (refused !== null) return { kind: 'refused', reply: refused };
+  const result = await runVerificationQuery(request, reply, params, context.today);
+  if ('errors' in result) {
+    request.log.warn({ errors: result.errors.map((error) => error.extensions?.code ?? error.message) }, 'verification page could not answer');
+    return { kind: 'unavailable' };
+  }
+  const data: VerificationData = result.data;
+  if (data.certificate === null) return { kind: 'unknown' };
+  const url = `${context.origin}${answerPath(params.number, params.country, params.asOf)}`;
+  return {
+    kind: 'answer',
+    view: {
+      recognition: data.recognition,
+      certificate: data.certificate,
+      recognizedToday: (data.today ?? data.certificate).recognizedIn
+        .filter((country) => country !== params.country)
+        .sort((a, b) => readableCountry(context, a).localeCompare(readableCountry(context, b), context.language)),
+      askedAsOf: params.asOf,
+      qrSvg: await qrCodeSvg(url),
+    },
+  };
+}
+
+/**
+ * The verification pages, served by the registry itself on its port: the check form (`/`), the shareable answer
+ * (`/verify/<number>?country=…[&asOf=…]`) with its PDF, and the bulk check (`/verify/bulk`). Every answer is
+ * read through the public GraphQL API in-process, so pages and integrations share the resolvers.
+ */
+export async function registerVerificationPages(fastify: FastifyInstance, bodyLimitBytes: number): Promise<void> {
+  fastify.get('/assets/verify.css', (_request, reply) => {
+    void reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLESHEET);
+  });
+  fastify.get('/assets/fonts/noto-sans-thai.ttf', (_request, reply) => {
+    void reply.type('font/ttf').header('cache-control', 'public, max-age=86400').send(thaiFontBytes());
+  });
+
+  fastify.get('/', (request, reply) => {
+    const context = pageContext(request);
+    const values = formValues((request.query as Query).number, request.query as Query);
+    return sendPage(reply, 200, context, context.t('check.title'), checkPage(context, values));
+  });
+
+  // The form's GET target: a valid check is redirected to its shareable link, a wrong one shown again with what to fix.
+  fastify.get('/verify', (request, reply) => {
+    const context = pageContext(request);
+    const query = request.query as Query;
+    const values = formValues(query.number, query);
+    const checked = checkParams(context, values);
+    if ('errors' in checked) return sendPage(reply, 400, context, context.t('check.title'), checkPage(context, values, checked.errors));
+    const { number, country, asOf } = checked.params;
+    const link = answerPath(number, country, asOf);
+    return reply.redirect(context.query.has('lang') ? `${link}&lang=${context.language}` : link, 303);
+  });
+
+  fastify.get<{ Params: { number: string } }>('/verify/:number', async (request, reply) => {
+    const context = pageContext(request);
+    const values = formValues(request.params.number, request.query as Query);
+    const checked = checkParams(context, values);
+    if ('errors' in checked) return sendPage(reply, 400, context, context.t('check.title'), checkPage(context, values, checked.errors));
+    const answer = await answerFor(request, reply, context, checked.params);
+    switch (answer.kind) {
+      case 'refused':
+        return answer.reply;
+      case 'unavailable':
+        return sendPage(reply, 503, context, context.t('refused.unavailableTitle'), unavailablePage(context));
+      case 'unknown':
+        return sendPage(reply, 404, context, context.t('unknown.title'), unknownPage(context, checked.params.number, checked.params.country));
+      case 'answer':
+        return sendPage(reply, 200, context, headline(context, answer.view.recognition), answerPage(context, answer.view));
+    }
+  });
+
+  fastify.get<{ Params: { number: string } }>('/verify/:number/pdf', async (request, reply) => {
+    const context = pageContext(request);
+    const values = formValues(request.params.number, request.query as Query);
+    const checked = checkParams(context, values);
+    if ('errors' in checked) return sendPage(reply, 400, context, context.t('check.title'), checkPage(context, values, checked.errors));
+    const answer = await answerFor(request, reply, context, checked.params);
+    switch (answer.kind) {
+      case 'refused':
+        return answer.reply;
+      case 'unavailable':
+        return sendPage(reply, 503, context, context.t('refused.unavailableTitle'), unavailablePage(context));
+      case 'unknown':
+        return sendPage(reply, 404, context, context.t('unknown.title'), unknownPage(context, checked.params.number, checked.params.country));
+      case 'answer': {
+        const pdf = await answerPdf(context, answer.view);
+        const name = `recognition-${checked.params.number}-${checked.params.country}.pdf`.replace(/[^A-Za-z0-9._-]/g, '_');
+        return withPageHeaders(reply).type('application/pdf').header('content-disposition', `attachment; filename="${name}"`).send(pdf);
+      }
+    }
+  });
+
+  fastify.get('/verify/bulk', (request, reply) => {
+    const context = pageContext(request);
+    return sendPage(reply, 200, context, context.t('bulk.title'), bulkFormPage(context));
+  });
+
+  // Multipart and text/csv bodies are parsed in this scope only: /graphql keeps refusing them.
+  await fastify.register(async (scope) => {
+    await scope.register(multipart, { limits: { fileSize: bodyLimitBytes, fieldSize: bodyLimitBytes, files: 1, fields: 4, parts: 5 } });
+    scope.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: bodyLimitBytes }, (_request, body, done) => done(null, body));
+    scope.post('/verify/bulk', async (request, reply) => bulkCheck(request, reply));
+  });
+}
+
+async function bulkForm(request: FastifyRequest): Promise<{ text: string; format: string }> {
+  if (!request.isMultipart()) return { text: typeof request.body === 'string' ? request.body : '', format: single((request.query as Query).format) };
+  let file = '';
+  const fields: Record<string, string> = {};
+  for await (const part of request.parts()) {
+    if (part.type === 'file') file = (await part.toBuffer()).toString('utf8');
+    else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+  }
+  return { text: file.trim() !== '' ? file : (fields.paste ?? ''), format: fields.format ?? single((request.query as Query).format) };
+}
+
+async function bulkCheck(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const context = pageContext(request);
+  const { t } = context;
+  const { text, format } = await bulkForm(request);
+  const input = readBulkRows(text);
+  if ('refused' in input) {
+    const message = t(`bulk.errors.${input.refused}`, { count: input.count, max: 1000, detail: input.detail });
+    return sendPage(reply, input.refused === 'tooMany' ? 413 : 400, context, t('bulk.title'), bulkFormPage(context, message, text.slice(0, 4096)));
+  }
+  const { rows } = input;
+  const outcomes = bulkOutcomes(request, reply, rows);
+  if (format === 'csv') {
+    async function* csv(): AsyncGenerator<string> {
+      yield `\ufeff${csvLine(CSV_HEADER)}`;
+      for await (const outcome of outcomes) yield csvRow(context, outcome);
+    }
+    return withPageHeaders(reply)
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="recognition-check.csv"')
+      .send(Readable.from(csv()));
+  }
+  const [top, bottom] = layout(context, t('bulk.results'), bulkResultsHead(context, rows.length)).markup.split('</main>');
+  async function* page(): AsyncGenerator<string> {
+    yield `${top}<tbody>\n`;
+    let recognized = 0;
+    for await (const outcome of outcomes) {
+      if (outcome.kind === 'answer' && outcome.answer.recognized) recognized += 1;
+      yield htmlRow(context, outcome).markup;
+    }
+    yield `</tbody>\n${bulkResultsTail(context, rows.length, recognized).markup}\n</main>${bottom}`;
+  }
+  return withPageHeaders(reply).type('text/html; charset=utf-8').send(Readable.from(page()));
+}
