@@ -31,6 +31,8 @@ ol.reasons li { margin-bottom: .75rem; }
 .change { color: var(--muted); }
 .muted { color: var(--muted); }
 .proof { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; border-top: 1px solid var(--line); margin-top: 1.5rem; padding-top: 1rem; }
+.proof > div:last-child { flex: 1 1 16rem; }
+.proof h2 { margin-top: 0; }
 .qr svg { width: 10rem; height: 10rem; display: block; }
 .url { overflow-wrap: anywhere; }
 form .field { margin-bottom: 1rem; }
