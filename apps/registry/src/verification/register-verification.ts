@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { chargeLookups } from '../limits';
@@ -140,23 +139,38 @@ export async function registerVerificationPages(fastify: FastifyInstance, bodyLi
     return sendPage(reply, 200, context, context.t('bulk.title'), bulkFormPage(context));
   });
 
-  // Multipart and text/csv bodies are parsed in this scope only: /graphql keeps refusing them.
+  // Form uploads and text/csv bodies are parsed in this scope only: /graphql keeps refusing them. The body arrives
+  // through the registry's body-size meter like any other; undici's FormData parser (Node's own fetch) reads it.
   await fastify.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: bodyLimitBytes, fieldSize: bodyLimitBytes, files: 1, fields: 4, parts: 5 } });
+    scope.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: bodyLimitBytes }, async (request: FastifyRequest, body: Buffer) => {
+      try {
+        return { form: await new Response(body, { headers: { 'content-type': String(request.headers['content-type']) } }).formData() };
+      } catch {
+        return { form: null };
+      }
+    });
     scope.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: bodyLimitBytes }, (_request, body, done) => done(null, body));
     scope.post('/verify/bulk', async (request, reply) => bulkCheck(request, reply));
   });
 }
 
+type BulkBody = string | { form: FormData | null } | undefined;
+
+/** The CSV text and the answer format, from a form (a file or pasted lines) or a text/csv body. */
 async function bulkForm(request: FastifyRequest): Promise<{ text: string; format: string }> {
-  if (!request.isMultipart()) return { text: typeof request.body === 'string' ? request.body : '', format: single((request.query as Query).format) };
-  let file = '';
-  const fields: Record<string, string> = {};
-  for await (const part of request.parts()) {
-    if (part.type === 'file') file = (await part.toBuffer()).toString('utf8');
-    else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-  }
-  return { text: file.trim() !== '' ? file : (fields.paste ?? ''), format: fields.format ?? single((request.query as Query).format) };
+  const body = request.body as BulkBody;
+  const asked = single((request.query as Query).format);
+  if (typeof body === 'string') return { text: body, format: asked };
+  const form = body?.form ?? null;
+  if (form === null) return { text: '', format: asked };
+  const file = form.get('file');
+  const fileText = file instanceof Blob ? await file.text() : '';
+  const paste = form.get('paste');
+  const format = form.get('format');
+  return {
+    text: fileText.trim() !== '' ? fileText : typeof paste === 'string' ? paste : '',
+    format: typeof format === 'string' ? format : asked,
+  };
 }
 
 async function bulkCheck(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
