@@ -24,11 +24,13 @@ h2 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; }
 .verdict.yes { color: var(--yes-ink); background: var(--yes-bg); border-color: var(--yes-ink); }
 .verdict.no { color: var(--no-ink); background: var(--no-bg); border-color: var(--no-ink); }
 .verdict h1 { margin: 0; }
-dl.facts { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: .35rem 1rem; margin: 0; }
+dl.facts { display: grid; grid-template-columns: minmax(8rem, 16rem) 1fr; gap: .35rem 1rem; margin: 0; }
+@media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; gap: 0; } dl.facts dd { margin-bottom: .6rem; } }
 dl.facts dt { font-weight: 700; }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 ol.reasons li { margin-bottom: .75rem; }
 .change { color: var(--muted); }
+.errors-inline { color: var(--no-ink); }
 .muted { color: var(--muted); }
 .proof { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; border-top: 1px solid var(--line); margin-top: 1.5rem; padding-top: 1rem; }
 .proof > div:last-child { flex: 1 1 16rem; }
