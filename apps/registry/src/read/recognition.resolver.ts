@@ -13,6 +13,10 @@ import { RecognitionCheckInput } from './recognition-check.input';
 import { RecognitionObject, toRecognitionObject } from './recognition.object';
 import { SchemeObject, toSchemeObject } from './scheme.object';
 
+/** An HTTP request to /graphql (`req`), or a verification page asking on its reader's behalf (`pageRequest`: anonymous to
+ * the auth guard, since pages never read API keys, but charged to the page's caller all the same). */
+type LookupContext = { req?: FastifyRequest; pageRequest?: FastifyRequest };
+
 /** A bulk check's bound: the size of the verification page's CSV upload. */
 export const MAX_RECOGNITION_CHECKS = 1_000;
 
@@ -37,7 +41,7 @@ export class RecognitionResolver {
   })
   async recognitions(
     @Args('checks', { type: () => [RecognitionCheckInput] }) checks: RecognitionCheckInput[],
-    @Context('req') request: FastifyRequest | undefined,
+    @Context() context: LookupContext,
   ): Promise<RecognitionObject[]> {
     if (checks.length > MAX_RECOGNITION_CHECKS) {
       throw badUserInput([{ path: 'checks', message: `must hold at most ${MAX_RECOGNITION_CHECKS} checks (got ${checks.length})` }]);
@@ -47,6 +51,7 @@ export class RecognitionResolver {
       country: countryArgument(`checks.${index}.country`, check.country),
       asOf: asOfOrToday(check.asOf),
     }));
+    const request = context.req ?? context.pageRequest;
     if (request !== undefined) {
       const charge = await chargeLookups(request, valid.length);
       if (!charge.allowed) {

@@ -57,7 +57,7 @@ export async function runVerificationQuery(
   today: CalendarDate,
 ): Promise<VerificationResult> {
   const source = verificationLookups(verification, today) === 2 ? FOR_TODAY : FOR_ANOTHER_DATE;
-  const result = await reply.graphql<VerificationData>(source, { req: request }, {
+  const result = await reply.graphql<VerificationData>(source, { pageRequest: request }, {
     number: verification.number,
     country: verification.country,
     asOf: verification.asOf,

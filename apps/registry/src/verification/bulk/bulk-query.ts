@@ -23,7 +23,7 @@ export async function checkChunk(
   reply: FastifyReply,
   checks: { number: string; country: string; asOf: CalendarDate | null }[],
 ): Promise<BulkChunkResult> {
-  const result = await reply.graphql<{ recognitions: BulkAnswer[] }>(BULK_QUERY, { req: request }, {
+  const result = await reply.graphql<{ recognitions: BulkAnswer[] }>(BULK_QUERY, { pageRequest: request }, {
     checks: checks.map(({ number, country, asOf }) => ({ certificateNumber: number, country, asOf })),
   });
   const error = result.errors?.[0];
