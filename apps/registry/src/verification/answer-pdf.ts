@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { FONT_FILES } from './assets/font-files';
+import { fontBytes } from './assets/font-files';
 import type { PageContext } from './page-context';
 import { answerUrl, headline, type AnswerView } from './pages/answer.page';
 import { qrCodePng } from './qr-code';
@@ -29,10 +29,10 @@ export async function answerPdf(context: PageContext, view: AnswerView): Promise
   const url = answerUrl(context, view);
   const qr = await qrCodePng(url);
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: headline(context, recognition), Producer: t('site.name') } });
-  doc.registerFont('sans', FONT_FILES.sans);
-  doc.registerFont('sansBold', FONT_FILES.sansBold);
-  doc.registerFont('thai', FONT_FILES.thai);
-  doc.registerFont('thaiBold', FONT_FILES.thaiBold);
+  doc.registerFont('sans', fontBytes('sans'));
+  doc.registerFont('sansBold', fontBytes('sansBold'));
+  doc.registerFont('thai', fontBytes('thai'));
+  doc.registerFont('thaiBold', fontBytes('thaiBold'));
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

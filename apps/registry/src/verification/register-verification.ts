@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { chargeLookups } from '../limits';
 import { answerPath } from './answer-link';
 import { answerPdf } from './answer-pdf';
-import { thaiFontBytes } from './assets/font-files';
+import { fontBytes } from './assets/font-files';
 import { STYLESHEET } from './assets/stylesheet';
 import { readBulkRows } from './bulk/bulk-rows';
 import { bulkOutcomes, CSV_HEADER, csvRow, htmlRow } from './bulk/bulk-stream';
@@ -74,7 +74,7 @@ export async function registerVerificationPages(fastify: FastifyInstance, bodyLi
     void reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLESHEET);
   });
   fastify.get('/assets/fonts/noto-sans-thai.ttf', (_request, reply) => {
-    void reply.type('font/ttf').header('cache-control', 'public, max-age=86400').send(thaiFontBytes());
+    void reply.type('font/ttf').header('cache-control', 'public, max-age=86400').send(fontBytes('thai'));
   });
 
   fastify.get('/', (request, reply) => {

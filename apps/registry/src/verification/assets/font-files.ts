@@ -14,10 +14,15 @@ export const FONT_FILES = {
   thaiBold: fontFile('@expo-google-fonts/noto-sans-thai', '700Bold/NotoSansThai_700Bold.ttf'),
 } as const;
 
-let thaiFont: Buffer | undefined;
+const loaded = new Map<keyof typeof FONT_FILES, Buffer>();
 
-/** Served to browsers for Thai text: Debian and many phones have no Thai font of their own. */
-export function thaiFontBytes(): Buffer {
-  thaiFont ??= readFileSync(FONT_FILES.thai);
-  return thaiFont;
+/** A font's bytes, read from disk once. The Thai one is also served to browsers: Debian and many phones have no
+ * Thai font of their own. */
+export function fontBytes(font: keyof typeof FONT_FILES): Buffer {
+  let bytes = loaded.get(font);
+  if (bytes === undefined) {
+    bytes = readFileSync(FONT_FILES[font]);
+    loaded.set(font, bytes);
+  }
+  return bytes;
 }
