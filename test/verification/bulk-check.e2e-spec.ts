@@ -1,6 +1,8 @@
 import type { RunningRegistry } from '../support/registry-process';
 import { AS_OF, answerPath, CASES, startDemoRegistry } from './support/demo-registry';
 
+jest.setTimeout(30_000);
+
 /** A multipart form as a browser sends it from the bulk page. */
 function bulkForm(fields: { file?: string; paste?: string; format: 'csv' | 'html' }): FormData {
   const form = new FormData();
@@ -130,21 +132,23 @@ describe('what pages and bulk checks cost a caller without a key', () => {
   });
 
   it('counts an answer page as its two lookups, then refuses with a page saying when to come back', async () => {
-    const probe = await registry.http.graphql('{ __typename }');
+    let probe = await registry.http.graphql('{ __typename }');
+    // An odd number left, so that the refused view is let in by its first unit and refused by the page's second.
+    if (Number(probe.headers.get('x-ratelimit-remaining')) % 2 === 0) probe = await registry.http.graphql('{ __typename }');
     const remaining = Number(probe.headers.get('x-ratelimit-remaining'));
-    expect(remaining).toBeGreaterThanOrEqual(4);
+    expect(remaining).toBeGreaterThanOrEqual(3);
     const today = `/verify/${CASES.recognized.number}?country=MY`;
     const statuses: number[] = [];
+    let refused: Response | undefined;
     for (let view = 0; view <= Math.floor(remaining / 2); view += 1) {
       const response = await fetch(new URL(today, registry.baseUrl));
-      await response.arrayBuffer();
+      if (response.status === 429) refused = response;
+      else await response.arrayBuffer();
       statuses.push(response.status);
     }
     expect(statuses).toEqual([...Array.from({ length: Math.floor(remaining / 2) }, () => 200), 429]);
-    const refused = await fetch(new URL(answerPath(CASES.recognized.number, 'MY'), registry.baseUrl));
-    expect(refused.status).toBe(429);
-    expect(await refused.text()).toContain('Too many checks from your address');
-    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused?.text()).toContain('Too many checks from your address');
   });
 });
 

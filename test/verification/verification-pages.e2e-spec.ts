@@ -4,6 +4,8 @@ import { pdfText } from './support/pdf-text';
 
 const PAGE_LIMIT_BYTES = 100 * 1024;
 
+jest.setTimeout(30_000);
+
 describe('the verification pages', () => {
   let registry: RunningRegistry;
 

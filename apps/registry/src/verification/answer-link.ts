@@ -7,3 +7,11 @@ export function answerPath(number: string, country: string, asOf: CalendarDate |
   if (asOf !== null) query.set('asOf', asOf);
   return `/verify/${encodeURIComponent(number)}?${query.toString()}`;
 }
+
+/** The same answer as a one-page PDF, in the reader's language. */
+export function answerPdfPath(number: string, country: string, asOf: CalendarDate | null, language: string): string {
+  const query = new URLSearchParams({ country });
+  if (asOf !== null) query.set('asOf', asOf);
+  query.set('lang', language);
+  return `/verify/${encodeURIComponent(number)}/pdf?${query.toString()}`;
+}

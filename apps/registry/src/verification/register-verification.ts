@@ -5,13 +5,13 @@ import { answerPath } from './answer-link';
 import { answerPdf } from './answer-pdf';
 import { fontBytes } from './assets/font-files';
 import { STYLESHEET } from './assets/stylesheet';
-import { readBulkRows } from './bulk/bulk-rows';
+import { MAX_BULK_ROWS, readBulkRows } from './bulk/bulk-rows';
 import { bulkOutcomes, CSV_HEADER, csvRow, htmlRow } from './bulk/bulk-stream';
 import { csvLine } from './bulk/bulk-csv';
 import type { Html } from './html';
 import { withPageHeaders } from './page-headers';
 import { pageContext, type PageContext } from './page-context';
-import { answerPage, type AnswerView } from './pages/answer.page';
+import { answerPage, headline, type AnswerView } from './pages/answer.page';
 import { bulkFormPage, bulkResultsHead, bulkResultsTail } from './pages/bulk.page';
 import { checkPage } from './pages/check-form.page';
 import { layout } from './pages/layout';
@@ -19,7 +19,6 @@ import { rateLimitedPage, unavailablePage } from './pages/refusal.page';
 import { unknownPage } from './pages/unknown.page';
 import { qrCodeSvg } from './qr-code';
 import { readableCountry } from './readable';
-import { headline } from './pages/answer.page';
 import { checkParams, formValues, single, type VerifyParams } from './verify-params';
 import { runVerificationQuery, verificationLookups, type VerificationData } from './verification-query';
 
@@ -95,44 +94,40 @@ export async function registerVerificationPages(fastify: FastifyInstance, bodyLi
     return reply.redirect(context.query.has('lang') ? `${link}&lang=${context.language}` : link, 303);
   });
 
-  fastify.get<{ Params: { number: string } }>('/verify/:number', async (request, reply) => {
-    const context = pageContext(request);
-    const values = formValues(request.params.number, request.query as Query);
-    const checked = checkParams(context, values);
-    if ('errors' in checked) return sendPage(reply, 400, context, context.t('check.title'), checkPage(context, values, checked.errors));
-    const answer = await answerFor(request, reply, context, checked.params);
-    switch (answer.kind) {
-      case 'refused':
-        return answer.reply;
-      case 'unavailable':
-        return sendPage(reply, 503, context, context.t('refused.unavailableTitle'), unavailablePage(context));
-      case 'unknown':
-        return sendPage(reply, 404, context, context.t('unknown.title'), unknownPage(context, checked.params.number, checked.params.country));
-      case 'answer':
-        return sendPage(reply, 200, context, headline(context, answer.view.recognition), answerPage(context, answer.view));
-    }
-  });
-
-  fastify.get<{ Params: { number: string } }>('/verify/:number/pdf', async (request, reply) => {
-    const context = pageContext(request);
-    const values = formValues(request.params.number, request.query as Query);
-    const checked = checkParams(context, values);
-    if ('errors' in checked) return sendPage(reply, 400, context, context.t('check.title'), checkPage(context, values, checked.errors));
-    const answer = await answerFor(request, reply, context, checked.params);
-    switch (answer.kind) {
-      case 'refused':
-        return answer.reply;
-      case 'unavailable':
-        return sendPage(reply, 503, context, context.t('refused.unavailableTitle'), unavailablePage(context));
-      case 'unknown':
-        return sendPage(reply, 404, context, context.t('unknown.title'), unknownPage(context, checked.params.number, checked.params.country));
-      case 'answer': {
-        const pdf = await answerPdf(context, answer.view);
-        const name = `recognition-${checked.params.number}-${checked.params.country}.pdf`.replace(/[^A-Za-z0-9._-]/g, '_');
-        return withPageHeaders(reply).type('application/pdf').header('content-disposition', `attachment; filename="${name}"`).send(pdf);
+  /** An answer page or its PDF: the same checks, lookups and refusals, then `render` for a certificate on record. */
+  const answerRoute =
+    (render: (request: FastifyRequest, reply: FastifyReply, context: PageContext, view: AnswerView, params: VerifyParams) => Promise<FastifyReply> | FastifyReply) =>
+    async (request: FastifyRequest<{ Params: { number: string } }>, reply: FastifyReply): Promise<FastifyReply> => {
+      const context = pageContext(request);
+      const values = formValues(request.params.number, request.query as Query);
+      const checked = checkParams(context, values);
+      if ('errors' in checked) return sendPage(reply, 400, context, context.t('check.title'), checkPage(context, values, checked.errors));
+      const answer = await answerFor(request, reply, context, checked.params);
+      switch (answer.kind) {
+        case 'refused':
+          return answer.reply;
+        case 'unavailable':
+          return sendPage(reply, 503, context, context.t('refused.unavailableTitle'), unavailablePage(context));
+        case 'unknown':
+          return sendPage(reply, 404, context, context.t('unknown.title'), unknownPage(context, checked.params.number, checked.params.country));
+        case 'answer':
+          return render(request, reply, context, answer.view, checked.params);
       }
-    }
-  });
+    };
+
+  fastify.get<{ Params: { number: string } }>(
+    '/verify/:number',
+    answerRoute((_request, reply, context, view) => sendPage(reply, 200, context, headline(context, view.recognition), answerPage(context, view))),
+  );
+
+  fastify.get<{ Params: { number: string } }>(
+    '/verify/:number/pdf',
+    answerRoute(async (_request, reply, context, view, params) => {
+      const pdf = await answerPdf(context, view);
+      const name = `recognition-${params.number}-${params.country}.pdf`.replace(/[^A-Za-z0-9._-]/g, '_');
+      return withPageHeaders(reply).type('application/pdf').header('content-disposition', `attachment; filename="${name}"`).send(pdf);
+    }),
+  );
 
   fastify.get('/verify/bulk', (request, reply) => {
     const context = pageContext(request);
@@ -179,7 +174,7 @@ async function bulkCheck(request: FastifyRequest, reply: FastifyReply): Promise<
   const { text, format } = await bulkForm(request);
   const input = readBulkRows(text);
   if ('refused' in input) {
-    const message = t(`bulk.errors.${input.refused}`, { count: input.count, max: 1000, detail: input.detail });
+    const message = t(`bulk.errors.${input.refused}`, { count: input.count, max: MAX_BULK_ROWS, detail: input.detail });
     return sendPage(reply, input.refused === 'tooMany' ? 413 : 400, context, t('bulk.title'), bulkFormPage(context, message, text.slice(0, 4096)));
   }
   const { rows } = input;

@@ -1,4 +1,4 @@
-import { answerPath } from '../answer-link';
+import { answerPath, answerPdfPath } from '../answer-link';
 import { html, trustedMarkup, type Html } from '../html';
 import type { PageContext } from '../page-context';
 import { readableCountry, readableDate } from '../readable';
@@ -66,7 +66,7 @@ export function answerPage(context: PageContext, view: AnswerView): Html {
   const { t } = context;
   const { recognition, certificate } = view;
   const url = answerUrl(context, view);
-  const pdfHref = `${answerPath(recognition.certificateNumber, recognition.country, view.askedAsOf).replace('?', '/pdf?')}&lang=${context.language}`;
+  const pdfHref = answerPdfPath(recognition.certificateNumber, recognition.country, view.askedAsOf, context.language);
   return html`<div class="verdict ${recognition.recognized ? 'yes' : 'no'}">
 <h1>${headline(context, recognition)}</h1>
 </div>
