@@ -15,7 +15,7 @@ import { answerPage, headline, type AnswerView } from './pages/answer.page';
 import { bulkFormPage, bulkResultsHead, bulkResultsTail } from './pages/bulk.page';
 import { checkPage } from './pages/check-form.page';
 import { layout } from './pages/layout';
-import { rateLimitedPage, unavailablePage } from './pages/refusal.page';
+import { badKeyPage, rateLimitedPage, unavailablePage } from './pages/refusal.page';
 import { unknownPage } from './pages/unknown.page';
 import { qrCodeSvg } from './qr-code';
 import { readableCountry } from './readable';
@@ -43,7 +43,16 @@ async function answerFor(request: FastifyRequest, reply: FastifyReply, context: 
   if (refused !== null) return { kind: 'refused', reply: refused };
   const result = await runVerificationQuery(request, reply, params, context.today);
   if ('errors' in result) {
-    request.log.warn({ errors: result.errors.map((error) => error.extensions?.code ?? error.message) }, 'verification page could not answer');
+    const codes = result.errors.map((error) => String(error.extensions?.code ?? error.message));
+    // The API may charge and refuse the page's lookups itself, and refuses a request carrying a bad key.
+    const limited = result.errors.find((error) => error.extensions?.code === 'RATE_LIMITED');
+    if (limited !== undefined) {
+      const seconds = Number(limited.extensions?.retryAfterSeconds ?? 60);
+      void reply.header('retry-after', seconds);
+      return { kind: 'refused', reply: sendPage(reply, 429, context, context.t('refused.rateTitle'), rateLimitedPage(context, verificationLookups(params, context.today), seconds)) };
+    }
+    if (codes.includes('UNAUTHENTICATED')) return { kind: 'refused', reply: sendPage(reply, 401, context, context.t('refused.keyTitle'), badKeyPage(context)) };
+    request.log.warn({ errors: codes }, 'verification page could not answer');
     return { kind: 'unavailable' };
   }
   const data: VerificationData = result.data;

@@ -12,3 +12,9 @@ export function unavailablePage(context: PageContext): Html {
   return html`<h1>${t('refused.unavailableTitle')}</h1>
 <p>${t('refused.unavailableText')}</p>`;
 }
+
+export function badKeyPage(context: PageContext): Html {
+  const { t } = context;
+  return html`<h1>${t('refused.keyTitle')}</h1>
+<p>${t('refused.keyText')}</p>`;
+}
