@@ -154,21 +154,29 @@ describeInChromium('the verification pages in a real browser', () => {
     await page.close();
   });
 
-  it('checks 1,000 pasted lines and shows every answer in a table with zero axe-core violations', async () => {
+  it('checks 1,000 pasted lines and shows every answer in a table; the results page has zero axe-core violations', async () => {
     const page = await browser.context.newPage();
+    const numbers = Object.values(CASES).map(({ number }) => number);
+    const check = async (count: number) => {
+      await page.goto(url('/verify/bulk?lang=en'));
+      const lines = Array.from({ length: count }, (_, i) => `${numbers[i % numbers.length]},MY,${AS_OF}`);
+      await page.getByLabel('Or paste the lines here').fill(lines.join('\n'));
+      await page.getByRole('button', { name: 'Check all' }).click();
+      await page.waitForSelector('.bulk-done', { timeout: 30_000 });
+    };
     await page.goto(url('/verify/bulk?lang=en'));
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'bulk-form-en');
-    const numbers = Object.values(CASES).map(({ number }) => number);
-    const lines = Array.from({ length: 1000 }, (_, i) => `${numbers[i % numbers.length]},MY,${AS_OF}`);
-    await page.getByLabel('Or paste the lines here').fill(lines.join('\n'));
-    await page.getByRole('button', { name: 'Check all' }).click();
-    await page.waitForSelector('.bulk-done', { timeout: 30_000 });
+
+    await check(1000);
     expect(await page.locator('tbody tr').count()).toBe(1000);
     expect(await page.locator('td.yes').count()).toBe(200);
     expect(await page.textContent('.bulk-done')).toBe('Done: 1000 lines checked, 200 recognized.');
     expect(await page.isVisible('.bulk-running')).toBe(false);
     await screenshot(page, 'bulk-results-en', false);
+
+    // The same page with five rows: axe-core on a 1,000-row table takes longer than the rest of the suite.
+    await check(5);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   }, 60_000);
