@@ -81,9 +81,11 @@ export async function registerVerificationPages(fastify: FastifyInstance, bodyLi
   fastify.get('/assets/verify.css', (_request, reply) => {
     void reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLESHEET);
   });
-  fastify.get('/assets/fonts/noto-sans-thai.ttf', (_request, reply) => {
-    void reply.type('font/ttf').header('cache-control', 'public, max-age=86400').send(fontBytes('thai'));
-  });
+  for (const [file, font] of [['noto-sans-thai.ttf', 'thai'], ['noto-sans-thai-bold.ttf', 'thaiBold']] as const) {
+    fastify.get(`/assets/fonts/${file}`, (_request, reply) => {
+      void reply.type('font/ttf').header('cache-control', 'public, max-age=86400').send(fontBytes(font));
+    });
+  }
 
   fastify.get('/', (request, reply) => {
     const context = pageContext(request);

@@ -4,7 +4,8 @@
  * script the reader's own system font.
  */
 export const STYLESHEET = `
-@font-face { font-family: "Noto Sans Thai"; src: url("/assets/fonts/noto-sans-thai.ttf") format("truetype"); unicode-range: U+0E00-0E7F; font-display: swap; }
+@font-face { font-family: "Noto Sans Thai"; src: url("/assets/fonts/noto-sans-thai.ttf") format("truetype"); unicode-range: U+0E00-0E7F; font-weight: 400; font-display: swap; }
+@font-face { font-family: "Noto Sans Thai"; src: url("/assets/fonts/noto-sans-thai-bold.ttf") format("truetype"); unicode-range: U+0E00-0E7F; font-weight: 700; font-display: swap; }
 :root { --ink: #1a1a1a; --muted: #4a4a4a; --line: #c8c8c8; --accent: #0b4f8a; --yes-ink: #0b5d1e; --yes-bg: #e7f4ea; --no-ink: #8a1c1c; --no-bg: #fdeceb; }
 * { box-sizing: border-box; }
 html { font-family: "Noto Sans Thai", system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; line-height: 1.5; }
