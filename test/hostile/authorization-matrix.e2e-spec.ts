@@ -118,7 +118,7 @@ describe('Authorization: the verification pages and the public bulk query × eve
       'POST /verify/bulk': 200,
     });
     expect((await world.fingerprint()).hash).toBe(before.hash);
-  });
+  }, 30_000);
 
   it.each(CALLERS)('recognitions(checks) is public like recognition: %s', async (caller) => {
     const answer = await graphql(world.registry.http, `query($checks: [RecognitionCheck!]!) { recognitions(checks: $checks) { recognized } }`, { checks: [{ certificateNumber: number, country: 'TH' }] }, keyFor(caller));

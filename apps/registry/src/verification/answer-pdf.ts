@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import { fontBytes } from './assets/font-files';
 import type { PageContext } from './page-context';
 import { answerUrl, headline, type AnswerView } from './pages/answer.page';
@@ -6,6 +6,13 @@ import { qrCodePng } from './qr-code';
 import { readableCountry, readableDate } from './readable';
 
 const THAI = /([\u0E00-\u0E7F]+)/;
+
+/** pdfkit (with fontkit) takes a quarter of a second to load: only a PDF download pays for it, not every start. */
+let pdfkit: typeof PDFKitDocument | undefined;
+async function loadPdfKit(): Promise<typeof PDFKitDocument> {
+  pdfkit ??= (await import('pdfkit')).default;
+  return pdfkit;
+}
 const MARGIN = 50;
 
 type Style = { bold?: boolean; size?: number; color?: string; gap?: number };
@@ -28,6 +35,7 @@ export async function answerPdf(context: PageContext, view: AnswerView): Promise
   const { recognition, certificate } = view;
   const url = answerUrl(context, view);
   const qr = await qrCodePng(url);
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: headline(context, recognition), Producer: t('site.name') } });
   doc.registerFont('sans', fontBytes('sans'));
   doc.registerFont('sansBold', fontBytes('sansBold'));
