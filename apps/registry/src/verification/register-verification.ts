@@ -41,7 +41,7 @@ type Answer = { kind: 'answer'; view: AnswerView } | { kind: 'unknown' } | { kin
 async function answerFor(request: FastifyRequest, reply: FastifyReply, context: PageContext, params: VerifyParams): Promise<Answer> {
   const refused = await charge(request, reply, context, verificationLookups(params, context.today));
   if (refused !== null) return { kind: 'refused', reply: refused };
-  const result = await runVerificationQuery(request, reply, params, context.today);
+  const result = await runVerificationQuery(request, params, context.today);
   if ('errors' in result) {
     const codes = result.errors.map((error) => String(error.extensions?.code ?? error.message));
     // The API may charge and refuse the page's lookups itself, and refuses a request carrying a bad key.
@@ -189,7 +189,7 @@ async function bulkCheck(request: FastifyRequest, reply: FastifyReply): Promise<
     return sendPage(reply, input.refused === 'tooMany' ? 413 : 400, context, t('bulk.title'), bulkFormPage(context, message, text.slice(0, 4096)));
   }
   const { rows } = input;
-  const outcomes = bulkOutcomes(request, reply, rows);
+  const outcomes = bulkOutcomes(request, rows);
   if (format === 'csv') {
     async function* csv(): AsyncGenerator<string> {
       yield `\ufeff${csvLine(CSV_HEADER)}`;

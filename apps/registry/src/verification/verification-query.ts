@@ -1,5 +1,5 @@
 import type { CalendarDate, CertificateStatus, RecognitionBasis, ReasonCode } from '@registry/domain';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { GraphQLFormattedError } from 'graphql';
 
 /** What the answer page shows, read through the public GraphQL API: the same resolvers as any integration. */
@@ -50,14 +50,17 @@ export function verificationLookups(request: VerificationRequest, today: Calenda
 
 export type VerificationResult = { data: VerificationData } | { errors: readonly GraphQLFormattedError[] };
 
+/**
+ * Asked of the application's GraphQL (not as the HTTP request): pages are anonymous, they never read API keys, and
+ * charge their caller for the lookups themselves; `pageRequest` only tells `recognitions` whom to charge.
+ */
 export async function runVerificationQuery(
   request: FastifyRequest,
-  reply: FastifyReply,
   verification: VerificationRequest,
   today: CalendarDate,
 ): Promise<VerificationResult> {
   const source = verificationLookups(verification, today) === 2 ? FOR_TODAY : FOR_ANOTHER_DATE;
-  const result = await reply.graphql<VerificationData>(source, { pageRequest: request }, {
+  const result = await request.server.graphql<VerificationData>(source, { pageRequest: request }, {
     number: verification.number,
     country: verification.country,
     asOf: verification.asOf,

@@ -1,5 +1,5 @@
 import type { CalendarDate, RecognitionBasis, ReasonCode } from '@registry/domain';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 
 export type BulkAnswer = {
   certificateNumber: string;
@@ -18,12 +18,12 @@ const BULK_QUERY = `query BulkCheck($checks: [RecognitionCheck!]!) {
 
 export type BulkChunkResult = { answers: BulkAnswer[] } | { rateLimited: { retryAfterSeconds: number } };
 
+/** Asked of the application's GraphQL like the answer page's query; the resolver charges the page's caller per row. */
 export async function checkChunk(
   request: FastifyRequest,
-  reply: FastifyReply,
   checks: { number: string; country: string; asOf: CalendarDate | null }[],
 ): Promise<BulkChunkResult> {
-  const result = await reply.graphql<{ recognitions: BulkAnswer[] }>(BULK_QUERY, { pageRequest: request }, {
+  const result = await request.server.graphql<{ recognitions: BulkAnswer[] }>(BULK_QUERY, { pageRequest: request }, {
     checks: checks.map(({ number, country, asOf }) => ({ certificateNumber: number, country, asOf })),
   });
   const error = result.errors?.[0];

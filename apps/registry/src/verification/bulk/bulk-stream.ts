@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { html, type Html } from '../html';
 import type { PageContext } from '../page-context';
@@ -16,12 +16,12 @@ type RowOutcome =
   | { row: BulkRow & { kind: 'check' }; kind: 'notChecked'; retryAfterSeconds: number };
 
 /** Answers the rows in order, a chunk at a time; once the caller's allowance runs out, the rest are not checked. */
-export async function* bulkOutcomes(request: FastifyRequest, reply: FastifyReply, rows: readonly BulkRow[]): AsyncGenerator<RowOutcome> {
+export async function* bulkOutcomes(request: FastifyRequest, rows: readonly BulkRow[]): AsyncGenerator<RowOutcome> {
   let refusedFor: number | null = null;
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
     const checks = chunk.filter((row): row is BulkRow & { kind: 'check' } => row.kind === 'check');
-    const result: BulkChunkResult | null = refusedFor === null && checks.length > 0 ? await checkChunk(request, reply, checks) : null;
+    const result: BulkChunkResult | null = refusedFor === null && checks.length > 0 ? await checkChunk(request, checks) : null;
     if (result !== null && 'rateLimited' in result) refusedFor = result.rateLimited.retryAfterSeconds;
     let next = 0;
     for (const row of chunk) {
