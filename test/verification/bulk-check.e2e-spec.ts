@@ -1,5 +1,5 @@
 import type { RunningRegistry } from '../support/registry-process';
-import { AS_OF, answerPath, CASES, startDemoRegistry } from './support/demo-registry';
+import { AS_OF, CASES, startDemoRegistry } from './support/demo-registry';
 
 jest.setTimeout(30_000);
 
