@@ -203,6 +203,8 @@ describe('The bad-input campaign: hostile values at every mutation input', () =>
       }
       expect(await world.fingerprint()).toEqual(before);
     });
+  });
+
   describe('the verification pages', () => {
     /** What a page refusing bad input must look like: a 4xx page of its own, no stack or path, nothing echoed unescaped. */
     async function pageRefusal(path: string, init: RequestInit = {}): Promise<{ status: string; html: boolean; leaks: boolean; echoed: boolean }> {
