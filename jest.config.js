@@ -34,5 +34,12 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       setupFiles: ['<rootDir>/test/support/use-eventstoredb.ts'],
     },
+    {
+      // Real headless Chromium (Debian's /usr/bin/chromium, never a downloaded one) on the running app; skipped,
+      // saying so and how to install Chromium, when it is missing.
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+    },
   ],
 };

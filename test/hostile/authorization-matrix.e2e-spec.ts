@@ -1,4 +1,4 @@
-import { errorCodes, mutationNames } from './support/graphql-calls';
+import { errorCodes, graphql, mutationNames } from './support/graphql-calls';
 import { CALLERS, expectedOutcome, keyOf, MUTATION_TABLE, type Caller, type Outcome } from './support/mutation-table';
 import { buildWorld, GPS, MRA_ON_APPLICATION, MY, PS, TH, type World } from './support/world';
 
@@ -73,4 +73,55 @@ describe('Authorization: every mutation × every caller, from one table', () => 
     // The rightful host CB still may.
     await world.must('revokeRecognition', refusal, world.keys.my);
   }, 30_000);
+});
+
+describe('Authorization: the verification pages and the public bulk query × every caller', () => {
+  let world: World;
+  let number: string;
+
+  beforeAll(async () => {
+    world = await buildWorld();
+    number = `TH-PAGES-${world.unique()}`;
+    await world.must('issueCertificate', { cbId: TH.cbId, number, schemeCode: PS, holderName: 'Page Reader', issuedOn: '2024-01-01', validUntil: '2030-01-01' }, world.keys.th);
+  }, 60_000);
+
+  afterAll(async () => {
+    await world?.registry.cleanup();
+  });
+
+  const keyFor = (caller: Caller): string | undefined =>
+    keyOf(world, { sentBy: 'CERTIFICATION_BODY' } as (typeof MUTATION_TABLE)[string], { input: {}, rightfulCb: TH } as Parameters<typeof keyOf>[2], caller);
+
+  it.each(CALLERS)('pages are public and read no key: %s gets every page, and nothing is written', async (caller) => {
+    const key = keyFor(caller);
+    const headers: Record<string, string> = key === undefined ? {} : { authorization: `Bearer ${key}` };
+    const before = await world.fingerprint();
+    const statuses: Record<string, number> = {};
+    for (const path of ['/', `/verify/${number}?country=TH`, `/verify/${number}/pdf?country=TH`, '/verify/bulk', `/verify?number=${number}&country=TH`]) {
+      const response = await fetch(new URL(path, world.registry.baseUrl), { headers, redirect: 'manual' });
+      await response.arrayBuffer(); // an unread body keeps its connection busy, and the app from closing
+      statuses[path] = response.status;
+    }
+    const bulk = await fetch(new URL('/verify/bulk?format=csv', world.registry.baseUrl), {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'text/csv' },
+      body: `${number},TH`,
+    });
+    statuses['POST /verify/bulk'] = bulk.status;
+    expect(await bulk.text()).toContain(`${number},TH,`);
+    expect(statuses).toEqual({
+      '/': 200,
+      [`/verify/${number}?country=TH`]: 200,
+      [`/verify/${number}/pdf?country=TH`]: 200,
+      '/verify/bulk': 200,
+      [`/verify?number=${number}&country=TH`]: 303,
+      'POST /verify/bulk': 200,
+    });
+    expect((await world.fingerprint()).hash).toBe(before.hash);
+  }, 30_000);
+
+  it.each(CALLERS)('recognitions(checks) is public like recognition: %s', async (caller) => {
+    const answer = await graphql(world.registry.http, `query($checks: [RecognitionCheck!]!) { recognitions(checks: $checks) { recognized } }`, { checks: [{ certificateNumber: number, country: 'TH' }] }, keyFor(caller));
+    expect(errorCodes(answer)).toEqual(caller === 'revoked key of the rightful role' ? ['UNAUTHENTICATED'] : []);
+  });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { testStoreKind } from '../support/test-store';
 import { errorCodes, graphql, type GraphqlAnswer } from './support/graphql-calls';
-import { canonicalHostileValues, hostileValueFor, inputFieldsOf, INJECTIONS, type InputField } from './support/hostile-values';
+import { canonicalHostileValues, hostileValueFor, impossibleDate, inputFieldsOf, INJECTIONS, malformedDate, type InputField } from './support/hostile-values';
 import { keyOf, MUTATION_TABLE } from './support/mutation-table';
 import { buildWorld, type World } from './support/world';
 
@@ -202,6 +202,104 @@ describe('The bad-input campaign: hostile values at every mutation input', () =>
         expect(text).not.toMatch(/\s+at\s.+:\d+:\d+|node_modules|\/work\//);
       }
       expect(await world.fingerprint()).toEqual(before);
+    });
+  });
+
+  describe('the verification pages', () => {
+    /** What a page refusing bad input must look like: a 4xx page of its own, no stack or path, nothing echoed unescaped. */
+    async function pageRefusal(path: string, init: RequestInit = {}): Promise<{ status: string; html: boolean; leaks: boolean; echoed: boolean }> {
+      const response = await fetch(new URL(path, world.registry.baseUrl), { redirect: 'manual', ...init });
+      const body = await response.text();
+      return {
+        status: response.status >= 400 && response.status < 500 ? '4xx' : String(response.status),
+        html: (response.headers.get('content-type') ?? '').startsWith('text/html') && (response.headers.get('content-security-policy') ?? '').includes("default-src 'none'"),
+        leaks: /\s+at\s.+\(.*:\d+:\d+\)|node_modules|\/work\/|stacktrace/i.test(body),
+        echoed: /<script>|<img src=x/i.test(body),
+      };
+    }
+    const REFUSED = { status: '4xx', html: true, leaks: false, echoed: false };
+
+    const hostileText = fc.oneof(
+      fc.constantFrom(...INJECTIONS, '', ' ', '\u202e', 'A'.repeat(65), 'A'.repeat(5_000), '\u0000', '..%2f..%2f', '%'),
+      fc.string({ unit: 'binary', maxLength: 80 }),
+    );
+
+    // Fastify routes no path segment over 100 characters (maxParamLength): such a number gets its plain 404, below.
+    const hostileNumber = fc.oneof(fc.constantFrom(...INJECTIONS, ' ', '\u202e', 'A'.repeat(65), '\u0000', '%'), fc.string({ unit: 'binary', maxLength: 10 }));
+
+    it('answers a hostile number, country or date with a 4xx page that says what to fix, and writes nothing', async () => {
+      const before = await world.fingerprint();
+      await fc.assert(
+        fc.asyncProperty(hostileNumber, fc.oneof(hostileText, fc.constantFrom('XX', 'ΤΗ', 'THA', 'my ')), fc.oneof(impossibleDate, malformedDate, hostileText), async (number, country, asOf) => {
+          const query = new URLSearchParams({ country, asOf }).toString();
+          expect(await pageRefusal(`/verify/${encodeURIComponent(number)}?${query}`)).toEqual(REFUSED);
+        }),
+        { numRuns: RUNS_PER_FIELD * 4, examples: [['<script>alert(1)</script>', 'XX', '2024-02-30'], ["' OR '1'='1", '__proto__', '{{7*7}}']] },
+      );
+      expect(await world.fingerprint()).toEqual(before);
+    });
+
+    it.each([
+      ['a repeated parameter', '/verify/A-1?country=MY&country=TH'],
+      ['a structured parameter', '/verify/A-1?country[]=MY'],
+      ['a prototype-poisoning parameter', '/verify/A-1?__proto__[polluted]=1&constructor[prototype][polluted]=1'],
+      ['an impossible date', '/verify/A-1?country=MY&asOf=2023-02-29'],
+      ['a number past the identifier limit', `/verify/${'A'.repeat(65)}?country=MY`],
+      ['a form sent empty', '/verify?number=&country=&asOf='],
+      ['a PDF of a hostile number', '/verify/%3Cscript%3E/pdf?country=MY'],
+    ])('refuses %s with a 4xx page', async (_what, path) => {
+      expect(await pageRefusal(path)).toEqual(REFUSED);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+
+    it('refuses a number of 5,000 characters with a 404 that leaks nothing', async () => {
+      const refused = await pageRefusal(`/verify/${'A'.repeat(5_000)}?country=MY`);
+      expect([refused.status, refused.leaks, refused.echoed]).toEqual(['4xx', false, false]);
+    });
+
+    it('ignores a hostile language and falls back to English', async () => {
+      for (const lang of ['../../etc/passwd', '__proto__', 'constructor', 'xx', '<script>']) {
+        const body = await (await fetch(new URL(`/?lang=${encodeURIComponent(lang)}`, world.registry.baseUrl))).text();
+        expect(body).toContain('<html lang="en">');
+      }
+    });
+
+    it.each([
+      ['a CSV over the body limit', 'x,MY\n'.repeat(20_000), 'text/csv', 413],
+      ['a CSV of 1,001 lines', 'A-1,MY\n'.repeat(1_001), 'text/csv', 413],
+      ['a CSV with an unclosed quote', '"A-1,MY\nB-2,TH', 'text/csv', 400],
+      ['an empty CSV', '', 'text/csv', 400],
+      ['a multipart body without a valid boundary', '--x\r\ngarbage', 'multipart/form-data; boundary=y', 400],
+      ['a JSON body', '{"number":"A-1"}', 'application/json', 400],
+    ])('refuses %s to the bulk check, and writes nothing', async (_what, body, type, status) => {
+      const before = await world.fingerprint();
+      const response = await fetch(new URL('/verify/bulk', world.registry.baseUrl), { method: 'POST', headers: { 'content-type': type }, body });
+      const text = await response.text();
+      expect([response.status, /node_modules|\/work\/|\s+at\s.+:\d+:\d+/.test(text)]).toEqual([status, false]);
+      expect(await world.fingerprint()).toEqual(before);
+    });
+
+    it('answers hostile lines of a bulk CSV as not checked, and neutralises every cell a spreadsheet would run', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.tuple(hostileText, hostileText, fc.oneof(impossibleDate, hostileText)), { minLength: 1, maxLength: 20 }), async (lines) => {
+          const csv = lines.map((cells) => cells.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(',')).join('\n');
+          const response = await fetch(new URL('/verify/bulk?format=csv', world.registry.baseUrl), { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+          const text = await response.text();
+          expect(response.status).toBeLessThan(500);
+          if (response.status === 200) {
+            const cells = text.replace(/^\ufeff/, '').split(/\r?\n|,/).map((cell) => cell.replace(/^"/, ''));
+            expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+          }
+        }),
+        { numRuns: RUNS_PER_FIELD * 2 },
+      );
+    });
+
+    it('refuses hostile checks in the recognitions query as BAD_USER_INPUT naming the row and field', async () => {
+      const answer = await graphql(world.registry.http, `query($checks: [RecognitionCheck!]!) { recognitions(checks: $checks) { recognized } }`, {
+        checks: [{ certificateNumber: 'A-1', country: 'MY' }, { certificateNumber: 'A-1', country: "' OR '1'='1" }],
+      });
+      expect(answer.errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'checks.1.country' }] });
     });
   });
 });

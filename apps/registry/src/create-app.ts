@@ -2,12 +2,14 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createEventStore } from '@registry/event-store';
 import { TransparencyLog } from '@registry/tlog';
+import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module';
 import { type Config, loadConfig } from './config';
 import { fastifyLoggerOptions, PinoNestLogger } from './config/logging';
 import { registerGraphiql } from './graphql/graphiql';
 import { loadLimits, registerLimits } from './limits';
 import { flagAnswersWhenTampered } from './transparency/tampered-flag';
+import { registerVerificationPages } from './verification/register-verification';
 
 /**
  * Builds the registry (not listening yet) from the environment, with `overrides` for tests. Throws
@@ -40,6 +42,7 @@ export async function createRegistryApp(overrides: Partial<Config> = {}): Promis
     await registerLimits(app, limits);
     flagAnswersWhenTampered(app.getHttpAdapter().getInstance(), log);
     registerGraphiql(app.getHttpAdapter().getInstance());
+    await registerVerificationPages(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, limits.bodyLimitBytes);
     return app;
   } catch (error) {
     await log?.close();

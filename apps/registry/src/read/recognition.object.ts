@@ -36,14 +36,20 @@ export class RecognitionObject {
   @Field(() => DateScalar, { nullable: true, description: 'The earliest end among certificate, accreditation and arrangement.' })
   validUntil!: string | null;
 
+  @Field(() => String, { nullable: true, description: "The host country's conditions on the grant recognized under (basis DECISION), when it set any." })
+  conditions!: string | null;
+
   @Field(() => [ReasonObject], { description: 'Every failed condition; empty when recognized.' })
   reasons!: ReasonObject[];
 
   @Field(() => [EventRefObject], { description: 'The recorded events the answer rests on, in log order.' })
   evidence!: EventRefObject[];
+
+  /** Not in the schema: what certificationBody and scheme are resolved from; null for an unknown certificate. */
+  certificate!: { cbId: string; schemeCode: string } | null;
 }
 
-export function toRecognitionObject(answer: RecognitionAnswer): RecognitionObject {
+export function toRecognitionObject(answer: RecognitionAnswer, certificate: RecognitionObject['certificate']): RecognitionObject {
   return {
     certificateNumber: answer.certificateNumber,
     country: answer.country,
@@ -52,7 +58,9 @@ export function toRecognitionObject(answer: RecognitionAnswer): RecognitionObjec
     basis: answer.basis,
     arrangementId: answer.arrangementId,
     validUntil: answer.validUntil,
+    conditions: answer.conditions,
     reasons: answer.reasons.map(({ code, message }) => ({ code, message })),
     evidence: answer.evidence,
+    certificate,
   };
 }

@@ -17,6 +17,8 @@ export type RecognitionAnswer = {
   arrangementId: string | null;
   /** When recognized: the earliest end among certificate, accreditation and arrangement in force on asOf. */
   validUntil: CalendarDate | null;
+  /** The host country's conditions on its grant, when the basis is DECISION and it set any. */
+  conditions: string | null;
   /** Every failed condition; empty when recognized. */
   reasons: Reason[];
   /** The recorded events the answer rests on, once each, in global-log order. */

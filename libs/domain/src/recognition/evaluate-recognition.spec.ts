@@ -49,6 +49,7 @@ describe('the recognition rule', () => {
         basis: 'HOME',
         arrangementId: null,
         validUntil: '2027-01-14',
+        conditions: null,
         reasons: [],
         evidence: [log.ref(certificationBodyStream('TH-CB'), 'CertificationBodyAccredited'), log.ref(certificateStream(N), 'CertificateIssued')],
       });
@@ -148,6 +149,14 @@ describe('the recognition rule', () => {
       const log = world(granted(N, 'VN', APP, '2024-06-15'));
       expect(codes(log, N, 'VN', '2024-06-14')).toEqual(['RECOGNITION_NOT_GRANTED']);
       expect(log.recognition(N, 'VN', '2024-06-15')).toMatchObject({ recognized: true, basis: 'DECISION', arrangementId: APP, validUntil: '2027-01-14' });
+    });
+
+    it('carries the conditions of the grant it rests on, and none under an AUTOMATIC arrangement', () => {
+      const withConditions = { ...granted(N, 'VN', APP, '2024-06-15'), data: { ...granted(N, 'VN', APP, '2024-06-15').data, conditions: 'Supervised practice for six months' } };
+      const log = world(withConditions);
+      expect(log.recognition(N, 'VN', '2024-06-15')).toMatchObject({ basis: 'DECISION', conditions: 'Supervised practice for six months' });
+      expect(log.recognition(N, 'VN', '2024-06-14').conditions).toBeNull();
+      expect(log.recognition(N, 'MY', '2024-06-15')).toMatchObject({ basis: 'ARRANGEMENT', conditions: null });
     });
 
     it('RECOGNITION_REVOKED from a revocation, even under an AUTOMATIC arrangement', () => {

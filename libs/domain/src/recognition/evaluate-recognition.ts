@@ -35,7 +35,7 @@ export function evaluateRecognition(input: RecognitionInput, country: string, as
   const target = normalizeCountry(country);
   const { certificateNumber } = input;
   const certificate = input.certificate?.number === certificateNumber ? input.certificate : null;
-  const unanswered = { certificateNumber, country: target, asOf, recognized: false, basis: null, arrangementId: null, validUntil: null };
+  const unanswered = { certificateNumber, country: target, asOf, recognized: false, basis: null, arrangementId: null, validUntil: null, conditions: null };
   if (certificate === null) {
     const reason: Reason = { code: 'CERTIFICATE_NOT_FOUND', message: `no certificate ${certificateNumber} is on record` };
     return { ...unanswered, reasons: [reason], evidence: [] };
@@ -49,32 +49,26 @@ export function evaluateRecognition(input: RecognitionInput, country: string, as
     input.decision?.certificateNumber === certificateNumber && normalizeCountry(input.decision.country) === target
       ? input.decision
       : null;
-  const crossBorder = home
-    ? null
-    : assessCrossBorder(
-        certificate,
-        input.arrangements,
-        input.hostBodies,
-        decisions && decisionAt(decisions, asOf),
-        target,
-        asOf,
-      );
+  const decision = decisions && decisionAt(decisions, asOf);
+  const crossBorder = home ? null : assessCrossBorder(certificate, input.arrangements, input.hostBodies, decision, target, asOf);
 
   const reasons = [...ofCertificate.failures, ...ofAccreditation.failures, ...(crossBorder?.failures ?? [])];
   const evidence = orderedEvidence([...ofCertificate.evidence, ...ofAccreditation.evidence, ...(crossBorder?.evidence ?? [])]);
   if (reasons.length > 0) return { ...unanswered, reasons, evidence };
 
   const arrangement = crossBorder?.arrangement ?? null;
+  const basis = crossBorder ? crossBorder.basis : 'HOME';
   return {
     ...unanswered,
     recognized: true,
-    basis: crossBorder ? crossBorder.basis : 'HOME',
+    basis,
     arrangementId: arrangement?.id ?? null,
     validUntil: earliest(
       certificateValidUntilAt(certificate, asOf),
       issuingBody && accreditationValidUntilAt(issuingBody, asOf),
       arrangement?.expiresOn,
     ),
+    conditions: basis === 'DECISION' ? (decision?.conditions ?? null) : null,
     reasons: [],
     evidence,
   };

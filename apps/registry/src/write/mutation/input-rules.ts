@@ -40,6 +40,10 @@ const NOT_BLANK = /\S/;
  */
 const INVISIBLE = /(?![\u200C\u200D])\p{Cf}/u;
 const STACKED_MARKS = /\p{M}{4}/u;
+/** The identifier rule outside class-validator: the verification pages check numbers typed by people with it. */
+export function isIdentifier(value: string): boolean {
+  return value.length <= INPUT_LIMITS.identifier && IDENTIFIER.test(value);
+}
 
 export function IsIdentifier(options: ValidationOptions = {}): PropertyDecorator {
   return applyDecorators(

@@ -1,0 +1,26 @@
+import { isCalendarDate, isCountryCode, normalizeCountry, type CalendarDate } from '@registry/domain';
+import { isIdentifier } from '../write/mutation/input-rules';
+import type { CheckFormErrors, CheckFormValues } from './pages/check-form.page';
+import type { PageContext } from './page-context';
+
+export type VerifyParams = { number: string; country: string; asOf: CalendarDate | null };
+
+/** A query-string value as text; repeated or structured values (`?country=MY&country=TH`) count as none. */
+export function single(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** Checks what a person typed, and says what to fix in their language. */
+export function checkParams(context: PageContext, values: CheckFormValues): { params: VerifyParams } | { errors: CheckFormErrors } {
+  const { t } = context;
+  const errors: CheckFormErrors = {};
+  if (!isIdentifier(values.number)) errors.number = t('check.errors.number');
+  if (!isCountryCode(values.country)) errors.country = t('check.errors.country');
+  if (values.asOf !== '' && !isCalendarDate(values.asOf)) errors.asOf = t('check.errors.date');
+  if (Object.keys(errors).length > 0) return { errors };
+  return { params: { number: values.number, country: normalizeCountry(values.country), asOf: values.asOf === '' ? null : values.asOf } };
+}
+
+export function formValues(number: unknown, query: Record<string, unknown>): CheckFormValues {
+  return { number: single(number), country: single(query.country), asOf: single(query.asOf) };
+}

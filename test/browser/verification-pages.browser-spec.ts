@@ -1,0 +1,188 @@
+import { LANGUAGES, translatorFor, type Language } from '../../apps/registry/src/verification/i18n/translator';
+import { countryName, localDate } from '../../apps/registry/src/verification/i18n/local-format';
+import type { RunningRegistry } from '../support/registry-process';
+import { AS_OF, answerPath, CASES } from '../verification/support/demo-registry';
+import { startDemoRegistry } from '../verification/support/demo-registry';
+import { pdfText } from '../verification/support/pdf-text';
+import { chromiumInstalled, launchChromium, SKIPPED_MESSAGE, type Chromium } from './support/chromium';
+import { axeViolations, contentWidth, decodeQrCode, screenshot } from './support/page-checks';
+
+if (!chromiumInstalled) process.stderr.write(SKIPPED_MESSAGE);
+jest.setTimeout(30_000);
+const describeInChromium = chromiumInstalled ? describe : describe.skip;
+
+type CaseName = keyof typeof CASES;
+
+function expectedHeadline(language: Language, name: CaseName): string {
+  const t = translatorFor(language);
+  const { number, country } = CASES[name];
+  if (name === 'unknown') return t('unknown.heading', { number });
+  const date = language === 'th' ? `${localDate(language, AS_OF)} (${AS_OF})` : localDate(language, AS_OF);
+  return t(name === 'recognized' ? 'answer.recognized' : 'answer.notRecognized', { country: countryName(language, country), date });
+}
+
+describeInChromium('the verification pages in a real browser', () => {
+  let registry: RunningRegistry;
+  let browser: Chromium;
+  const foreignRequests: string[] = [];
+  const cspViolations: string[] = [];
+  const savedLimit = process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS;
+
+  beforeAll(async () => {
+    // Dozens of pages and a 1,000-row bulk check from one address, well past the default allowance.
+    process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS = '1000000';
+    try {
+      [registry, browser] = await Promise.all([startDemoRegistry(), launchChromium({ viewport: { width: 1024, height: 900 } })]);
+    } finally {
+      if (savedLimit === undefined) delete process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS;
+      else process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS = savedLimit;
+    }
+    const origin = new URL(registry.baseUrl).origin;
+    browser.context.on('request', (request) => {
+      if (new URL(request.url()).origin !== origin) foreignRequests.push(request.url());
+    });
+    browser.context.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await registry?.cleanup();
+  });
+
+  const url = (path: string) => new URL(path, registry.baseUrl).toString();
+
+  it.each(LANGUAGES)('answers the five cases in %s, with zero axe-core violations', async (language) => {
+    const page = await browser.context.newPage();
+    await page.setExtraHTTPHeaders({ 'accept-language': `${language},en;q=0.5` });
+    const t = translatorFor(language);
+    for (const name of Object.keys(CASES) as CaseName[]) {
+      const { number, country, holder } = CASES[name];
+      const response = await page.goto(url(answerPath(number, country)));
+      expect(response?.status()).toBe(name === 'unknown' ? 404 : 200);
+      expect(await page.getAttribute('html', 'lang')).toBe(language);
+      expect((await page.textContent('h1'))?.trim()).toBe(expectedHeadline(language, name));
+      if (holder !== null) expect(await page.textContent('main')).toContain(holder);
+      if ('reason' in CASES[name]) {
+        const reason = (CASES[name] as { reason: string }).reason;
+        expect(await page.textContent('ol.reasons')).toContain(t(`reason.${reason}.text`, { country: countryName(language, country) }));
+        expect(await page.textContent('ol.reasons')).toContain(t(`reason.${reason}.change`, { country: countryName(language, country) }));
+      }
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `answer-${name}-${language}`);
+    }
+    await page.close();
+  }, 60_000);
+
+  it('reads "Recognized in Malaysia on 29 November 2026" in English and the Buddhist era in Thai', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url(answerPath(CASES.recognized.number, 'MY', { lang: 'en' })));
+    expect(await page.textContent('h1')).toContain('Recognized in Malaysia on 29 November 2026');
+    await page.goto(url(answerPath(CASES.recognized.number, 'MY', { lang: 'th' })));
+    expect(await page.textContent('h1')).toContain('ได้รับการยอมรับในมาเลเซีย ณ วันที่ 29 พฤศจิกายน 2569 (2026-11-29)');
+    await page.getByRole('link', { name: 'Tiếng Việt' }).click();
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    await page.close();
+  });
+
+  it('checks a certificate from the form with JavaScript disabled, and the form has zero axe-core violations', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('/?lang=en'));
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'check-form-en');
+    const noScript = await launchChromium({ javaScriptEnabled: false });
+    try {
+      const bare = await noScript.context.newPage();
+      await bare.goto(url('/'));
+      await bare.getByLabel('Certificate number').fill(CASES.recognized.number);
+      await bare.getByLabel('Country where it is to be recognized').selectOption('MY');
+      await bare.getByLabel('Date (optional)').fill(AS_OF);
+      await bare.getByRole('button', { name: 'Check' }).click();
+      expect(bare.url()).toBe(url(answerPath(CASES.recognized.number, 'MY')));
+      expect(await bare.textContent('h1')).toContain('Recognized in Malaysia');
+      await bare.goto(url('/verify?number=&country=XX'));
+      expect(await bare.textContent('.errors')).toContain('Choose the country from the list.');
+      await screenshot(bare, 'check-form-errors-en');
+    } finally {
+      await noScript.close();
+    }
+    await page.goto(url('/verify?number=%20&country=XX&asOf=2024-02-30&lang=en'));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a 360 px wide phone screen without sideways scrolling', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const [name, path] of [
+      ['check-form', '/?lang=vi'],
+      ['answer', answerPath(CASES.refused.number, 'MY', { lang: 'id' })],
+      ['unknown', answerPath(CASES.unknown.number, 'MY', { lang: 'ms' })],
+      ['bulk-form', '/verify/bulk?lang=th'],
+    ]) {
+      await page.goto(url(path));
+      expect([name, await contentWidth(page)]).toEqual([name, 360]);
+      await screenshot(page, `phone-360-${name}`);
+    }
+    await page.close();
+  });
+
+  it('draws a QR code that a reader decodes to the live answer, and following it gives the same answer', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url(answerPath(CASES.recognized.number, 'MY', { lang: 'en' })));
+    const link = await decodeQrCode(page, '.qr svg');
+    expect(link).toBe(url(answerPath(CASES.recognized.number, 'MY')));
+    const headline = await page.textContent('h1');
+    await page.goto(link ?? 'about:blank');
+    expect(await page.textContent('h1')).toBe(headline);
+    await page.close();
+  });
+
+  it('prints the answer on one A4 page with the QR code, the answer and the link', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url(answerPath(CASES.suspended.number, 'MY', { lang: 'en' })));
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'answer-print-en');
+    const { pages, text } = await pdfText(await page.pdf({ format: 'A4', printBackground: true }));
+    expect(pages).toBe(1);
+    expect(text).toContain('Not recognized in Malaysia on 29 November 2026');
+    expect(text).toContain(CASES.suspended.holder);
+    expect(text).toContain('The certification body that issued the certificate has suspended it.');
+    expect(text.replaceAll(' ', '')).toContain(answerPath(CASES.suspended.number, 'MY'));
+    expect(text).not.toContain('Download this answer as a PDF');
+    await page.close();
+  });
+
+  it('checks 1,000 pasted lines and shows every answer in a table; the results page has zero axe-core violations', async () => {
+    const page = await browser.context.newPage();
+    const numbers = Object.values(CASES).map(({ number }) => number);
+    const check = async (count: number) => {
+      await page.goto(url('/verify/bulk?lang=en'));
+      const lines = Array.from({ length: count }, (_, i) => `${numbers[i % numbers.length]},MY,${AS_OF}`);
+      await page.getByLabel('Or paste the lines here').fill(lines.join('\n'));
+      await page.getByRole('button', { name: 'Check all' }).click();
+      await page.waitForSelector('.bulk-done', { timeout: 30_000 });
+    };
+    await page.goto(url('/verify/bulk?lang=en'));
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'bulk-form-en');
+
+    await check(1000);
+    expect(await page.locator('tbody tr').count()).toBe(1000);
+    expect(await page.locator('td.yes').count()).toBe(200);
+    expect(await page.textContent('.bulk-done')).toBe('Done: 1000 lines checked, 200 recognized.');
+    expect(await page.isVisible('.bulk-running')).toBe(false);
+    await screenshot(page, 'bulk-results-en', false);
+
+    // The same page with five rows: axe-core on a 1,000-row table takes longer than the rest of the suite.
+    await check(5);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('made no request to another origin and broke no Content-Security-Policy rule', () => {
+    expect(foreignRequests).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+});
