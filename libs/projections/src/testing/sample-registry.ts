@@ -80,7 +80,7 @@ export const build = {
   }),
   apiKeyCreated: (keyId: string, role: 'ACCREDITATION_BODY' | 'CERTIFICATION_BODY' | 'AUDITOR', cbId: string | null = null): Ev<'ApiKeyCreated'> => ({
     type: 'ApiKeyCreated',
-    data: { keyId, role, cbId, label: `${role} key ${keyId}`, keyHash: 'ab'.repeat(32) },
+    data: { keyId, role, cbId, country: null, label: `${role} key ${keyId}`, keyHash: 'ab'.repeat(32) },
   }),
   apiKeyRevoked: (keyId: string): Ev<'ApiKeyRevoked'> => ({ type: 'ApiKeyRevoked', data: { keyId } }),
 };

@@ -6,6 +6,7 @@ export const RoleEnum = {
   ACCREDITATION_BODY: 'ACCREDITATION_BODY',
   CERTIFICATION_BODY: 'CERTIFICATION_BODY',
   AUDITOR: 'AUDITOR',
+  SKILLS_FOCAL_POINT: 'SKILLS_FOCAL_POINT',
 } as const satisfies { [R in Role]: R };
 
 export const RecognitionModeEnum = {
