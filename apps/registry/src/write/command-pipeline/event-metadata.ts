@@ -10,7 +10,8 @@ export type EventMetadata = {
   correlationId: string;
   /** What caused the event: the command. */
   causationId: string;
-  actor: { keyId: string; role: Actor['role']; cbId: string | null };
+  /** `country` only for a SKILLS_FOCAL_POINT key. */
+  actor: { keyId: string; role: Actor['role']; cbId: string | null; country?: string };
   /** ISO 8601 instant, from the application's clock. */
   recordedAt: string;
 };
@@ -21,14 +22,14 @@ export function eventMetadata(
   envelope: CommandEnvelope,
   recordedAt: Date,
 ): EventMetadata & JsonObject {
-  const { keyId, role, cbId } = command.actor;
+  const { keyId, role, cbId, country } = command.actor;
   return {
     schemaVersion: schemaVersionOf(eventType),
     commandId: envelope.commandId,
     commandType: command.type,
     correlationId: envelope.correlationId,
     causationId: envelope.commandId,
-    actor: { keyId, role, cbId: cbId ?? null },
+    actor: { keyId, role, cbId: cbId ?? null, ...(country ? { country } : {}) },
     recordedAt: recordedAt.toISOString(),
   };
 }
