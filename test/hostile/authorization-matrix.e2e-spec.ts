@@ -29,8 +29,9 @@ describe('Authorization: every mutation × every caller, from one table', () => 
 
       for (const caller of order) {
         const outcome = expectedOutcome(entry, caller);
+        const key = await keyOf(world, entry, prepared, caller);
         const before = await world.fingerprint();
-        const answer = await world.send(name, prepared.input, keyOf(world, entry, prepared, caller));
+        const answer = await world.send(name, prepared.input, key);
         const after = await world.fingerprint();
         const codes = errorCodes(answer);
         const logChange = after.hash === before.hash ? 'log unchanged' : 'log grew';
