@@ -109,9 +109,9 @@ export class SkillsReadModels {
       return this.around(
         { qualificationId: ask.qualificationId, certificateNumber: null, certificate: null, issuingBody: null, scheme: null, schemeLink: null },
         qualification ? [qualification] : [],
-        qualification?.country ?? null,
+        [qualification?.country],
         host,
-        qualification?.occupation ?? null,
+        [qualification?.occupation],
       );
     }
     const certificate = parse<CertificateTimeline>(this.certificateDocs.get(certificateStream(ask.certificateNumber)));
@@ -124,20 +124,11 @@ export class SkillsReadModels {
     const homes = [...new Set([issuingBody?.country, ...linked.map((qualification) => qualification.country)])];
     const occupations = [scheme?.occupation, ...linked.map((qualification) => qualification.occupation)];
     const base = { qualificationId: null, certificateNumber: ask.certificateNumber, certificate, issuingBody, scheme, schemeLink };
-    return this.aroundMany(base, linked, homes, host, occupations);
+    return this.around(base, linked, homes, host, occupations);
   }
 
+  /** Completes an input with the frameworks of the home and host countries and their priorities for the occupations. */
   private around(
-    base: Omit<ComparabilityInput, 'qualifications' | 'frameworks' | 'priorities'>,
-    qualifications: NationalQualificationTimeline[],
-    home: string | null,
-    host: string,
-    occupation: string | null,
-  ): ComparabilityInput {
-    return this.aroundMany(base, qualifications, [home], host, [occupation]);
-  }
-
-  private aroundMany(
     base: Omit<ComparabilityInput, 'qualifications' | 'frameworks' | 'priorities'>,
     qualifications: NationalQualificationTimeline[],
     homes: readonly (string | null | undefined)[],
