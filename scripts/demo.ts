@@ -20,6 +20,14 @@ Try these against \`npm start\` (GraphiQL: http://localhost:3000/graphiql):
   # A suspended certificate, and the countries its holder was recognized in before the suspension
   { now: certificate(number: "SG-PS-2023-0003") { holderName status recognizedIn }
     before: certificate(number: "SG-PS-2023-0003", asOf: "2026-06-01") { status recognizedIn } }
+
+  # An employer in Viet Nam: is this Thai front office associate recognized, and where does the qualification sit here?
+  { recognition(certificateNumber: "TH-FOH-2025-0011", country: "VN") {
+      recognized basis comparability { kind notice comparable aqrfLevel hostNqfLevels priorityInBoth reasons { code message } } } }
+
+  # Cambodia's skills focal point: the action plan today, and the region's monitoring
+  { actionPlan(country: "KH") { counts { done onTrack overdue } items { itemId dueOn status doneOn late lastReport { note } } }
+    actionPlanMonitoring { counts { done onTrack overdue } countries { country counts { done onTrack overdue } } } }
 `;
 
 /**

@@ -1,4 +1,4 @@
-import { schemaVersionOf, type Actor, type RegistryCommandType, type RegistryEvent, type RegistryEventType } from '@registry/domain';
+import { schemaVersionOf, type Actor, type RegistryCommandType, type RegistryEvent, type RegistryEventType, type SkillsEvent } from '@registry/domain';
 import type { EventData, JsonObject } from '@registry/event-store';
 import type { EventMetadata } from '../../apps/registry/src/write/command-pipeline/event-metadata';
 import type { SeededRandom } from './seeded-random';
@@ -16,7 +16,8 @@ export interface GeneratedAppend {
   events: GeneratedEvent[];
 }
 
-type GeneratedEventType = Exclude<RegistryEventType, 'ApiKeyCreated' | 'ApiKeyRevoked' | 'WitnessRegistered'>;
+/** The benchmark's data set is the recognition registry's; keys, witnesses and the skills context are not in it. */
+type GeneratedEventType = Exclude<RegistryEventType, 'ApiKeyCreated' | 'ApiKeyRevoked' | 'WitnessRegistered' | SkillsEvent['type']>;
 
 /** The command each event type answers: the write side records it in `commandType`. */
 const COMMAND_OF: Record<GeneratedEventType, RegistryCommandType> = {

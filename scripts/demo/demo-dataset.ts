@@ -6,8 +6,13 @@
  * send it, so the demo exercises the same rules as production traffic.
  */
 
-/** Who sends a step: the accreditation body, or a certification body by id. */
-export type Sender = { kind: 'accreditation-body' } | { kind: 'certification-body'; cbId: string };
+import { skillsSteps } from './skills-dataset';
+
+/** Who sends a step: the accreditation body, a certification body by id, or a country's skills focal point. */
+export type Sender =
+  | { kind: 'accreditation-body' }
+  | { kind: 'certification-body'; cbId: string }
+  | { kind: 'skills-focal-point'; country: string };
 
 export interface DemoStep {
   mutation: string;
@@ -189,4 +194,5 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   ...certificates,
   ...lifecycle,
   ...decisions,
+  ...skillsSteps(SCHEMES.HOSPITALITY),
 ];

@@ -24,15 +24,15 @@ export async function loadDemo(app: NestFastifyApplication, adminKey: string, on
   const keys = new Map<string, string>();
   const keyOf = async (sender: Sender): Promise<string> => {
     if (sender.kind === 'accreditation-body') return adminKey;
-    let key = keys.get(sender.cbId);
+    const [id, input] =
+      sender.kind === 'certification-body'
+        ? [sender.cbId, { role: 'CERTIFICATION_BODY', cbId: sender.cbId, label: `${sender.cbId} (demo)` }]
+        : [`focal-point:${sender.country}`, { role: 'SKILLS_FOCAL_POINT', country: sender.country, label: `${sender.country} skills focal point (demo)` }];
+    let key = keys.get(id);
     if (key === undefined) {
-      const created = await client.request<{ createApiKey: { key: string } }>(
-        CREATE_KEY,
-        { input: { role: 'CERTIFICATION_BODY', cbId: sender.cbId, label: `${sender.cbId} (demo)` } },
-        adminKey,
-      );
+      const created = await client.request<{ createApiKey: { key: string } }>(CREATE_KEY, { input }, adminKey);
       key = created.createApiKey.key;
-      keys.set(sender.cbId, key);
+      keys.set(id, key);
     }
     return key;
   };
@@ -49,6 +49,10 @@ export async function loadDemo(app: NestFastifyApplication, adminKey: string, on
   return { loaded: true, steps: DEMO_STEPS.length, auditorKey: auditor.createApiKey.key };
 }
 
-export const DEMO_SUMMARY = `${CERTIFICATION_BODIES.length} certification bodies, ${Object.keys(SCHEMES).length} schemes, ${
-  DEMO_STEPS.filter((s) => s.mutation === 'signArrangement').length
-} arrangements, ${DEMO_STEPS.filter((s) => s.mutation === 'issueCertificate').length} certificates`;
+const count = (mutation: string): number => DEMO_STEPS.filter((s) => s.mutation === mutation).length;
+
+export const DEMO_SUMMARY = `${CERTIFICATION_BODIES.length} certification bodies, ${Object.keys(SCHEMES).length} schemes, ${count(
+  'signArrangement',
+)} arrangements, ${count('issueCertificate')} certificates; ${count('registerNationalFramework')} national qualifications frameworks, ${count(
+  'proposePriorityOccupation',
+)} priority occupations, ${count('adoptActionPlan')} action plans (AQRF referencing, occupations and plans partly illustrative: see scripts/demo/skills-dataset.ts)`;

@@ -29,8 +29,9 @@ describe('Authorization: every mutation × every caller, from one table', () => 
 
       for (const caller of order) {
         const outcome = expectedOutcome(entry, caller);
+        const key = await keyOf(world, entry, prepared, caller);
         const before = await world.fingerprint();
-        const answer = await world.send(name, prepared.input, keyOf(world, entry, prepared, caller));
+        const answer = await world.send(name, prepared.input, key);
         const after = await world.fingerprint();
         const codes = errorCodes(answer);
         const logChange = after.hash === before.hash ? 'log unchanged' : 'log grew';
@@ -89,11 +90,11 @@ describe('Authorization: the verification pages and the public bulk query × eve
     await world?.registry.cleanup();
   });
 
-  const keyFor = (caller: Caller): string | undefined =>
+  const keyFor = (caller: Caller): Promise<string | undefined> =>
     keyOf(world, { sentBy: 'CERTIFICATION_BODY' } as (typeof MUTATION_TABLE)[string], { input: {}, rightfulCb: TH } as Parameters<typeof keyOf>[2], caller);
 
   it.each(CALLERS)('pages are public and read no key: %s gets every page, and nothing is written', async (caller) => {
-    const key = keyFor(caller);
+    const key = await keyFor(caller);
     const headers: Record<string, string> = key === undefined ? {} : { authorization: `Bearer ${key}` };
     const before = await world.fingerprint();
     const statuses: Record<string, number> = {};
@@ -121,7 +122,7 @@ describe('Authorization: the verification pages and the public bulk query × eve
   }, 30_000);
 
   it.each(CALLERS)('recognitions(checks) is public like recognition: %s', async (caller) => {
-    const answer = await graphql(world.registry.http, `query($checks: [RecognitionCheck!]!) { recognitions(checks: $checks) { recognized } }`, { checks: [{ certificateNumber: number, country: 'TH' }] }, keyFor(caller));
+    const answer = await graphql(world.registry.http, `query($checks: [RecognitionCheck!]!) { recognitions(checks: $checks) { recognized } }`, { checks: [{ certificateNumber: number, country: 'TH' }] }, await keyFor(caller));
     expect(errorCodes(answer)).toEqual(caller === 'revoked key of the rightful role' ? ['UNAUTHENTICATED'] : []);
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { testStoreKind } from '../support/test-store';
 import { errorCodes, graphql, type GraphqlAnswer } from './support/graphql-calls';
 import { canonicalHostileValues, hostileValueFor, impossibleDate, inputFieldsOf, INJECTIONS, malformedDate, type InputField } from './support/hostile-values';
-import { keyOf, MUTATION_TABLE } from './support/mutation-table';
+import { MUTATION_TABLE, rightfulKey } from './support/mutation-table';
 import { buildWorld, type World } from './support/world';
 
 /** Random runs per input field, on top of the canonical values; bounded so the whole campaign stays well under a minute.
@@ -32,9 +32,8 @@ describe('The bad-input campaign: hostile values at every mutation input', () =>
     it('refuses a hostile value in any one field as BAD_USER_INPUT, with nothing written', async () => {
       const entry = MUTATION_TABLE[name];
       // The rest of the input is one the rightful caller could send successfully: only the hostile field is at fault.
-      const prepared = await entry.prepare(world);
-      const key = keyOf(world, entry, prepared, 'CERTIFICATION_BODY of the rightful CB');
-      const rightful = entry.sentBy === 'ACCREDITATION_BODY' ? world.keys.admin : key;
+      const prepared = await world.once(`prepared ${name}`, () => entry.prepare(world));
+      const rightful = await rightfulKey(world, entry, prepared);
       const fields = inputFieldsOf(world.schema, name);
       const before = await world.fingerprint();
 
@@ -51,14 +50,22 @@ describe('The bad-input campaign: hostile values at every mutation input', () =>
         };
         for (const value of canonicalHostileValues(field)) await send(value);
         await fc.assert(fc.asyncProperty(hostileValueFor(field), send), { numRuns: RUNS_PER_FIELD });
+        if (field.kind === 'objectList') {
+          // Inside a list of input objects: each nested field of an otherwise valid item, and one item too many.
+          const [item] = prepared.input[field.name] as Record<string, unknown>[];
+          await send(Array.from({ length: 51 }, () => item));
+          for (const nested of field.nested) {
+            for (const value of canonicalHostileValues(nested)) await send([{ ...item, [nested.name]: value }]);
+          }
+        }
       }
       expect(await world.fingerprint()).toEqual(before);
     }, 60_000);
 
     it('refuses a malformed input as a whole: unknown fields, a missing required field, not an object', async () => {
       const entry = MUTATION_TABLE[name];
-      const prepared = await entry.prepare(world);
-      const rightful = entry.sentBy === 'ACCREDITATION_BODY' ? world.keys.admin : keyOf(world, entry, prepared, 'CERTIFICATION_BODY of the rightful CB');
+      const prepared = await world.once(`prepared ${name}`, () => entry.prepare(world));
+      const rightful = await rightfulKey(world, entry, prepared);
       const required = inputFieldsOf(world.schema, name).filter((field: InputField) => field.required);
       const without = (field: string): Record<string, unknown> => Object.fromEntries(Object.entries(prepared.input).filter(([k]) => k !== field));
       const inputs: unknown[] = [

@@ -106,6 +106,18 @@ export function commandFor(event: RegistryEvent, actor: Actor, source: FactSourc
     case 'ApiKeyCreated':
     case 'ApiKeyRevoked':
     case 'WitnessRegistered':
+    case 'NationalFrameworkRegistered':
+    case 'AqrfReferencingStarted':
+    case 'AqrfReferencingAmended':
+    case 'AqrfReferencingSubmitted':
+    case 'AqrfReferencingEndorsed':
+    case 'NationalQualificationRegistered':
+    case 'SchemeLinkedToQualification':
+    case 'PriorityOccupationProposed':
+    case 'PriorityOccupationValidated':
+    case 'ActionPlanAdopted':
+    case 'ActionPlanItemAdded':
+    case 'ActionPlanProgressReported':
       throw new Error(`the data set holds no ${event.type}`);
     default: {
       const unknown: never = event;

@@ -72,3 +72,5 @@ export * from './recognition/recognized-countries';
 export * from './witnesses/events';
 export * from './witnesses/commands';
 export { witnessDecider, type WitnessState } from './witnesses/decider';
+// ASEAN mutual recognition of skills
+export * from './skills';

@@ -4,7 +4,7 @@ import { RuleViolation } from './shared/rule-violation';
 describe('permissions by role', () => {
   const commandTypes = Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[];
 
-  it('lets the accreditation body manage schemes, accreditation, arrangements, keys and witnesses, and nothing else', () => {
+  it('lets the accreditation body manage schemes, accreditation, arrangements, keys and witnesses, and record what others decide on skills, and nothing else', () => {
     const allowed = commandTypes.filter((type) => isPermitted(type, 'ACCREDITATION_BODY'));
     expect(allowed.sort()).toEqual(
       [
@@ -15,7 +15,25 @@ describe('permissions by role', () => {
         'SuspendArrangement', 'ReinstateArrangement', 'TerminateArrangement',
         'CreateApiKey', 'RevokeApiKey',
         'RegisterWitness',
+        'EndorseAqrfReferencing', 'ValidatePriorityOccupation', 'LinkSchemeToQualification',
       ].sort(),
+    );
+  });
+
+  it('lets a skills focal point draft its country\'s framework, referencing, qualifications, priorities and action plan, and nothing else', () => {
+    const allowed = commandTypes.filter((type) => isPermitted(type, 'SKILLS_FOCAL_POINT'));
+    expect(allowed.sort()).toEqual(
+      [
+        'RegisterNationalFramework', 'StartAqrfReferencing', 'AmendAqrfReferencing', 'SubmitAqrfReferencing',
+        'RegisterNationalQualification', 'ProposePriorityOccupation',
+        'AdoptActionPlan', 'AddActionPlanItem', 'ReportActionPlanProgress',
+      ].sort(),
+    );
+  });
+
+  it('refuses a skills focal point key that is not bound to a country', () => {
+    expect(() => assertPermitted({ type: 'AdoptActionPlan', actor: { role: 'SKILLS_FOCAL_POINT', keyId: 'k' } })).toThrow(
+      expect.objectContaining({ code: 'ACTOR_NOT_BOUND_TO_COUNTRY', kind: 'FORBIDDEN' }),
     );
   });
 

@@ -5,6 +5,7 @@ import type { CertificationBodyCommand } from './certification-bodies/commands';
 import type { RecognitionCommand } from './recognitions/commands';
 import type { SchemeCommand } from './schemes/commands';
 import type { WitnessCommand } from './witnesses/commands';
+import type { SkillsCommand } from './skills/skills-command';
 
 export type RegistryCommand =
   | SchemeCommand
@@ -13,6 +14,7 @@ export type RegistryCommand =
   | ArrangementCommand
   | RecognitionCommand
   | ApiKeyCommand
-  | WitnessCommand;
+  | WitnessCommand
+  | SkillsCommand;
 
 export type RegistryCommandType = RegistryCommand['type'];

@@ -5,6 +5,7 @@ import type { CertificationBodyEvent } from './certification-bodies/events';
 import type { RecognitionEvent } from './recognitions/events';
 import type { SchemeEvent } from './schemes/events';
 import type { WitnessEvent } from './witnesses/events';
+import type { SkillsEvent } from './skills/skills-command';
 
 /** Every domain event. No metadata here: the application adds actor, ids and recordedAt when it appends. */
 export type RegistryEvent =
@@ -14,7 +15,8 @@ export type RegistryEvent =
   | ArrangementEvent
   | RecognitionEvent
   | ApiKeyEvent
-  | WitnessEvent;
+  | WitnessEvent
+  | SkillsEvent;
 
 export type RegistryEventType = RegistryEvent['type'];
 

@@ -15,6 +15,16 @@ import { isSchemeEvent } from './schemes/events';
 import { witnessDecider } from './witnesses/decider';
 import { isWitnessEvent } from './witnesses/events';
 import { foldState, unreachable } from './shared/decider';
+import { actionPlanDecider } from './skills/action-plans/decider';
+import { isActionPlanEvent } from './skills/action-plans/events';
+import { nationalFrameworkDecider } from './skills/frameworks/decider';
+import { isNationalFrameworkEvent } from './skills/frameworks/events';
+import { priorityOccupationDecider } from './skills/priority-occupations/decider';
+import { isPriorityOccupationEvent } from './skills/priority-occupations/events';
+import { nationalQualificationDecider } from './skills/qualifications/decider';
+import { isNationalQualificationEvent } from './skills/qualifications/events';
+import { schemeLinkDecider } from './skills/scheme-links/decider';
+import { isSchemeLinkEvent } from './skills/scheme-links/events';
 import {
   apiKeyStream,
   arrangementStream,
@@ -23,6 +33,11 @@ import {
   recognitionStream,
   schemeStream,
   witnessStream,
+  actionPlanStream,
+  nationalFrameworkStream,
+  nationalQualificationStream,
+  priorityOccupationStream,
+  schemeLinkStream,
 } from './streams';
 
 /** The stream a command is decided on and appended to. */
@@ -61,6 +76,23 @@ export function commandStream(command: RegistryCommand): string {
       return apiKeyStream(command.data.keyId);
     case 'RegisterWitness':
       return witnessStream(command.data.name);
+    case 'RegisterNationalFramework':
+    case 'StartAqrfReferencing':
+    case 'AmendAqrfReferencing':
+    case 'SubmitAqrfReferencing':
+    case 'EndorseAqrfReferencing':
+      return nationalFrameworkStream(command.data.country);
+    case 'RegisterNationalQualification':
+      return nationalQualificationStream(command.data.id);
+    case 'LinkSchemeToQualification':
+      return schemeLinkStream(command.data.schemeCode);
+    case 'ProposePriorityOccupation':
+    case 'ValidatePriorityOccupation':
+      return priorityOccupationStream(command.data.country, command.data.code);
+    case 'AdoptActionPlan':
+    case 'AddActionPlanItem':
+    case 'ReportActionPlanProgress':
+      return actionPlanStream(command.data.country);
     default:
       return unreachable(command);
   }
@@ -105,6 +137,23 @@ export function decideCommand(command: RegistryCommand, history: readonly Regist
       return apiKeyDecider.decide(command, foldState(apiKeyDecider, history.filter(isApiKeyEvent)));
     case 'RegisterWitness':
       return witnessDecider.decide(command, foldState(witnessDecider, history.filter(isWitnessEvent)));
+    case 'RegisterNationalFramework':
+    case 'StartAqrfReferencing':
+    case 'AmendAqrfReferencing':
+    case 'SubmitAqrfReferencing':
+    case 'EndorseAqrfReferencing':
+      return nationalFrameworkDecider.decide(command, foldState(nationalFrameworkDecider, history.filter(isNationalFrameworkEvent)));
+    case 'RegisterNationalQualification':
+      return nationalQualificationDecider.decide(command, foldState(nationalQualificationDecider, history.filter(isNationalQualificationEvent)));
+    case 'LinkSchemeToQualification':
+      return schemeLinkDecider.decide(command, foldState(schemeLinkDecider, history.filter(isSchemeLinkEvent)));
+    case 'ProposePriorityOccupation':
+    case 'ValidatePriorityOccupation':
+      return priorityOccupationDecider.decide(command, foldState(priorityOccupationDecider, history.filter(isPriorityOccupationEvent)));
+    case 'AdoptActionPlan':
+    case 'AddActionPlanItem':
+    case 'ReportActionPlanProgress':
+      return actionPlanDecider.decide(command, foldState(actionPlanDecider, history.filter(isActionPlanEvent)));
     default:
       return unreachable(command);
   }

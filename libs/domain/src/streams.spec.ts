@@ -6,6 +6,11 @@ import {
   certificationBodyStream,
   recognitionStream,
   schemeStream,
+  nationalFrameworkStream,
+  nationalQualificationStream,
+  schemeLinkStream,
+  priorityOccupationStream,
+  actionPlanStream,
 } from './streams';
 
 describe('stream names (a public contract)', () => {
@@ -16,6 +21,11 @@ describe('stream names (a public contract)', () => {
     expect(arrangementStream('MRA-1')).toBe('arrangement-MRA-1');
     expect(recognitionStream('PS-0001', 'MY')).toBe('recognition-PS-0001-MY');
     expect(apiKeyStream('k1')).toBe('apikey-k1');
+    expect(nationalFrameworkStream('kh')).toBe('nqf-KH');
+    expect(nationalQualificationStream('KH-COOK-2')).toBe('qualification-KH-COOK-2');
+    expect(schemeLinkStream('VQ-COOK-2')).toBe('schemelink-VQ-COOK-2');
+    expect(priorityOccupationStream('kh', 'COOK')).toBe('priority-KH-COOK');
+    expect(actionPlanStream('la')).toBe('actionplan-LA');
   });
 
   it('puts every recognition decision on a country in one stream, whatever the case the country came in', () => {
@@ -24,7 +34,20 @@ describe('stream names (a public contract)', () => {
 
   it('exposes the prefixes for subscription filters, none a prefix of another', () => {
     const prefixes = Object.values(STREAM_PREFIXES);
-    expect(prefixes).toEqual(['scheme-', 'cb-', 'certificate-', 'arrangement-', 'recognition-', 'apikey-', 'witness-']);
+    expect(prefixes).toEqual([
+      'scheme-',
+      'cb-',
+      'certificate-',
+      'arrangement-',
+      'recognition-',
+      'apikey-',
+      'witness-',
+      'nqf-',
+      'qualification-',
+      'schemelink-',
+      'priority-',
+      'actionplan-',
+    ]);
     for (const a of prefixes) for (const b of prefixes) if (a !== b) expect(b.startsWith(a)).toBe(false);
   });
 });

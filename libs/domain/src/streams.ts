@@ -12,6 +12,12 @@ export const STREAM_PREFIXES = {
   recognition: 'recognition-',
   apiKey: 'apikey-',
   witness: 'witness-',
+  // ASEAN mutual recognition of skills (libs/domain/src/skills)
+  nationalFramework: 'nqf-',
+  nationalQualification: 'qualification-',
+  schemeLink: 'schemelink-',
+  priorityOccupation: 'priority-',
+  actionPlan: 'actionplan-',
 } as const;
 
 export const SCHEME_STREAM_PREFIX = STREAM_PREFIXES.scheme;
@@ -50,4 +56,28 @@ export function apiKeyStream(keyId: string): string {
 /** A witness of the log, by its key name (e.g. `witness.example.org/w1`). */
 export function witnessStream(name: string): string {
   return `${WITNESS_STREAM_PREFIX}${name}`;
+}
+
+/** A country's national qualifications framework and its referencing to the AQRF: one stream per country. */
+export function nationalFrameworkStream(country: string): string {
+  return `${STREAM_PREFIXES.nationalFramework}${normalizeCountry(country)}`;
+}
+
+export function nationalQualificationStream(id: string): string {
+  return `${STREAM_PREFIXES.nationalQualification}${id}`;
+}
+
+/** Where a scheme sits among qualifications: linked to a national qualification or directly to an AQRF level. */
+export function schemeLinkStream(schemeCode: string): string {
+  return `${STREAM_PREFIXES.schemeLink}${schemeCode}`;
+}
+
+/** One priority occupation proposed by one country's government, with its social partners' validations. */
+export function priorityOccupationStream(country: string, code: string): string {
+  return `${STREAM_PREFIXES.priorityOccupation}${normalizeCountry(country)}-${code}`;
+}
+
+/** A country's action plan for mutual recognition of skills, its items and their progress reports. */
+export function actionPlanStream(country: string): string {
+  return `${STREAM_PREFIXES.actionPlan}${normalizeCountry(country)}`;
 }

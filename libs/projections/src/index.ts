@@ -11,3 +11,5 @@ export { READ_MODELS_FILE, readModelsPath, openReadModelFile, type ReadModelFile
 export { DocumentTable } from './sqlite/document-table';
 export { REGISTRY_PROJECTIONS } from './registry/registry-projections';
 export { RegistryReadModels, MAX_LIST_SIZE } from './registry/registry-read-models';
+export { SkillsReadModels } from './skills/skills-read-models';
+export { SKILLS_PROJECTIONS } from './skills/skills.projections';

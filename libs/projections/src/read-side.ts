@@ -5,11 +5,13 @@ import { Projector } from './projector';
 import { rebuildReadModels } from './rebuild-read-models';
 import { REGISTRY_PROJECTIONS } from './registry/registry-projections';
 import { RegistryReadModels } from './registry/registry-read-models';
+import { SkillsReadModels } from './skills/skills-read-models';
 import { openReadModelFile, readModelsPath } from './sqlite/read-model-file';
 
 /** The running read side of one registry process: its projections kept up to date, and their queries. */
 export interface ReadSide {
   readonly readModels: RegistryReadModels;
+  readonly skills: SkillsReadModels;
   readonly runner: ProjectionRunner;
   /** Stops following the log and closes the file; the store stays open. */
   close(): Promise<void>;
@@ -29,13 +31,14 @@ export async function startReadSide(store: EventStore, dataDir: string, options:
     const projector = new Projector(db, REGISTRY_PROJECTIONS);
     const runner = new ProjectionRunner(store, projector, options);
     const readModels = new RegistryReadModels(projector);
+    const skills = new SkillsReadModels(projector);
     await runner.start();
     let closing: Promise<void> | undefined;
     const shutDown = async (): Promise<void> => {
       await runner.stop();
       db.close();
     };
-    return { readModels, runner, close: () => (closing ??= shutDown()) };
+    return { readModels, skills, runner, close: () => (closing ??= shutDown()) };
   } catch (error) {
     db.close();
     throw error;

@@ -13,16 +13,32 @@ import {
 } from 'graphql';
 
 /** How a mutation input field is checked, read off the schema (type, then name). */
-export type FieldKind = 'identifier' | 'text' | 'date' | 'country' | 'identifierList' | 'enum' | 'int' | 'commandId';
+export type FieldKind = 'identifier' | 'text' | 'date' | 'country' | 'identifierList' | 'objectList' | 'enum' | 'int' | 'commandId';
 
 /** Fields a person writes freely: any printable text is legitimate there, injection-looking text included. */
-export const FREE_TEXT_FIELDS = new Set(['name', 'title', 'holderName', 'reason', 'label', 'conditions', 'sector', 'occupation']);
+export const FREE_TEXT_FIELDS = new Set([
+  'name',
+  'title',
+  'holderName',
+  'reason',
+  'label',
+  'conditions',
+  'sector',
+  'occupation',
+  'awardingBody',
+  'organisation',
+  'representative',
+  'description',
+  'note',
+]);
 
 export interface InputField {
   name: string;
   kind: FieldKind;
   required: boolean;
   enumValues: string[];
+  /** The fields of each item of a list of input objects (kind objectList). */
+  nested: InputField[];
 }
 
 export function inputFieldsOf(schema: GraphQLSchema, mutation: string): InputField[] {
@@ -35,7 +51,8 @@ export function inputFieldsOf(schema: GraphQLSchema, mutation: string): InputFie
 function describe(field: GraphQLInputField): InputField {
   const named = getNamedType(field.type);
   const unwrapped = isNonNullType(field.type) ? field.type.ofType : field.type;
-  const base = { name: field.name, required: isNonNullType(field.type), enumValues: isEnumType(named) ? named.getValues().map((v) => v.name) : [] };
+  const base = { name: field.name, required: isNonNullType(field.type), enumValues: isEnumType(named) ? named.getValues().map((v) => v.name) : [], nested: [] };
+  if (isListType(unwrapped) && isInputObjectType(named)) return { ...base, kind: 'objectList', nested: Object.values(named.getFields()).map(describe) };
   if (isListType(unwrapped)) return { ...base, kind: 'identifierList' };
   if (isEnumType(named)) return { ...base, kind: 'enum' };
   if (isScalarType(named) && named.name === 'Date') return { ...base, kind: 'date' };
@@ -146,6 +163,14 @@ export function hostileValueFor(field: InputField): fc.Arbitrary<unknown> {
         fc.constant([{ a: 1 }]),
         ...(field.required ? [fc.constant(null)] : []),
       );
+    case 'objectList':
+      return fc.oneof(
+        fc.constant([['nested']]),
+        fc.constant(['an item that is not an object']),
+        fc.integer(),
+        fc.constant([{ unknownField: 1 }]),
+        ...(field.required ? [fc.constant(null)] : []),
+      );
     case 'enum':
       return fc.oneof(
         fc.string({ maxLength: 20 }).filter((s) => !field.enumValues.includes(s)),
@@ -187,6 +212,8 @@ export function canonicalHostileValues(field: InputField): unknown[] {
       return ['XX', 'ZZ', 'THA', '', 66];
     case 'identifierList':
       return [Array.from({ length: 51 }, (_, i) => `ID-${i}`), ['ok', "'; DROP TABLE events; --"], [['nested']]];
+    case 'objectList':
+      return [[['nested']], ['not an object'], 42];
     case 'enum':
       return ['SUPERUSER', ''];
     case 'int':

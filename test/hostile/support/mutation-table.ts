@@ -8,6 +8,8 @@ export const CALLERS = [
   'CERTIFICATION_BODY of the rightful CB',
   'CERTIFICATION_BODY of another CB',
   'AUDITOR',
+  'SKILLS_FOCAL_POINT of the rightful country',
+  'SKILLS_FOCAL_POINT of another country',
   'revoked key of the rightful role',
 ] as const;
 export type Caller = (typeof CALLERS)[number];
@@ -21,12 +23,14 @@ export interface Prepared {
   input: Record<string, unknown>;
   /** For CERTIFICATION_BODY mutations: the CB that may send it (the issuer, or the host-country CB). */
   rightfulCb?: Cb;
+  /** For SKILLS_FOCAL_POINT mutations: the country whose focal point may send it (default TH). */
+  rightfulCountry?: string;
 }
 
 export interface MutationEntry {
   /** WITNESS: a cosignature, which authenticates itself by a registered witness key, so any caller may post it
    * (a revoked key is still refused, as on every request). It is kept beside the checkpoint, not in the log. */
-  sentBy: 'ACCREDITATION_BODY' | 'CERTIFICATION_BODY' | 'WITNESS';
+  sentBy: 'ACCREDITATION_BODY' | 'CERTIFICATION_BODY' | 'SKILLS_FOCAL_POINT' | 'WITNESS';
   /** Records, with the world's own keys, what the mutation acts on. */
   prepare(world: World): Promise<Prepared>;
 }
@@ -42,7 +46,10 @@ export function expectedOutcome(entry: MutationEntry, caller: Caller): Outcome {
       return entry.sentBy === 'ACCREDITATION_BODY' || entry.sentBy === 'WITNESS' ? 'ALLOWED' : 'FORBIDDEN';
     case 'CERTIFICATION_BODY of the rightful CB':
       return entry.sentBy === 'CERTIFICATION_BODY' || entry.sentBy === 'WITNESS' ? 'ALLOWED' : 'FORBIDDEN';
+    case 'SKILLS_FOCAL_POINT of the rightful country':
+      return entry.sentBy === 'SKILLS_FOCAL_POINT' || entry.sentBy === 'WITNESS' ? 'ALLOWED' : 'FORBIDDEN';
     case 'CERTIFICATION_BODY of another CB':
+    case 'SKILLS_FOCAL_POINT of another country':
     case 'AUDITOR':
       return entry.sentBy === 'WITNESS' ? 'ALLOWED' : 'FORBIDDEN';
     default: {
@@ -52,8 +59,32 @@ export function expectedOutcome(entry: MutationEntry, caller: Caller): Outcome {
   }
 }
 
+/** The world's own focal point keys for Thailand and Malaysia; for another country, one made on first use. */
+function focalPointKeyOf(world: World, country: string): Promise<string> | string {
+  if (country === TH.country) return world.keys.focalTh;
+  if (country === MY.country) return world.keys.focalMy;
+  return world.focalPointKey(country);
+}
+
+/** The key of the one caller who may send the entry's prepared input. */
+export async function rightfulKey(world: World, entry: MutationEntry, prepared: Prepared): Promise<string> {
+  switch (entry.sentBy) {
+    case 'ACCREDITATION_BODY':
+      return world.keys.admin;
+    case 'CERTIFICATION_BODY':
+    case 'WITNESS':
+      return (prepared.rightfulCb ?? TH) === TH ? world.keys.th : world.keys.my;
+    case 'SKILLS_FOCAL_POINT':
+      return focalPointKeyOf(world, prepared.rightfulCountry ?? TH.country);
+    default: {
+      const unknown: never = entry.sentBy;
+      throw new Error(`unknown role ${String(unknown)}`);
+    }
+  }
+}
+
 /** The key a caller presents for an entry (undefined: none). */
-export function keyOf(world: World, entry: MutationEntry, prepared: Prepared, caller: Caller): string | undefined {
+export async function keyOf(world: World, entry: MutationEntry, prepared: Prepared, caller: Caller): Promise<string | undefined> {
   const rightful = prepared.rightfulCb ?? TH;
   const other = rightful === TH ? MY : TH;
   const cbKey = (cb: Cb): string => (cb === TH ? world.keys.th : world.keys.my);
@@ -69,8 +100,24 @@ export function keyOf(world: World, entry: MutationEntry, prepared: Prepared, ca
       return cbKey(other);
     case 'AUDITOR':
       return world.keys.auditor;
+    case 'SKILLS_FOCAL_POINT of the rightful country':
+      return focalPointKeyOf(world, prepared.rightfulCountry ?? TH.country);
+    case 'SKILLS_FOCAL_POINT of another country':
+      return (prepared.rightfulCountry ?? TH.country) === TH.country ? world.keys.focalMy : world.keys.focalTh;
     case 'revoked key of the rightful role':
-      return entry.sentBy === 'ACCREDITATION_BODY' ? world.keys.revokedAdmin : revokedCbKey(rightful);
+      switch (entry.sentBy) {
+        case 'ACCREDITATION_BODY':
+          return world.keys.revokedAdmin;
+        case 'CERTIFICATION_BODY':
+        case 'WITNESS':
+          return revokedCbKey(rightful);
+        case 'SKILLS_FOCAL_POINT':
+          return world.keys.revokedFocalTh;
+        default: {
+          const unknown: never = entry.sentBy;
+          throw new Error(`unknown role ${String(unknown)}`);
+        }
+      }
     default: {
       const unknown: never = caller;
       throw new Error(`unknown caller ${String(unknown)}`);
@@ -294,4 +341,153 @@ export const MUTATION_TABLE: Record<string, MutationEntry> = {
       return { input: { keyId: created.keyId } };
     },
   },
+
+  // The mutual recognition of skills (libs/domain/src/skills): who sends what is in libs/domain/src/permissions.ts.
+  registerNationalFramework: {
+    sentBy: 'SKILLS_FOCAL_POINT',
+    prepare: async (world) => {
+      const country = world.freshCountry();
+      return { input: { country, title: `${country} qualifications framework`, levels: LEVELS }, rightfulCountry: country };
+    },
+  },
+  startAqrfReferencing: {
+    sentBy: 'SKILLS_FOCAL_POINT',
+    prepare: async (world) => {
+      const country = await freshFramework(world, 'registered');
+      return { input: { country, references: REFERENCES, startedOn: '2014-03-01' }, rightfulCountry: country };
+    },
+  },
+  amendAqrfReferencing: {
+    sentBy: 'SKILLS_FOCAL_POINT',
+    prepare: async (world) => {
+      const country = await freshFramework(world, 'started');
+      return { input: { country, references: REFERENCES.slice(0, 2), amendedOn: '2016-01-01', reason: 'levels 3 and 4 withdrawn' }, rightfulCountry: country };
+    },
+  },
+  submitAqrfReferencing: {
+    sentBy: 'SKILLS_FOCAL_POINT',
+    prepare: async (world) => {
+      const country = await freshFramework(world, 'started');
+      return { input: { country, submittedOn: '2014-09-01' }, rightfulCountry: country };
+    },
+  },
+  endorseAqrfReferencing: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async (world) => ({ input: { country: await freshFramework(world, 'submitted'), endorsedOn: '2015-05-01' } }),
+  },
+  registerNationalQualification: {
+    sentBy: 'SKILLS_FOCAL_POINT',
+    prepare: async (world) => {
+      const country = await sharedFramework(world);
+      return { input: qualificationInput(world, country), rightfulCountry: country };
+    },
+  },
+  linkSchemeToQualification: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async (world) => {
+      const country = await sharedFramework(world);
+      const qualification = qualificationInput(world, country);
+      await world.must('registerNationalQualification', qualification, await focalPointKeyOf(world, country));
+      return { input: { schemeCode: await freshScheme(world), qualificationId: qualification.id, linkedOn: '2015-06-01' } };
+    },
+  },
+  proposePriorityOccupation: {
+    sentBy: 'SKILLS_FOCAL_POINT',
+    prepare: async (world) => ({
+      input: { country: TH.country, code: `OCC-${world.unique()}`, sector: 'Tourism', occupation: 'Front office agent', proposedOn: '2013-10-01' },
+    }),
+  },
+  validatePriorityOccupation: {
+    sentBy: 'ACCREDITATION_BODY',
+    prepare: async (world) => {
+      const code = `OCC-${world.unique()}`;
+      await world.must(
+        'proposePriorityOccupation',
+        { country: TH.country, code, sector: 'Tourism', occupation: 'Front office agent', proposedOn: '2013-10-01' },
+        world.keys.focalTh,
+      );
+      return {
+        input: {
+          country: TH.country,
+          code,
+          partner: 'EMPLOYERS',
+          organisation: 'Employers Confederation of Thailand',
+          representative: 'Hostile-suite delegate',
+          outcome: 'VALIDATED',
+          validatedOn: '2014-09-25',
+        },
+      };
+    },
+  },
+  adoptActionPlan: {
+    sentBy: 'SKILLS_FOCAL_POINT',
+    prepare: async (world) => {
+      const country = world.freshCountry();
+      return { input: planInput(country), rightfulCountry: country };
+    },
+  },
+  addActionPlanItem: {
+    sentBy: 'SKILLS_FOCAL_POINT',
+    prepare: async (world) => {
+      const country = await sharedPlan(world);
+      return { input: itemInput(world, country), rightfulCountry: country };
+    },
+  },
+  reportActionPlanProgress: {
+    sentBy: 'SKILLS_FOCAL_POINT',
+    prepare: async (world) => {
+      const country = await sharedPlan(world);
+      const item = itemInput(world, country);
+      await world.must('addActionPlanItem', item, await focalPointKeyOf(world, country));
+      return { input: { country, itemId: item.itemId, progress: 'IN_PROGRESS', note: 'assessors selected', reportedOn: '2016-01-15' }, rightfulCountry: country };
+    },
+  },
 };
+
+const LEVELS = [1, 2, 3, 4].map((level) => ({ level, title: `Certificate ${level}` }));
+const REFERENCES = [1, 2, 3, 4].map((level) => ({ nqfLevel: level, aqrfLevel: level }));
+
+/** A country of its own with a framework at the given stage of its referencing, recorded by its focal point. */
+async function freshFramework(world: World, stage: 'registered' | 'started' | 'submitted'): Promise<string> {
+  const country = world.freshCountry();
+  const key = await focalPointKeyOf(world, country);
+  await world.must('registerNationalFramework', { country, title: `${country} qualifications framework`, levels: LEVELS }, key);
+  if (stage === 'registered') return country;
+  await world.must('startAqrfReferencing', { country, references: REFERENCES, startedOn: '2014-03-01' }, key);
+  if (stage === 'started') return country;
+  await world.must('submitAqrfReferencing', { country, submittedOn: '2014-09-01' }, key);
+  return country;
+}
+
+/** One framework the entries that only need one share, so that the ten member states go round. */
+function sharedFramework(world: World): Promise<string> {
+  return world.once('shared framework', () => freshFramework(world, 'registered'));
+}
+
+function qualificationInput(world: World, country: string) {
+  return {
+    id: `NQ-${world.unique()}`,
+    country,
+    title: 'Commis cook',
+    occupation: 'Cook',
+    sector: 'Tourism',
+    nqfLevel: 2,
+    awardingBody: 'National skills authority',
+  };
+}
+
+function planInput(country: string) {
+  return { country, title: `${country} MRS action plan`, targetCountries: [country === TH.country ? MY.country : TH.country], adoptedOn: '2015-08-11' };
+}
+
+function sharedPlan(world: World): Promise<string> {
+  return world.once('shared plan', async () => {
+    const country = world.freshCountry();
+    await world.must('adoptActionPlan', planInput(country), await focalPointKeyOf(world, country));
+    return country;
+  });
+}
+
+function itemInput(world: World, country: string) {
+  return { country, itemId: `item-${world.unique()}`, kind: 'TRAIN_ASSESSORS', description: 'Train assessors with DSD Thailand', dueOn: '2016-06-30' };
+}

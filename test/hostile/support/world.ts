@@ -24,7 +24,15 @@ export interface WorldKeys {
   revokedAdmin: string;
   revokedTh: string;
   revokedMy: string;
+  /** SKILLS_FOCAL_POINT keys of Thailand and Malaysia, and a revoked one of Thailand's. */
+  focalTh: string;
+  focalMy: string;
+  revokedFocalTh: string;
 }
+
+/** The ASEAN member states a world hands out, each once, to entries that need a country of their own. The
+ * first two are the fixed focal points' countries, handed out last. */
+const FRESH_COUNTRIES = ['BN', 'KH', 'ID', 'LA', 'MM', 'PH', 'SG', 'VN', 'MY', 'TH'] as const;
 
 /** A running registry with two accredited CBs in two countries, an ON_APPLICATION arrangement between them,
  * and a key for every kind of caller, some of them revoked. */
@@ -40,6 +48,12 @@ export interface World {
   fingerprint(): Promise<LogFingerprint>;
   /** A fresh suffix for ids, unique in this world. */
   unique(): string;
+  /** An ASEAN member state no other caller of freshCountry got in this world (throws when all ten are used). */
+  freshCountry(): string;
+  /** Runs `make` once per key in this world and returns its (cached) result: state several entries share. */
+  once<T>(key: string, make: () => Promise<T>): Promise<T>;
+  /** A SKILLS_FOCAL_POINT key of the country, created on first use. */
+  focalPointKey(country: string): Promise<string>;
 }
 
 export async function buildWorld(options: StartOptions = {}): Promise<World> {
@@ -59,15 +73,33 @@ export async function buildWorld(options: StartOptions = {}): Promise<World> {
     return answer.data?.[name] as Record<string, unknown>;
   };
   let counter = 0;
+  let countries = 0;
+  const cache = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, make: () => Promise<T>): Promise<T> => {
+    if (!cache.has(key)) cache.set(key, make());
+    return cache.get(key) as Promise<T>;
+  };
   const world: World = {
     registry,
     schema,
     store,
-    keys: { admin: ADMIN_KEY, th: '', my: '', auditor: '', revokedAdmin: '', revokedTh: '', revokedMy: '' },
+    keys: { admin: ADMIN_KEY, th: '', my: '', auditor: '', revokedAdmin: '', revokedTh: '', revokedMy: '', focalTh: '', focalMy: '', revokedFocalTh: '' },
     send,
     must,
     fingerprint: () => fingerprintLog(store),
     unique: () => `${Date.now().toString(36)}-${(counter += 1)}`,
+    freshCountry: () => {
+      const country = FRESH_COUNTRIES[countries];
+      if (country === undefined) throw new Error('this world has handed out every ASEAN member state');
+      countries += 1;
+      return country;
+    },
+    once,
+    focalPointKey: (country) =>
+      once(`focal-point-key:${country}`, async () => {
+        const created = await must('createApiKey', { role: 'SKILLS_FOCAL_POINT', country, label: `${country} skills focal point` }, ADMIN_KEY);
+        return String(created.key);
+      }),
   };
   try {
     await populate(world);
@@ -104,8 +136,8 @@ async function populate(world: World): Promise<void> {
     },
     admin,
   );
-  const key = async (role: string, cbId: string | null, label: string): Promise<{ keyId: string; key: string }> => {
-    const created = await world.must('createApiKey', { role, cbId, label }, admin);
+  const key = async (role: string, cbId: string | null, label: string, country: string | null = null): Promise<{ keyId: string; key: string }> => {
+    const created = await world.must('createApiKey', { role, cbId, country, label }, admin);
     return { keyId: String(created.keyId), key: String(created.key) };
   };
   const th = await key('CERTIFICATION_BODY', TH.cbId, 'FTPI integration');
@@ -114,7 +146,10 @@ async function populate(world: World): Promise<void> {
   const revokedAdmin = await key('ACCREDITATION_BODY', null, 'former AB officer');
   const revokedTh = await key('CERTIFICATION_BODY', TH.cbId, 'old FTPI integration');
   const revokedMy = await key('CERTIFICATION_BODY', MY.cbId, 'old MPC integration');
-  for (const revoked of [revokedAdmin, revokedTh, revokedMy]) await world.must('revokeApiKey', { keyId: revoked.keyId }, admin);
+  const focalTh = await key('SKILLS_FOCAL_POINT', null, 'Thailand skills focal point', TH.country);
+  const focalMy = await key('SKILLS_FOCAL_POINT', null, 'Malaysia skills focal point', MY.country);
+  const revokedFocalTh = await key('SKILLS_FOCAL_POINT', null, 'former Thai focal point', TH.country);
+  for (const revoked of [revokedAdmin, revokedTh, revokedMy, revokedFocalTh]) await world.must('revokeApiKey', { keyId: revoked.keyId }, admin);
   world.keys = {
     admin,
     th: th.key,
@@ -123,5 +158,8 @@ async function populate(world: World): Promise<void> {
     revokedAdmin: revokedAdmin.key,
     revokedTh: revokedTh.key,
     revokedMy: revokedMy.key,
+    focalTh: focalTh.key,
+    focalMy: focalMy.key,
+    revokedFocalTh: revokedFocalTh.key,
   };
 }

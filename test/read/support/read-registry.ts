@@ -39,6 +39,6 @@ export async function recordApiKey(
   cbId: string | null = null,
 ): Promise<{ keyId: string; secret: string }> {
   const { keyId, secret, keyHash } = generateApiKey();
-  await record(registry, [{ type: 'ApiKeyCreated', data: { keyId, role, cbId, label: `${role} test key`, keyHash } }]);
+  await record(registry, [{ type: 'ApiKeyCreated', data: { keyId, role, cbId, country: null, label: `${role} test key`, keyHash } }]);
   return { keyId, secret };
 }

@@ -4,6 +4,8 @@ export interface ApiKeyRecord {
   keyId: string;
   role: Role;
   cbId: string | null;
+  /** The country of a SKILLS_FOCAL_POINT key. */
+  country: string | null;
   label: string;
   /** Hex SHA-256 of the secret; the secret itself is never stored. */
   keyHash: string;

@@ -14,6 +14,9 @@ export class Authorizer {
     if (actor.role === 'CERTIFICATION_BODY' && !actor.cbId) {
       throw new RegistryError('FORBIDDEN', 'This CERTIFICATION_BODY key is bound to no certification body');
     }
+    if (actor.role === 'SKILLS_FOCAL_POINT' && !actor.country) {
+      throw new RegistryError('FORBIDDEN', 'This SKILLS_FOCAL_POINT key is bound to no country');
+    }
     return actor;
   }
 

@@ -13,6 +13,7 @@ describe('identifying the caller from the Authorization header', () => {
     keyId: cbKey.keyId,
     role: 'CERTIFICATION_BODY',
     cbId: 'th-ftpi',
+    country: null,
     label: 'FTPI integration',
     keyHash: cbKey.keyHash,
     revoked: false,
@@ -27,6 +28,15 @@ describe('identifying the caller from the Authorization header', () => {
     expect(identifyCaller(`Bearer ${cbKey.secret}`, directoryOf(cbRecord))).toEqual({
       kind: 'key',
       actor: { role: 'CERTIFICATION_BODY', keyId: cbKey.keyId, cbId: 'th-ftpi' },
+    });
+  });
+
+  it("gives a skills focal point's key its country", () => {
+    const key = generateApiKey();
+    const record: ApiKeyRecord = { keyId: key.keyId, role: 'SKILLS_FOCAL_POINT', cbId: null, country: 'KH', label: 'KH focal point', keyHash: key.keyHash, revoked: false };
+    expect(identifyCaller(`Bearer ${key.secret}`, directoryOf(record))).toEqual({
+      kind: 'key',
+      actor: { role: 'SKILLS_FOCAL_POINT', keyId: key.keyId, country: 'KH' },
     });
   });
 
@@ -51,6 +61,7 @@ describe('identifying the caller from the Authorization header', () => {
       keyId: OPERATOR_KEY_ID,
       role: 'ACCREDITATION_BODY',
       cbId: null,
+      country: null,
       label: 'bootstrap',
       keyHash: hashApiKey(operatorKey),
       revoked: false,

@@ -22,6 +22,11 @@ export function identifyCaller(authorization: string | undefined, directory: Api
   if (record.revoked) return { kind: 'refused', reason: 'This API key has been revoked' };
   return {
     kind: 'key',
-    actor: { role: record.role, keyId: record.keyId, ...(record.cbId ? { cbId: record.cbId } : {}) },
+    actor: {
+      role: record.role,
+      keyId: record.keyId,
+      ...(record.cbId ? { cbId: record.cbId } : {}),
+      ...(record.country ? { country: record.country } : {}),
+    },
   };
 }

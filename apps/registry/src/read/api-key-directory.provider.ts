@@ -12,7 +12,7 @@ export class ApiKeyDirectoryProvider implements ApiKeyDirectory {
     if (!this.host.started) return null;
     const key = this.host.readModels.apiKey(keyId);
     if (key === null) return null;
-    return { keyId: key.keyId, role: key.role, cbId: key.cbId, label: key.label, keyHash: key.keyHash, revoked: key.revoked !== null };
+    return { keyId: key.keyId, role: key.role, cbId: key.cbId, country: key.country ?? null, label: key.label, keyHash: key.keyHash, revoked: key.revoked !== null };
   }
 
   count(): number {

@@ -9,6 +9,7 @@ import { ReadModelProgressProvider } from './read-model-progress.provider';
 import { ReadModelsHealthController } from './read-models-health.controller';
 import { ReadSideHost } from './read-side.host';
 import { RecognitionResolver } from './recognition.resolver';
+import { RecognitionComparabilityResolver, SkillsResolver } from './skills/skills.resolver';
 
 /**
  * The read side: projections kept up to date from the store's log (caught up before the app listens), the
@@ -29,6 +30,8 @@ import { RecognitionResolver } from './recognition.resolver';
     CertificateResolver,
     DirectoryResolver,
     HistoryResolver,
+    SkillsResolver,
+    RecognitionComparabilityResolver,
   ],
   exports: [READ_MODEL_PROGRESS, API_KEY_DIRECTORY, ReadModelProgressProvider],
 })

@@ -10,6 +10,7 @@ import { CommandSender } from './mutation/command-sender';
 import { RecognitionMutations } from './recognitions/recognition.mutations';
 import { SchemeMutations } from './schemes/scheme.mutations';
 import { WitnessMutations } from './witnesses/witness.mutations';
+import { SkillsMutations } from './skills/skills.mutations';
 
 /**
  * Every GraphQL mutation, each a thin resolver over the one command pipeline. Needs EVENT_STORE, the global
@@ -28,6 +29,7 @@ import { WitnessMutations } from './witnesses/witness.mutations';
     RecognitionMutations,
     ApiKeyMutations,
     WitnessMutations,
+    SkillsMutations,
     BootstrapAdminKey,
   ],
 })

@@ -21,7 +21,7 @@ function create(data: Partial<CreateApiKey['data']> = {}, body = thBody, actor =
 }
 const created: ApiKeyEvent = {
   type: 'ApiKeyCreated',
-  data: { keyId: 'k-th', role: 'CERTIFICATION_BODY', cbId: 'TH-CB', label: 'TPI registry clerk', keyHash: 'sha256:abc' },
+  data: { keyId: 'k-th', role: 'CERTIFICATION_BODY', cbId: 'TH-CB', country: null, label: 'TPI registry clerk', keyHash: 'sha256:abc' },
 };
 const revoke = { type: 'RevokeApiKey' as const, data: { keyId: 'k-th' }, actor: accreditationBody };
 
@@ -33,12 +33,26 @@ describe('API keys', () => {
   it('records an auditor key bound to no CB', () => {
     given([])
       .when(create({ keyId: 'k-audit', role: 'AUDITOR', cbId: null, label: 'external auditor' }, null))
-      .then([{ type: 'ApiKeyCreated', data: { keyId: 'k-audit', role: 'AUDITOR', cbId: null, label: 'external auditor', keyHash: 'sha256:abc' } }]);
+      .then([{ type: 'ApiKeyCreated', data: { keyId: 'k-audit', role: 'AUDITOR', cbId: null, country: null, label: 'external auditor', keyHash: 'sha256:abc' } }]);
   });
 
   it('binds a CERTIFICATION_BODY key to a CB, and only that role', () => {
     given([]).when(create({ cbId: undefined }, null)).thenRejects('CB_ID_REQUIRED_FOR_ROLE', { field: 'cbId' });
     given([]).when(create({ role: 'AUDITOR' })).thenRejects('CB_ID_NOT_ALLOWED_FOR_ROLE', { field: 'cbId' });
+  });
+
+  it('binds a SKILLS_FOCAL_POINT key to an ASEAN member state, and only that role', () => {
+    given([])
+      .when(create({ keyId: 'k-kh', role: 'SKILLS_FOCAL_POINT', cbId: null, country: 'kh', label: 'Cambodia skills focal point' }, null))
+      .then([
+        {
+          type: 'ApiKeyCreated',
+          data: { keyId: 'k-kh', role: 'SKILLS_FOCAL_POINT', cbId: null, country: 'KH', label: 'Cambodia skills focal point', keyHash: 'sha256:abc' },
+        },
+      ]);
+    given([]).when(create({ role: 'SKILLS_FOCAL_POINT', cbId: null }, null)).thenRejects('COUNTRY_REQUIRED_FOR_ROLE', { field: 'country' });
+    given([]).when(create({ role: 'SKILLS_FOCAL_POINT', cbId: null, country: 'JP' }, null)).thenRejects('NOT_ASEAN_MEMBER_STATE', { field: 'country' });
+    given([]).when(create({ role: 'AUDITOR', cbId: null, country: 'TH' }, null)).thenRejects('COUNTRY_NOT_ALLOWED_FOR_ROLE', { field: 'country' });
   });
 
   it('refuses a key for a CB that is not on record', () => {

@@ -1,6 +1,7 @@
 import { assertPermitted } from '../permissions';
 import { isRole, type Role } from '../shared/actor';
-import { requireText } from '../shared/checks';
+import { requireCountry, requireText } from '../shared/checks';
+import { requireMemberState } from '../skills/asean';
 import { unreachable, type Decider } from '../shared/decider';
 import { RuleViolation } from '../shared/rule-violation';
 import type { ApiKeyCommand, CreateApiKey, RevokeApiKey } from './commands';
@@ -33,7 +34,7 @@ function create(command: CreateApiKey, state: ApiKeyState): ApiKeyEvent {
     throw new RuleViolation('API_KEY_ID_TAKEN', `API key ${keyId} already exists`, 'keyId');
   }
   if (!isRole(data.role)) {
-    throw new RuleViolation('INVALID_ROLE', `role must be ACCREDITATION_BODY, CERTIFICATION_BODY or AUDITOR`, 'role');
+    throw new RuleViolation('INVALID_ROLE', `role must be ACCREDITATION_BODY, CERTIFICATION_BODY, AUDITOR or SKILLS_FOCAL_POINT`, 'role');
   }
   const label = requireText(data.label, 'label');
   const keyHash = requireText(data.keyHash, 'keyHash');
@@ -48,7 +49,21 @@ function create(command: CreateApiKey, state: ApiKeyState): ApiKeyEvent {
   } else if (cbId !== null) {
     throw new RuleViolation('CB_ID_NOT_ALLOWED_FOR_ROLE', `a ${data.role} key is not bound to a certification body`, 'cbId');
   }
-  return { type: 'ApiKeyCreated', data: { keyId, role: data.role, cbId, label, keyHash } };
+  return { type: 'ApiKeyCreated', data: { keyId, role: data.role, cbId, country: boundCountry(data.role, data.country), label, keyHash } };
+}
+
+/** A skills focal point acts for one ASEAN member state; no other key is bound to a country. */
+function boundCountry(role: Role, value: string | null | undefined): string | null {
+  const given = value == null || value.trim() === '' ? null : value;
+  if (role === 'SKILLS_FOCAL_POINT') {
+    if (given === null) throw new RuleViolation('COUNTRY_REQUIRED_FOR_ROLE', 'a SKILLS_FOCAL_POINT key must be bound to a country', 'country');
+    return requireMemberState(given, 'country');
+  }
+  if (given !== null) {
+    requireCountry(given, 'country');
+    throw new RuleViolation('COUNTRY_NOT_ALLOWED_FOR_ROLE', `a ${role} key is not bound to a country`, 'country');
+  }
+  return null;
 }
 
 function revoke(command: RevokeApiKey, state: ApiKeyState): ApiKeyEvent {

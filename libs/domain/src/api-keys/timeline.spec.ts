@@ -7,7 +7,7 @@ describe('the API key read document', () => {
   const revokedRef = { stream, revision: 1, position: '20', type: 'ApiKeyRevoked' };
   const created = evolveApiKeyTimeline(
     null,
-    { type: 'ApiKeyCreated', data: { keyId: 'k1', role: 'AUDITOR', cbId: null, label: 'auditor', keyHash: 'h' } },
+    { type: 'ApiKeyCreated', data: { keyId: 'k1', role: 'AUDITOR', cbId: null, country: null, label: 'auditor', keyHash: 'h' } },
     createdRef,
   );
 

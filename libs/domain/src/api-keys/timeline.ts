@@ -12,6 +12,8 @@ export type ApiKeyTimeline = {
   keyId: string;
   role: Role;
   cbId: string | null;
+  /** The country of a SKILLS_FOCAL_POINT key. */
+  country: string | null;
   label: string;
   keyHash: string;
   created: EventRef;

@@ -34,10 +34,22 @@ export const SCHEMA_VERSIONS: Record<RegistryEventType, number> = {
   RecognitionGranted: 1,
   RecognitionRevoked: 1,
 
-  ApiKeyCreated: 1,
+  ApiKeyCreated: 2,
   ApiKeyRevoked: 1,
 
   WitnessRegistered: 1,
+  NationalFrameworkRegistered: 1,
+  AqrfReferencingStarted: 1,
+  AqrfReferencingAmended: 1,
+  AqrfReferencingSubmitted: 1,
+  AqrfReferencingEndorsed: 1,
+  NationalQualificationRegistered: 1,
+  SchemeLinkedToQualification: 1,
+  PriorityOccupationProposed: 1,
+  PriorityOccupationValidated: 1,
+  ActionPlanAdopted: 1,
+  ActionPlanItemAdded: 1,
+  ActionPlanProgressReported: 1,
 };
 
 export const REGISTRY_EVENT_TYPES = Object.keys(SCHEMA_VERSIONS) as RegistryEventType[];

@@ -35,6 +35,12 @@ describe('upcasting stored events to the current schema', () => {
     expect(() => upcast('SchemeRegistered', 0, {})).toThrow(UpcastError);
   });
 
+  it('reads a v1 ApiKeyCreated, from before keys could be bound to a country, as bound to none', () => {
+    const stored = { keyId: 'k1', role: 'AUDITOR', cbId: null, label: 'auditor', keyHash: 'h' };
+    expect(schemaVersionOf('ApiKeyCreated')).toBe(2);
+    expect(upcast('ApiKeyCreated', 1, stored)).toEqual({ ...stored, country: null });
+  });
+
   it('refuses an unknown event type', () => {
     expect(() => toRegistryEvent('CertificatePrinted', 1, {})).toThrow(UpcastError);
   });
@@ -50,6 +56,10 @@ describe('upcasting stored events to the current schema', () => {
         'RecognitionGranted', 'RecognitionRevoked',
         'ApiKeyCreated', 'ApiKeyRevoked',
         'WitnessRegistered',
+        'NationalFrameworkRegistered', 'AqrfReferencingStarted', 'AqrfReferencingAmended', 'AqrfReferencingSubmitted', 'AqrfReferencingEndorsed',
+        'NationalQualificationRegistered', 'SchemeLinkedToQualification',
+        'PriorityOccupationProposed', 'PriorityOccupationValidated',
+        'ActionPlanAdopted', 'ActionPlanItemAdded', 'ActionPlanProgressReported',
       ].sort(),
     );
     expect(Object.values(SCHEMA_VERSIONS).every((version) => Number.isInteger(version) && version >= 1)).toBe(true);

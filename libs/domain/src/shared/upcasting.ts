@@ -1,3 +1,4 @@
+import { apiKeyCreatedV1ToV2 } from '../api-keys/upcasters';
 import { certificateIssuedV1ToV2 } from '../certificates/upcasters';
 import type { EventDataOf, RegistryEvent, RegistryEventType } from '../registry-event';
 import type { Json } from './json';
@@ -9,6 +10,7 @@ type Upcaster = (data: Json) => Json;
 /** Per event type, the step out of each old version. A chain runs from the stored version to the current. */
 const UPCASTERS: { [Type in RegistryEventType]?: Record<number, Upcaster> } = {
   CertificateIssued: { 1: certificateIssuedV1ToV2 },
+  ApiKeyCreated: { 1: apiKeyCreatedV1ToV2 },
 };
 
 export class UpcastError extends Error {

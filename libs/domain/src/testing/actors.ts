@@ -6,3 +6,7 @@ export const auditor: Actor = { role: 'AUDITOR', keyId: 'key-auditor' };
 export function certificationBody(cbId: string): Actor {
   return { role: 'CERTIFICATION_BODY', keyId: `key-${cbId}`, cbId };
 }
+
+export function skillsFocalPoint(country: string): Actor {
+  return { role: 'SKILLS_FOCAL_POINT', keyId: `key-sfp-${country}`, country };
+}

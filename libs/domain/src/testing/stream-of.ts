@@ -8,6 +8,11 @@ import {
   recognitionStream,
   schemeStream,
   witnessStream,
+  actionPlanStream,
+  nationalFrameworkStream,
+  nationalQualificationStream,
+  priorityOccupationStream,
+  schemeLinkStream,
 } from '../streams';
 
 /** The stream an event belongs to, read off its data, as the write side names it (test worlds only; the store knows the real one). */
@@ -46,6 +51,23 @@ export function streamOf(event: RegistryEvent): string {
       return apiKeyStream(event.data.keyId);
     case 'WitnessRegistered':
       return witnessStream(event.data.name);
+    case 'NationalFrameworkRegistered':
+    case 'AqrfReferencingStarted':
+    case 'AqrfReferencingAmended':
+    case 'AqrfReferencingSubmitted':
+    case 'AqrfReferencingEndorsed':
+      return nationalFrameworkStream(event.data.country);
+    case 'NationalQualificationRegistered':
+      return nationalQualificationStream(event.data.id);
+    case 'SchemeLinkedToQualification':
+      return schemeLinkStream(event.data.schemeCode);
+    case 'PriorityOccupationProposed':
+    case 'PriorityOccupationValidated':
+      return priorityOccupationStream(event.data.country, event.data.code);
+    case 'ActionPlanAdopted':
+    case 'ActionPlanItemAdded':
+    case 'ActionPlanProgressReported':
+      return actionPlanStream(event.data.country);
     default:
       return unreachable(event);
   }

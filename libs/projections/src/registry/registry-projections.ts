@@ -5,8 +5,9 @@ import { certificatesProjection } from './certificates.projection';
 import { certificationBodiesProjection } from './certification-bodies.projection';
 import { recognitionDecisionsProjection } from './recognition-decisions.projection';
 import { schemesProjection } from './schemes.projection';
+import { SKILLS_PROJECTIONS } from '../skills/skills.projections';
 
-/** Every read model of the registry, fed by one runner and rebuilt together. */
+/** Every read model of the registry, the skills context's included, fed by one runner and rebuilt together. */
 export const REGISTRY_PROJECTIONS: readonly DocumentProjection<unknown>[] = [
   schemesProjection,
   certificationBodiesProjection,
@@ -14,4 +15,5 @@ export const REGISTRY_PROJECTIONS: readonly DocumentProjection<unknown>[] = [
   arrangementsProjection,
   recognitionDecisionsProjection,
   apiKeysProjection,
+  ...SKILLS_PROJECTIONS,
 ];

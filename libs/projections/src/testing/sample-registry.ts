@@ -80,7 +80,7 @@ export const build = {
   }),
   apiKeyCreated: (keyId: string, role: 'ACCREDITATION_BODY' | 'CERTIFICATION_BODY' | 'AUDITOR', cbId: string | null = null): Ev<'ApiKeyCreated'> => ({
     type: 'ApiKeyCreated',
-    data: { keyId, role, cbId, label: `${role} key ${keyId}`, keyHash: 'ab'.repeat(32) },
+    data: { keyId, role, cbId, country: null, label: `${role} key ${keyId}`, keyHash: 'ab'.repeat(32) },
   }),
   apiKeyRevoked: (keyId: string): Ev<'ApiKeyRevoked'> => ({ type: 'ApiKeyRevoked', data: { keyId } }),
 };
@@ -88,7 +88,8 @@ export const build = {
 /**
  * A small registry touching every projection and most of the rule: Thailand, Malaysia and Indonesia;
  * an AUTOMATIC MRA (TH, MY) and an ON_APPLICATION one (TH, ID); certificates suspended, renewed, withdrawn
- * and cancelled; a grant and a revocation; keys created and revoked.
+ * and cancelled; a grant and a revocation; keys created and revoked; and the skills context: Thailand's framework
+ * referenced, amended and re-endorsed, a qualification, a scheme link, a tripartite priority, an action plan.
  */
 export function sampleRegistry(): RegistryEvent[] {
   return [
@@ -118,5 +119,35 @@ export function sampleRegistry(): RegistryEvent[] {
     build.apiKeyCreated('0123456789abcdef', 'AUDITOR'),
     build.apiKeyCreated('fedcba9876543210', 'CERTIFICATION_BODY', 'th-ftpi'),
     build.apiKeyRevoked('0123456789abcdef'),
+    ...skillsSample(),
+  ];
+}
+
+const LEVELS = [1, 2, 3, 4].map((level) => ({ level, title: `Level ${level}` }));
+const ONE_TO_ONE = [1, 2, 3, 4].map((level) => ({ nqfLevel: level, aqrfLevel: level }));
+
+function skillsSample(): RegistryEvent[] {
+  return [
+    { type: 'NationalFrameworkRegistered', data: { country: 'TH', title: 'Thailand Professional Qualification Framework', levels: LEVELS } },
+    { type: 'AqrfReferencingStarted', data: { country: 'TH', version: 1, references: ONE_TO_ONE, startedOn: '2014-09-01' } },
+    { type: 'AqrfReferencingSubmitted', data: { country: 'TH', version: 1, submittedOn: '2015-06-30' } },
+    { type: 'AqrfReferencingEndorsed', data: { country: 'TH', version: 1, endorsedOn: '2015-12-10' } },
+    {
+      type: 'AqrfReferencingAmended',
+      data: { country: 'TH', version: 2, references: ONE_TO_ONE.slice(0, 3), amendedOn: '2018-01-01', reason: 'level 4 withdrawn' },
+    },
+    {
+      type: 'NationalQualificationRegistered',
+      data: { id: 'TH-NQ-COOK-3', country: 'TH', title: 'Cook', occupation: 'Cook', sector: 'Tourism', nqfLevel: 3, awardingBody: 'DSD' },
+    },
+    { type: 'SchemeLinkedToQualification', data: { schemeCode: GPS, qualificationId: null, aqrfLevel: 4, linkedOn: '2024-01-01' } },
+    { type: 'PriorityOccupationProposed', data: { country: 'TH', code: 'COOK', sector: 'Tourism', occupation: 'Cook', proposedOn: '2013-10-15' } },
+    {
+      type: 'PriorityOccupationValidated',
+      data: { country: 'TH', code: 'COOK', partner: 'EMPLOYERS', organisation: 'ECOT', representative: null, outcome: 'VALIDATED', validatedOn: '2014-09-24' },
+    },
+    { type: 'ActionPlanAdopted', data: { country: 'TH', title: 'TH MRS action plan', targetCountries: ['KH', 'LA', 'MM'], adoptedOn: '2014-09-25' } },
+    { type: 'ActionPlanItemAdded', data: { country: 'TH', itemId: 'train', kind: 'TRAIN_ASSESSORS', description: 'Train CLM assessors', dueOn: '2016-06-30' } },
+    { type: 'ActionPlanProgressReported', data: { country: 'TH', itemId: 'train', progress: 'DONE', note: 'done', reportedOn: '2016-05-01' } },
   ];
 }

@@ -21,8 +21,8 @@ export class ApiKeyMutations {
   ): Promise<CreateApiKeyResultObject> {
     const identity = identityOf(input);
     const { keyId, secret, keyHash } = newApiKeyFor(identity.commandId);
-    const { role, cbId, label } = input;
-    const outcome = await this.commands.sendAs(caller, identity, { type: 'CreateApiKey', data: { keyId, role, cbId, label, keyHash } });
+    const { role, cbId, country, label } = input;
+    const outcome = await this.commands.sendAs(caller, identity, { type: 'CreateApiKey', data: { keyId, role, cbId, country, label, keyHash } });
     // A replay recorded another secret's hash; this one would not work, and the first was shown once already.
     return { ...toCommandResult(outcome), keyId, key: outcome.replayed ? null : secret };
   }

@@ -17,7 +17,7 @@ describe('keys minted by createApiKey', () => {
   it('are accepted by the auth layer once their hash is on record', () => {
     const key = newApiKeyFor(commandId);
     const directory: ApiKeyDirectory = {
-      find: (keyId) => (keyId === key.keyId ? { keyId, role: 'AUDITOR', cbId: null, label: 'audit', keyHash: key.keyHash, revoked: false } : null),
+      find: (keyId) => (keyId === key.keyId ? { keyId, role: 'AUDITOR', cbId: null, country: null, label: 'audit', keyHash: key.keyHash, revoked: false } : null),
       count: () => 1,
     };
 

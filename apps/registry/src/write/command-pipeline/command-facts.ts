@@ -2,6 +2,14 @@ import {
   arrangementStream,
   certificateStream,
   certificationBodyStream,
+  evolveNationalFrameworkTimeline,
+  evolveNationalQualificationTimeline,
+  evolveSchemeTimeline,
+  nationalFrameworkStream,
+  nationalQualificationStream,
+  type NationalFrameworkTimeline,
+  type NationalQualificationTimeline,
+  type SchemeTimeline,
   evolveArrangementTimeline,
   evolveCertificateTimeline,
   evolveCertificationBodyTimeline,
@@ -31,6 +39,21 @@ async function certificate(reads: StreamReader, number: string): Promise<Certifi
 async function arrangement(reads: StreamReader, id: string): Promise<ArrangementTimeline | null> {
   const { records } = await reads.load(arrangementStream(id));
   return foldTimeline<ArrangementTimeline>(evolveArrangementTimeline, records);
+}
+
+async function nationalFramework(reads: StreamReader, country: string): Promise<NationalFrameworkTimeline | null> {
+  const { records } = await reads.load(nationalFrameworkStream(country));
+  return foldTimeline<NationalFrameworkTimeline>(evolveNationalFrameworkTimeline, records);
+}
+
+async function nationalQualification(reads: StreamReader, id: string): Promise<NationalQualificationTimeline | null> {
+  const { records } = await reads.load(nationalQualificationStream(id));
+  return foldTimeline<NationalQualificationTimeline>(evolveNationalQualificationTimeline, records);
+}
+
+async function scheme(reads: StreamReader, code: string): Promise<SchemeTimeline | null> {
+  const { records } = await reads.load(schemeStream(code));
+  return foldTimeline<SchemeTimeline>(evolveSchemeTimeline, records);
 }
 
 /** The codes among `codes` whose scheme stream holds its registration. */
@@ -78,7 +101,27 @@ export async function withFacts(draft: CommandDraft, reads: StreamReader): Promi
     case 'ReinstateArrangement':
     case 'TerminateArrangement':
     case 'RevokeApiKey':
+    case 'RegisterNationalFramework':
+    case 'StartAqrfReferencing':
+    case 'AmendAqrfReferencing':
+    case 'SubmitAqrfReferencing':
+    case 'EndorseAqrfReferencing':
+    case 'ProposePriorityOccupation':
+    case 'ValidatePriorityOccupation':
+    case 'AdoptActionPlan':
+    case 'AddActionPlanItem':
+    case 'ReportActionPlanProgress':
       return draft;
+    case 'RegisterNationalQualification':
+      return { ...draft, facts: { framework: await nationalFramework(reads, draft.data.country) } };
+    case 'LinkSchemeToQualification': {
+      const { schemeCode, qualificationId } = draft.data;
+      const [linked, qualification] = await Promise.all([
+        scheme(reads, schemeCode),
+        qualificationId == null ? null : nationalQualification(reads, qualificationId),
+      ]);
+      return { ...draft, facts: { scheme: linked, qualification } };
+    }
     case 'AccreditCertificationBody':
       return { ...draft, facts: { registeredSchemes: await registeredSchemes(reads, draft.data.scope) } };
     case 'ExtendAccreditationScope':

@@ -12,7 +12,8 @@ export type EventMetadata = {
   causationId: string;
   /** See commandHashOf; absent on events recorded before it was kept. */
   commandHash?: string;
-  actor: { keyId: string; role: Actor['role']; cbId: string | null };
+  /** `country` only for a SKILLS_FOCAL_POINT key. */
+  actor: { keyId: string; role: Actor['role']; cbId: string | null; country?: string };
   /** ISO 8601 instant, from the application's clock. */
   recordedAt: string;
 };
@@ -23,7 +24,7 @@ export function eventMetadata(
   envelope: CommandEnvelope,
   recordedAt: Date,
 ): EventMetadata & JsonObject {
-  const { keyId, role, cbId } = command.actor;
+  const { keyId, role, cbId, country } = command.actor;
   return {
     schemaVersion: schemaVersionOf(eventType),
     commandId: envelope.commandId,
@@ -31,7 +32,7 @@ export function eventMetadata(
     correlationId: envelope.correlationId,
     causationId: envelope.commandId,
     commandHash: envelope.commandHash,
-    actor: { keyId, role, cbId: cbId ?? null },
+    actor: { keyId, role, cbId: cbId ?? null, ...(country ? { country } : {}) },
     recordedAt: recordedAt.toISOString(),
   };
 }

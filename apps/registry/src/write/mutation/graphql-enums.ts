@@ -6,6 +6,7 @@ export const RoleEnum = {
   ACCREDITATION_BODY: 'ACCREDITATION_BODY',
   CERTIFICATION_BODY: 'CERTIFICATION_BODY',
   AUDITOR: 'AUDITOR',
+  SKILLS_FOCAL_POINT: 'SKILLS_FOCAL_POINT',
 } as const satisfies { [R in Role]: R };
 
 export const RecognitionModeEnum = {
@@ -13,7 +14,10 @@ export const RecognitionModeEnum = {
   ON_APPLICATION: 'ON_APPLICATION',
 } as const satisfies { [M in RecognitionMode]: M };
 
-registerEnumType(RoleEnum, { name: 'Role', description: 'What an API key may do.' });
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'What an API key may do. A SKILLS_FOCAL_POINT key acts for the one ASEAN member state it is bound to.',
+});
 registerEnumType(RecognitionModeEnum, {
   name: 'RecognitionMode',
   description: 'AUTOMATIC: every covered certificate is recognized between parties. ON_APPLICATION: a host-country CB grants it per certificate.',

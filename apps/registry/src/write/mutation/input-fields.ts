@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Field, type ReturnTypeFunc } from '@nestjs/graphql';
 import { DateScalar } from '../../graphql/date.scalar';
-import { INPUT_LIMITS, IsCalendarDay, IsCountry, IsIdentifier, IsIdentifierList, IsName, IsOptional, IsPlainText } from './input-rules';
+import { INPUT_LIMITS, IsCalendarDay, IsCountry, IsCountryList, IsIdentifier, IsIdentifierList, IsName, IsOptional, IsPlainText } from './input-rules';
 
 export interface InputFieldOptions {
   description?: string;
@@ -41,6 +41,10 @@ export function LongTextField(options: InputFieldOptions = {}): PropertyDecorato
 
 export function CountryField(options: InputFieldOptions = {}): PropertyDecorator {
   return inputField(() => String, IsCountry(), options);
+}
+
+export function CountryListField(options: InputFieldOptions = {}): PropertyDecorator {
+  return inputField(() => [String], IsCountryList(), options);
 }
 
 export function CalendarDayField(options: InputFieldOptions = {}): PropertyDecorator {

@@ -85,17 +85,21 @@ export function IsName(maxLength: number = INPUT_LIMITS.name): PropertyDecorator
   );
 }
 
-export function IsCountry(): PropertyDecorator {
+export function IsCountry(options: ValidationOptions = {}): PropertyDecorator {
   return applyDecorators(
-    IsString(),
+    IsString(options),
     ValidateBy({
       name: 'isCountry',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && /^[A-Za-z]{2}$/.test(value) && isCountryCode(value),
         defaultMessage: () => '$property must be an ISO 3166-1 alpha-2 country code, e.g. "TH"',
       },
-    }),
+    }, options),
   );
+}
+
+export function IsCountryList(): PropertyDecorator {
+  return applyDecorators(IsArray(), ArrayMaxSize(INPUT_LIMITS.list), IsCountry({ each: true }));
 }
 
 /** The Date scalar already refuses what is not a real date; this keeps the DTO honest wherever it is used. */
