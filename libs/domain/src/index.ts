@@ -72,3 +72,8 @@ export * from './recognition/recognized-countries';
 export * from './witnesses/events';
 export * from './witnesses/commands';
 export { witnessDecider, type WitnessState } from './witnesses/decider';
+
+// Record time: answers as the registry knew them at an instant
+export * from './record-time/known-facts';
+export * from './record-time/corrections';
+export * from './record-time/log-clock';
