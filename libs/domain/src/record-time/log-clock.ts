@@ -5,13 +5,15 @@
  * before an instant" a prefix of the log, which is what a Merkle tree size and a checkpoint can cover.
  */
 
-/** The stamp of one event, ISO 8601 UTC to the millisecond: the registry's, else the store's. */
-export function recordedAtOf(metadata: { [key: string]: unknown }, storeRecordedAt: Date | string | null): string {
+/** The registry's stamp of one event, ISO 8601 UTC to the millisecond — only what the canonical bytes commit
+ * to, so an auditor replaying an export keeps the same clock. An event without one (written by another tool)
+ * reads as the epoch: it takes the clock of the leaf before it. */
+export function recordedAtOf(metadata: { [key: string]: unknown }): string {
   const stamped = typeof metadata.recordedAt === 'string' ? new Date(metadata.recordedAt) : null;
-  if (stamped !== null && !Number.isNaN(stamped.getTime())) return stamped.toISOString();
-  const fallback = storeRecordedAt === null ? null : new Date(storeRecordedAt);
-  return fallback !== null && !Number.isNaN(fallback.getTime()) ? fallback.toISOString() : new Date(0).toISOString();
+  return stamped !== null && !Number.isNaN(stamped.getTime()) ? stamped.toISOString() : EPOCH;
 }
+
+const EPOCH = new Date(0).toISOString();
 
 /** The clock after one more leaf: never earlier than before. ISO strings of one format order as instants. */
 export function advanceLogClock(clock: string | null, recordedAt: string): string {
