@@ -9,6 +9,7 @@ import { ReadModelProgressProvider } from './read-model-progress.provider';
 import { ReadModelsHealthController } from './read-models-health.controller';
 import { ReadSideHost } from './read-side.host';
 import { RecognitionResolver } from './recognition.resolver';
+import { RecordTime } from './record-time/record-time';
 
 /**
  * The read side: projections kept up to date from the store's log (caught up before the app listens), the
@@ -25,11 +26,12 @@ import { RecognitionResolver } from './recognition.resolver';
     ApiKeyDirectoryProvider,
     { provide: READ_MODEL_PROGRESS, useExisting: ReadModelProgressProvider },
     { provide: API_KEY_DIRECTORY, useExisting: ApiKeyDirectoryProvider },
+    RecordTime,
     RecognitionResolver,
     CertificateResolver,
     DirectoryResolver,
     HistoryResolver,
   ],
-  exports: [READ_MODEL_PROGRESS, API_KEY_DIRECTORY, ReadModelProgressProvider],
+  exports: [READ_MODEL_PROGRESS, API_KEY_DIRECTORY, ReadModelProgressProvider, RecordTime],
 })
 export class ReadModule {}

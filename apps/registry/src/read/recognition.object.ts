@@ -1,8 +1,9 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import type { RecognitionAnswer, RecognitionBasis } from '@registry/domain';
+import type { RecognitionAnswer, RecognitionBasis, RecognitionInput } from '@registry/domain';
 import { DateScalar } from '../graphql/date.scalar';
 import { EventRefObject } from '../graphql/event-ref.object';
 import { RecognitionBasisEnum } from './read-enums';
+import { RecordTimeFields } from './record-time/known-through.object';
 
 @ObjectType('Reason', { description: 'A failed condition of the recognition rule.' })
 export class ReasonObject {
@@ -14,7 +15,7 @@ export class ReasonObject {
 }
 
 @ObjectType('Recognition', { description: 'Is this certificate recognized in this country on this date, why or why not, and on which records?' })
-export class RecognitionObject {
+export class RecognitionObject extends RecordTimeFields {
   @Field()
   certificateNumber!: string;
 
@@ -41,6 +42,9 @@ export class RecognitionObject {
 
   @Field(() => [EventRefObject], { description: 'The recorded events the answer rests on, in log order.' })
   evidence!: EventRefObject[];
+
+  /** Not in the schema: what the answer was computed from, for `corrections`. */
+  input?: RecognitionInput;
 }
 
 export function toRecognitionObject(answer: RecognitionAnswer): RecognitionObject {

@@ -1,7 +1,7 @@
 import type { RecognitionAnswer } from '../recognition/answer';
 import { evaluateRecognition, type RecognitionInput } from '../recognition/evaluate-recognition';
 import { calendarDateOf, type CalendarDate } from '../shared/calendar-date';
-import { orderedEvidence, type EventRef } from '../shared/event-ref';
+import { comparePositions, orderedEvidence, type EventRef } from '../shared/event-ref';
 import { factRefs, knownRecognitionInput, recordedBefore, recordedThrough } from './known-facts';
 
 /** An event recorded after the date asked about that changed the answer for that date. */
@@ -10,8 +10,10 @@ export type Correction = { ref: EventRef; recordedAt: string };
 /**
  * What was recorded after the fact and moved the answer for `asOf`: every event of the input recorded on a
  * later day (UTC) than `asOf` whose recording changed the answer — recognized, basis, arrangement, validUntil or
- * the reason codes — from what it was just before. `recordedAtOf` gives when an event was recorded (the log's
- * clock); an event it does not know is taken as not a correction. The input is the one the answer was given on.
+ * the reason codes — from what it was just before. Only events recorded after the certificate itself count:
+ * before it was on record the registry had nothing to say about it, so loading history late (a backfill) is
+ * not a correction. `recordedAtOf` gives when an event was recorded (the log's clock); an event it does not
+ * know is taken as not a correction. The input is the one the answer was given on.
  */
 export function recognitionCorrections(
   input: RecognitionInput,
@@ -20,7 +22,10 @@ export function recognitionCorrections(
   recordedAtOf: (ref: EventRef) => string | null,
 ): Correction[] {
   const corrections: Correction[] = [];
+  if (input.certificate === null) return corrections;
+  const onRecord = input.certificate.issued.position;
   for (const ref of orderedEvidence(factRefs(input))) {
+    if (comparePositions(ref.position, onRecord) <= 0) continue;
     const recordedAt = recordedAtOf(ref);
     if (recordedAt === null || calendarDateOf(new Date(recordedAt)) <= asOf) continue;
     const before = evaluateRecognition(knownRecognitionInput(input, recordedBefore(ref.position)), country, asOf);

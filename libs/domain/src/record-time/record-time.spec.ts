@@ -98,6 +98,20 @@ describe('record time: answers as the registry knew them', () => {
     expect(correctionsOf(log, 'MY', ASKED_ON)).toEqual([]);
   });
 
+  it('lists no correction for history loaded late: the certificate recorded after asOf, and what was recorded before it', () => {
+    const log = new EventLog().recordingAt('2025-06-01T08:00:00.000Z');
+    log.record(
+      accredited('TH-CB', 'TH', [PS], '2024-01-15', '2027-01-14'),
+      accredited('MY-CB', 'MY', [PS], '2024-01-01', '2027-12-31'),
+      signed(AUTO, ['TH-CB', 'MY-CB'], [PS], 'AUTOMATIC', '2024-03-01'),
+      issued(N, 'TH-CB', PS, '2024-03-01', '2027-02-28'),
+    );
+    expect(log.recognition(N, 'MY', ASKED_ON).recognized).toBe(true);
+    expect(correctionsOf(log, 'MY', ASKED_ON)).toEqual([]);
+    const [ref] = log.record(certificate.suspended(N, '2025-03-01'));
+    expect(correctionsOf(log, 'MY', ASKED_ON)).toEqual([{ ref, recordedAt: log.recordedAt.get(ref.position) }]);
+  });
+
   it('knows nothing before the first record: the certificate is not found', () => {
     const log = given();
     expect(evaluateRecognition(knownRecognitionInput(log.recognitionInput(N, 'MY'), recordedThrough(null)), 'MY', ASKED_ON).reasons).toEqual([
