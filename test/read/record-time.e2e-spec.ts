@@ -1,4 +1,4 @@
-import type { TransparencyLog } from '@registry/tlog';
+import { verifyRecognitionStatement, type RecognitionStatement, type TransparencyLog, type TrustedKeys } from '@registry/tlog';
 import { build } from '@registry/projections/testing/sample-registry';
 import { TRANSPARENCY_LOG } from '../../apps/registry/src/transparency/transparency-log.token';
 import { startRegistry, type RunningRegistry } from '../support/registry-process';
@@ -107,6 +107,59 @@ describe('record time: what the registry knew, over HTTP', () => {
     expect(today.schemes.length).toBe(then.schemes.length + 1);
     expect(nothing).toEqual({ certificate: null, certificationBody: null, certificationBodies: [], arrangement: null, arrangements: [], scheme: null, schemes: [] });
     expect(then.certificationBody.knownThrough).toEqual(then.certificate.knownThrough);
+  }, 30_000);
+
+  it('signs the answer known at T1 as a statement that verifies offline; one changed claim, or one changed proof byte, does not', async () => {
+    const STATEMENT = `query($knownAt: String) { recognitionStatement(certificateNumber: "TH-PS-1", country: "ID", asOf: "2025-04-01", knownAt: $knownAt) }`;
+    const atT1 = await recognition({ country: 'ID', asOf: '2025-04-01' });
+    const t1 = new Date().toISOString();
+    await pause(5);
+    await recorded(build.revoked('TH-PS-1', 'ID', '2025-03-01'));
+    expect((await recognition({ country: 'ID', asOf: '2025-04-01' })).recognized).toBe(false);
+
+    const jwt = (await ask<{ recognitionStatement: string }>(STATEMENT, { knownAt: t1 })).recognitionStatement;
+    const keys = (await registry.http.request<TrustedKeys>('GET', '/.well-known/registry-keys')).body;
+    const verified = await verifyRecognitionStatement(jwt, keys);
+
+    expect(verified.checks.filter((check) => !check.ok)).toEqual([]);
+    expect(verified.checks.map((check) => check.check)).toEqual(
+      expect.arrayContaining(['signature', 'checkpoint signature', 'checkpoint covers the answer', expect.stringMatching(/^inclusion of leaf \d+ \(CertificateIssued\)$/)]),
+    );
+    const header = JSON.parse(Buffer.from(jwt.split('.')[0], 'base64url').toString('utf8'));
+    expect(header).toMatchObject({ alg: 'EdDSA', typ: 'vc+jwt', kid: keys.keys[0].kid });
+    const statement = verified.statement!;
+    expect(statement).toMatchObject({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential', 'RecognitionStatement'] });
+    expect(statement.credentialSubject).toEqual({
+      type: 'CertificateRecognition',
+      certificateNumber: 'TH-PS-1',
+      country: 'ID',
+      asOf: '2025-04-01',
+      knownAt: t1,
+      certificate: { schemeCode: 'APO-PS 101:2023', certificationBodyId: 'th-ftpi', issuedOn: '2024-01-15' },
+      recognized: true,
+      basis: 'DECISION',
+      arrangement: atT1.arrangementId,
+      validUntil: atT1.validUntil,
+      reasonCodes: [],
+      knownThrough: { leafIndex: atT1.knownThrough!.leafIndex, treeSize: atT1.knownThrough!.treeSize, recordedAt: atT1.knownThrough!.recordedAt },
+    });
+    expect(statement.evidence.map((evidence) => evidence.leafIndex)).toEqual((atT1.evidence as { leafIndex: number }[]).map((ref) => ref.leafIndex));
+    // Nothing about the holder: not the name on the certificate, nor what a CB recorded.
+    expect(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8')).not.toMatch(/holder|reason"/i);
+
+    const resigned = (payload: RecognitionStatement): string => {
+      const [head, , signature] = jwt.split('.');
+      return [head, Buffer.from(JSON.stringify(payload)).toString('base64url'), signature].join('.');
+    };
+    const changedClaim = await verifyRecognitionStatement(resigned({ ...statement, credentialSubject: { ...statement.credentialSubject, validUntil: '2035-01-14' } }), keys);
+    expect(changedClaim.ok).toBe(false);
+    expect(changedClaim.checks.filter((check) => !check.ok).map((check) => check.check)).toEqual(['signature']);
+
+    const [first, ...rest] = statement.evidence;
+    const flipped = Buffer.from(first.auditPath[0], 'base64');
+    flipped[0] ^= 1;
+    const changedProof = await verifyRecognitionStatement(resigned({ ...statement, evidence: [{ ...first, auditPath: [flipped.toString('base64'), ...first.auditPath.slice(1)] }, ...rest] }), keys);
+    expect(changedProof.checks.filter((check) => !check.ok).map((check) => check.check)).toEqual(['signature', `inclusion of leaf ${first.leafIndex} (${first.eventType})`]);
   }, 30_000);
 
   it.each([

@@ -10,6 +10,8 @@ import { ReadModelsHealthController } from './read-models-health.controller';
 import { ReadSideHost } from './read-side.host';
 import { RecognitionResolver } from './recognition.resolver';
 import { RecordTime } from './record-time/record-time';
+import { RecognitionStatementResolver } from '../statements/recognition-statement.resolver';
+import { RecognitionStatements } from '../statements/recognition-statements';
 
 /**
  * The read side: projections kept up to date from the store's log (caught up before the app listens), the
@@ -28,6 +30,8 @@ import { RecordTime } from './record-time/record-time';
     { provide: API_KEY_DIRECTORY, useExisting: ApiKeyDirectoryProvider },
     RecordTime,
     RecognitionResolver,
+    RecognitionStatements,
+    RecognitionStatementResolver,
     CertificateResolver,
     DirectoryResolver,
     HistoryResolver,
