@@ -107,18 +107,28 @@ export class ExportReplay {
   /** The log's clock at each leaf. */
   private readonly clock: string[] = [];
 
-  constructor(lines: readonly ExportLine[]) {
-    let clock: string | null = null;
-    for (const line of lines) {
-      const event = JSON.parse(line.canonical) as CanonicalEvent;
-      clock = advanceLogClock(clock, recordedAtOf(event.metadata ?? {}));
-      this.clock.push(clock);
-      if (!isRegistryEventType(event.type)) continue;
-      const schemaVersion = typeof event.metadata?.schemaVersion === 'number' ? event.metadata.schemaVersion : undefined;
-      const domainEvent = toRegistryEvent(event.type, schemaVersion, event.data);
-      const ref: EventRef = { stream: event.stream, revision: event.revision, position: String(line.leafIndex), type: event.type };
-      this.fold(domainEvent, ref);
-    }
+  private lastClock: string | null = null;
+
+  /** `certificates`: fold only these certificates (and their decisions), to bound memory on a huge log; the
+   * certification bodies and arrangements are always folded whole. */
+  constructor(lines: Iterable<ExportLine> = [], private readonly options: { certificates?: ReadonlySet<string> } = {}) {
+    for (const line of lines) this.add(line);
+  }
+
+  /** Folds the next leaf of the log in. */
+  add(line: ExportLine): void {
+    if (line.leafIndex !== this.clock.length) throw new Error(`leaf ${line.leafIndex} follows leaf ${this.clock.length - 1}: the export has a gap or is out of order`);
+    const event = JSON.parse(line.canonical) as CanonicalEvent;
+    this.lastClock = advanceLogClock(this.lastClock, recordedAtOf(event.metadata ?? {}));
+    this.clock.push(this.lastClock);
+    if (!isRegistryEventType(event.type)) return;
+    const { certificates } = this.options;
+    const about = certificateOf(event.stream);
+    if (certificates !== undefined && about !== null && !certificates.has(about)) return;
+    const schemaVersion = typeof event.metadata?.schemaVersion === 'number' ? event.metadata.schemaVersion : undefined;
+    const domainEvent = toRegistryEvent(event.type, schemaVersion, event.data);
+    const ref: EventRef = { stream: event.stream, revision: event.revision, position: String(line.leafIndex), type: event.type };
+    this.fold(domainEvent, ref);
   }
 
   get size(): number {
@@ -193,6 +203,13 @@ export class ExportReplay {
     else if (ref.stream.startsWith(ARRANGEMENT_STREAM_PREFIX)) into(this.arrangements, evolveArrangementTimeline);
     else if (ref.stream.startsWith(RECOGNITION_STREAM_PREFIX)) into(this.decisions, evolveRecognitionDecisionTimeline);
   }
+}
+
+/** The certificate number a certificate or decision stream is about. */
+function certificateOf(stream: string): string | null {
+  if (stream.startsWith(CERTIFICATE_STREAM_PREFIX)) return stream.slice(CERTIFICATE_STREAM_PREFIX.length);
+  if (stream.startsWith(RECOGNITION_STREAM_PREFIX)) return stream.slice(RECOGNITION_STREAM_PREFIX.length, stream.lastIndexOf('-'));
+  return null;
 }
 
 /** `TH-PS-2024-0001 MY 2025-03-15 [knownAt]`, or the same comma-separated (a CSV line). */
