@@ -1,6 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { CalendarDate } from '@registry/domain';
 import { DateScalar } from '../graphql/date.scalar';
+import { FIELD_WEIGHTS } from '../graphql/query-limits';
 import { asOfOrToday, countryArgument, identifierArgument } from '../read/query-arguments';
 import { KNOWN_AT } from '../read/record-time/known-at.argument';
 import { RecognitionStatements } from './recognition-statements';
@@ -11,6 +12,7 @@ export class RecognitionStatementResolver {
   constructor(private readonly statements: RecognitionStatements) {}
 
   @Query(() => String, {
+    complexity: FIELD_WEIGHTS.recognitionStatement,
     description:
       'The recognition answer (as known at knownAt, default now) signed by the registry: a W3C Verifiable Credential 2.0 as a compact JWS ' +
       '(typ vc+jwt, EdDSA, the key at /.well-known/registry-keys), with its evidence proved included in the signed checkpoint it carries. ' +
