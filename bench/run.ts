@@ -14,6 +14,7 @@ import { guarded, notMeasured, type BenchRow } from './rows/bench-row';
 import { concurrentAppendsRow, sequentialAppendsRow } from './rows/durable-appends';
 import { eventStoreDbRow } from './rows/eventstoredb-adapter';
 import { ISSUE_ROWS, ROW_NUMBERS, type RowNumber } from './rows/issue-rows';
+import { knownAtRow, replayAgreementRow, replayOfDirectory, replayQuestions } from './rows/record-time';
 import { rebuildRow } from './rows/rebuild';
 import { appendsWithTreeRow, verifyAtStartRows } from './rows/transparency-log';
 import { coldStartRow, memoryRow, recognitionOverHttpRow, startRegistry, type ServedContext, type StartedRegistry } from './rows/served-registry';
@@ -40,7 +41,7 @@ function positiveInteger(value: string): number {
 function rowList(value: string): RowNumber[] {
   const rows = value.split(',').map((part) => Number(part.trim()));
   const unknown = rows.filter((row) => !(ROW_NUMBERS as readonly number[]).includes(row));
-  if (unknown.length > 0) throw new InvalidArgumentError(`no row ${unknown.join(', ')}; rows are 1 to 10`);
+  if (unknown.length > 0) throw new InvalidArgumentError(`no row ${unknown.join(', ')}; rows are 1 to 12`);
   return rows as RowNumber[];
 }
 
@@ -78,7 +79,7 @@ async function main(options: Options): Promise<void> {
   await run(8, () => appendsWithTreeRow(dataset, { rounds: options.rounds, log }));
 
   let summary: DatasetSummary | null = null;
-  if ([3, 4, 5, 6, 9, 10].some((row) => want(row as RowNumber))) {
+  if ([3, 4, 5, 6, 9, 10, 11, 12].some((row) => want(row as RowNumber))) {
     const workDir = mkdtempSync(join(tmpdir(), 'registry-bench-'));
     try {
       summary = await servedAndRebuildRows(dataset, workDir, options, rows, want);
@@ -149,23 +150,29 @@ async function servedAndRebuildRows(
 
   const distRoot = resolve(__dirname, '..');
   const context: ServedContext = { dataset, dataDir, distRoot, logDir: workDir, log };
+
+  // Row 12's replay reads the log before the registry holds the directory.
+  const questions = want(12) ? replayQuestions(context) : [];
+  const replay = want(12)
+    ? await replayOfDirectory(dataDir, questions).catch((error: unknown) => (error instanceof Error ? error.message : String(error)))
+    : null;
   const appBuilt = existsSync(join(distRoot, 'apps', 'registry', 'src', 'main.js'));
   const startTimeout = Math.max(120_000, dataset.size);
-  const served = [4, 5, 6].some((row) => want(row as RowNumber));
+  const served = [4, 5, 6, 11, 12].some((row) => want(row as RowNumber));
   const skip = (row: RowNumber, why: string): void => {
     if (want(row) && !rows.has(row)) rows.set(row, notMeasured(row, ISSUE_ROWS[row].what, ISSUE_ROWS[row].target, why));
   };
 
   let first: StartedRegistry | null = null;
   if (served && !appBuilt) {
-    for (const row of [4, 5, 6] as const) skip(row, `the app is not built at ${distRoot} (run through npm run bench)`);
+    for (const row of [4, 5, 6, 11, 12] as const) skip(row, `the app is not built at ${distRoot} (run through npm run bench)`);
   } else if (served) {
     try {
       log('rows 5, 4: first start of the registry on the loaded directory');
       first = await startRegistry(context, 'first-start', startTimeout);
     } catch (error) {
       const why = `the registry did not become ready: ${error instanceof Error ? error.message : String(error)}`;
-      for (const row of [4, 5, 6] as const) skip(row, why);
+      for (const row of [4, 5, 6, 11, 12] as const) skip(row, why);
     }
   }
   if (first !== null) {
@@ -179,6 +186,19 @@ async function servedAndRebuildRows(
         afterLoad = await first.child.memory().catch(() => null);
       }
       if (want(5)) rows.set(5, memoryRow(dataset.size, first.memoryWhenReady, afterLoad));
+      if (want(11)) {
+        log(`row 11: ${ISSUE_ROWS[11].what}`);
+        rows.set(11, await guarded(11, ISSUE_ROWS[11].what, ISSUE_ROWS[11].target, () => knownAtRow(context, started, { duration, warmup: 2, rounds: 2 })));
+      }
+      if (want(12) && replay !== null) {
+        log(`row 12: ${ISSUE_ROWS[12].what}`);
+        rows.set(
+          12,
+          typeof replay === 'string'
+            ? notMeasured(12, ISSUE_ROWS[12].what, ISSUE_ROWS[12].target, `the replay failed: ${replay}`)
+            : await guarded(12, ISSUE_ROWS[12].what, ISSUE_ROWS[12].target, () => replayAgreementRow(context, started, replay, questions)),
+        );
+      }
     } finally {
       await first.child.stop();
     }

@@ -9,8 +9,8 @@ describe('the committed GraphQL schema', () => {
   it('keeps the public names of the contract (arguments print sorted)', () => {
     const sdl = readFileSync(SCHEMA_FILE, 'utf8');
     for (const name of [
-      'recognition(asOf: Date, certificateNumber: String!, country: String!): Recognition!',
-      'certificate(asOf: Date, number: String!): Certificate',
+      'recognition(asOf: Date, certificateNumber: String!, country: String!, knownAt: String): Recognition!',
+      'certificate(asOf: Date, knownAt: String, number: String!): Certificate',
       'history(fromRevision: Int, limit: Int, stream: String!): [RecordedEvent!]!',
       'enum RecognitionBasis',
       'enum CertificateStatus',

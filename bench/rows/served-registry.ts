@@ -82,7 +82,7 @@ export async function startRegistry(context: ServedContext, label: string, timeo
   }
 }
 
-interface LoadResult {
+export interface LoadResult {
   requestsPerSecond: number;
   p50: number;
   p99: number;
@@ -91,7 +91,7 @@ interface LoadResult {
   requests: number;
 }
 
-async function cannon(baseUrl: string, bodies: string[], duration: number): Promise<LoadResult> {
+export async function cannon(baseUrl: string, bodies: string[], duration: number): Promise<LoadResult> {
   let next = 0;
   const result = await autocannon({
     url: baseUrl,

@@ -74,6 +74,43 @@ describe('Authorization: every mutation × every caller, from one table', () => 
     // The rightful host CB still may.
     await world.must('revokeRecognition', refusal, world.keys.my);
   }, 30_000);
+
+  describe('public queries', () => {
+    /** Each public query beside the one it must be exactly as open as. */
+    const PUBLIC_QUERIES: Record<string, string> = {
+      recognition: 'query { result: recognition(certificateNumber: "TH-NONE-1", country: "MY", asOf: "2025-06-01") { recognized } }',
+      recognitionStatement: 'query { result: recognitionStatement(certificateNumber: "TH-NONE-1", country: "MY", asOf: "2025-06-01") }',
+      recognitionKnownAt: 'query { result: recognition(certificateNumber: "TH-NONE-1", country: "MY", knownAt: "2025-06-01T00:00:00Z") { recognized } }',
+    };
+    const caller = (who: Caller): string | undefined =>
+      ({
+        'no key': undefined,
+        ACCREDITATION_BODY: world.keys.admin,
+        'CERTIFICATION_BODY of the rightful CB': world.keys.th,
+        'CERTIFICATION_BODY of another CB': world.keys.my,
+        AUDITOR: world.keys.auditor,
+        'SKILLS_FOCAL_POINT of the rightful country': world.keys.focalTh,
+        'SKILLS_FOCAL_POINT of another country': world.keys.focalMy,
+        'revoked key of the rightful role': world.keys.revokedTh,
+      })[who];
+
+    it.each(Object.keys(PUBLIC_QUERIES))('%s answers every caller exactly as recognition does, and writes nothing', async (name) => {
+      const observed: Array<[Caller, string]> = [];
+      const expected: Array<[Caller, string]> = [];
+      const before = await world.fingerprint();
+      for (const who of CALLERS) {
+        const outcome = async (document: string) => {
+          const codes = errorCodes(await graphql(world.registry.http, document, {}, caller(who)));
+          return codes.length === 0 ? 'ALLOWED' : codes.join(',');
+        };
+        observed.push([who, await outcome(PUBLIC_QUERIES[name])]);
+        expected.push([who, await outcome(PUBLIC_QUERIES.recognition)]);
+      }
+      expect(observed).toEqual(expected);
+      expect(observed.filter(([, outcome]) => outcome === 'ALLOWED').map(([who]) => who)).toContain('no key');
+      expect(await world.fingerprint()).toEqual(before);
+    }, 30_000);
+  });
 });
 
 describe('Authorization: the verification pages and the public bulk query × every caller', () => {

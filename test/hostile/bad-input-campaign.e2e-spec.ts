@@ -1,7 +1,8 @@
 import fc from 'fast-check';
+import { getNamedType, isLeafType } from 'graphql';
 import { testStoreKind } from '../support/test-store';
 import { errorCodes, graphql, type GraphqlAnswer } from './support/graphql-calls';
-import { canonicalHostileValues, hostileValueFor, impossibleDate, inputFieldsOf, INJECTIONS, malformedDate, type InputField } from './support/hostile-values';
+import { canonicalHostileValues, hostileValueFor, impossibleDate, inputFieldsOf, INJECTIONS, malformedDate, malformedInstant, type InputField } from './support/hostile-values';
 import { MUTATION_TABLE, rightfulKey } from './support/mutation-table';
 import { buildWorld, type World } from './support/world';
 
@@ -85,6 +86,41 @@ describe('The bad-input campaign: hostile values at every mutation input', () =>
       expect(await world.fingerprint()).toEqual(before);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     }, 30_000);
+  });
+
+  describe('hostile knownAt on every query that takes it', () => {
+    /** A valid value for each other argument a query requires. */
+    const VALID_ARGUMENTS: Record<string, string> = { certificateNumber: 'TH-NONE-1', country: 'MY', number: 'TH-NONE-1', id: 'th-ftpi', code: 'APO-PS 101:2023' };
+
+    it('refuses it as BAD_USER_INPUT naming knownAt, for a caller with or without a key, with nothing written', async () => {
+      const queries = Object.values(world.schema.getQueryType()!.getFields()).filter((field) => field.args.some((arg) => arg.name === 'knownAt'));
+      expect(queries.map((field) => field.name)).toEqual(expect.arrayContaining(['recognition', 'certificate', 'certificationBodies', 'arrangements', 'schemes']));
+      const before = await world.fingerprint();
+      for (const field of queries) {
+        const required = field.args.filter((arg) => arg.name !== 'knownAt' && String(arg.type).endsWith('!'));
+        const declared = [...required.map((arg) => `$${arg.name}: ${String(arg.type)}`), '$knownAt: String'].join(', ');
+        const passed = [...required.map((arg) => `${arg.name}: $${arg.name}`), 'knownAt: $knownAt'].join(', ');
+        const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
+        const document = `query(${declared}) { result: ${field.name}(${passed})${selection} }`;
+        const variables = Object.fromEntries(required.map((arg) => [arg.name, VALID_ARGUMENTS[arg.name]]));
+        const send = async (knownAt: string): Promise<void> => {
+          for (const key of [undefined, world.keys.admin]) {
+            const answer = await graphql(world.registry.http, document, { ...variables, knownAt }, key);
+            const paths = answer.errors.flatMap((error) => ((error.extensions?.fields as { path: string }[] | undefined) ?? []).map((f) => f.path));
+            expect({ query: field.name, knownAt, ...refusal(answer), paths }).toEqual({
+              query: field.name,
+              knownAt,
+              status: 'not 5xx',
+              codes: ['BAD_USER_INPUT'],
+              leaks: [],
+              paths: ['knownAt'],
+            });
+          }
+        };
+        await fc.assert(fc.asyncProperty(malformedInstant, send), { numRuns: RUNS_PER_FIELD * 2 });
+      }
+      expect(await world.fingerprint()).toEqual(before);
+    }, 60_000);
   });
 
   it('stores injection-looking text in free-text fields verbatim, as data, never interpreted', async () => {

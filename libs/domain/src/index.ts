@@ -74,3 +74,8 @@ export * from './witnesses/commands';
 export { witnessDecider, type WitnessState } from './witnesses/decider';
 // ASEAN mutual recognition of skills
 export * from './skills';
+
+// Record time: answers as the registry knew them at an instant
+export * from './record-time/known-facts';
+export * from './record-time/corrections';
+export * from './record-time/log-clock';

@@ -8,3 +8,4 @@ export * from './sqlite/log-tree-file';
 export * from './sqlite/checkpoint-file';
 export * from './transparency-log';
 export * from './verify-log';
+export * from './statement';

@@ -226,3 +226,24 @@ export function canonicalHostileValues(field: InputField): unknown[] {
     }
   }
 }
+
+/** Not an ISO 8601 instant with a zone, or one still to come: every `knownAt` refuses these. */
+export const malformedInstant: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(
+    '2025-06-01',
+    '2025-06-01T10:00:00',
+    '2025-06-01 10:00:00Z',
+    '2025-13-01T10:00:00Z',
+    '2025-02-30T10:00:00Z',
+    '2025-06-01T25:00:00Z',
+    '2999-01-01T00:00:00Z',
+    '1717236000000',
+    'now',
+    '',
+    ' 2025-06-01T10:00:00Z',
+    '2025-06-01T10:00:00Z ',
+    '٢٠٢٥-06-01T10:00:00Z',
+  ),
+  fc.string({ maxLength: 30 }),
+  fc.constantFrom(...INJECTIONS),
+);

@@ -33,6 +33,8 @@ export const PARSE_OPTIONS: ParseOptions = { noLocation: true, maxTokens: QUERY_
  */
 export const FIELD_WEIGHTS = {
   recognition: 40,
+  // A recognition, its inclusion proofs and an Ed25519 signature.
+  recognitionStatement: 50,
   recognizedIn: 40,
   certificate: 5,
   history: 50,
@@ -42,7 +44,7 @@ export const FIELD_WEIGHTS = {
 } as const;
 
 /** The root fields that look up one certificate: what an enumeration of numbers spends. */
-const LOOKUP_FIELDS = new Set(['certificate', 'recognition']);
+const LOOKUP_FIELDS = new Set(['certificate', 'recognition', 'recognitionStatement']);
 
 const estimators = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
 

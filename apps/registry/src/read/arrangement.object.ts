@@ -1,3 +1,4 @@
+import { RecordTimeFields } from './record-time/known-through.object';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import {
   arrangementPartiesAt,
@@ -13,7 +14,7 @@ import { RecognitionModeEnum } from '../write/mutation/graphql-enums';
 import { ArrangementStatusEnum } from './read-enums';
 
 @ObjectType('Arrangement', { description: 'A Mutual Recognition Arrangement (MRA).' })
-export class ArrangementObject {
+export class ArrangementObject extends RecordTimeFields {
   @Field(() => ID)
   id!: string;
 

@@ -1,11 +1,12 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { certificateStatusAt, certificateValidUntilAt, latest, type CertificateStatus, type CertificateTimeline } from '@registry/domain';
+import { certificateStatusAt, certificateValidUntilAt, latest, type CertificateStatus, type CertificateTimeline, type Known } from '@registry/domain';
 import { DateScalar } from '../graphql/date.scalar';
 import { CertificateStatusEnum } from './read-enums';
+import { RecordTimeFields } from './record-time/known-through.object';
 
 /** What a printed certificate shows, on a date. `recognizedIn` is resolved on demand (see CertificateResolver). */
 @ObjectType('Certificate')
-export class CertificateObject {
+export class CertificateObject extends RecordTimeFields {
   @Field()
   number!: string;
 
@@ -32,6 +33,9 @@ export class CertificateObject {
 
   /** Not in the schema: what recognizedIn folds. */
   timeline!: CertificateTimeline;
+
+  /** Not in the schema: the records recognizedIn may take into account. */
+  known?: Known;
 }
 
 export function toCertificateObject(timeline: CertificateTimeline, asOf: string): CertificateObject {

@@ -1,10 +1,12 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { recognizedCountries, type CalendarDate } from '@registry/domain';
+import { knownCertificate, knownRecognizedInInput, recognizedCountries, type CalendarDate } from '@registry/domain';
 import { DateScalar } from '../graphql/date.scalar';
 import { FIELD_WEIGHTS } from '../graphql/query-limits';
 import { CertificateObject, toCertificateObject } from './certificate.object';
 import { asOfOrToday, identifierArgument } from './query-arguments';
 import { ReadSideHost } from './read-side.host';
+import { KNOWN_AT } from './record-time/known-at.argument';
+import { RecordTime } from './record-time/record-time';
 
 /**
  * A certificate by its exact number, open to callers without a key: it shows what the printed certificate
@@ -12,20 +14,30 @@ import { ReadSideHost } from './read-side.host';
  */
 @Resolver(() => CertificateObject)
 export class CertificateResolver {
-  constructor(private readonly host: ReadSideHost) {}
+  constructor(
+    private readonly host: ReadSideHost,
+    private readonly recordTime: RecordTime,
+  ) {}
 
-  @Query(() => CertificateObject, { nullable: true, complexity: FIELD_WEIGHTS.certificate, description: 'The certificate with exactly this number, on asOf (default: today, UTC).' })
-  certificate(
+  @Query(() => CertificateObject, { complexity: FIELD_WEIGHTS.certificate,
+    nullable: true,
+    description: 'The certificate with exactly this number, on asOf (default: today, UTC), as the registry knew it at knownAt (default: now).',
+  })
+  async certificate(
     @Args('number') number: string,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: CalendarDate | null,
-  ): CertificateObject | null {
-    const timeline = this.host.readModels.certificate(identifierArgument('number', number));
-    return timeline === null ? null : toCertificateObject(timeline, asOfOrToday(asOf));
+    @Args('knownAt', KNOWN_AT) knownAt?: string | null,
+  ): Promise<CertificateObject | null> {
+    const identifier = identifierArgument('number', number);
+    const cut = await this.recordTime.cut(knownAt);
+    const timeline = knownCertificate(this.host.readModels.certificate(identifier), cut.known);
+    return timeline === null ? null : { ...toCertificateObject(timeline, asOfOrToday(asOf)), ...cut.fields, known: cut.known };
   }
 
   @ResolveField(() => [String], { complexity: FIELD_WEIGHTS.recognizedIn, description: 'The countries where it is recognized on asOf, sorted.' })
   recognizedIn(@Parent() certificate: CertificateObject): string[] {
-    const input = this.host.readModels.recognizedInInput(certificate.timeline);
-    return recognizedCountries(input, certificate.asOf);
+    const everything = this.host.readModels.recognizedInInput(certificate.timeline);
+    const input = certificate.known === undefined ? everything : knownRecognizedInInput(everything, certificate.known);
+    return input === null ? [] : recognizedCountries(input, certificate.asOf);
   }
 }

@@ -1,3 +1,4 @@
+import { RecordTimeFields } from './record-time/known-through.object';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import {
   accreditationScopeAt,
@@ -11,7 +12,7 @@ import { DateScalar } from '../graphql/date.scalar';
 import { AccreditationStatusEnum } from './read-enums';
 
 @ObjectType('CertificationBody')
-export class CertificationBodyObject {
+export class CertificationBodyObject extends RecordTimeFields {
   @Field(() => ID)
   id!: string;
 

@@ -10,6 +10,9 @@ import { ReadModelsHealthController } from './read-models-health.controller';
 import { ReadSideHost } from './read-side.host';
 import { RecognitionResolver } from './recognition.resolver';
 import { RecognitionComparabilityResolver, SkillsResolver } from './skills/skills.resolver';
+import { RecordTime } from './record-time/record-time';
+import { RecognitionStatementResolver } from '../statements/recognition-statement.resolver';
+import { RecognitionStatements } from '../statements/recognition-statements';
 
 /**
  * The read side: projections kept up to date from the store's log (caught up before the app listens), the
@@ -26,13 +29,16 @@ import { RecognitionComparabilityResolver, SkillsResolver } from './skills/skill
     ApiKeyDirectoryProvider,
     { provide: READ_MODEL_PROGRESS, useExisting: ReadModelProgressProvider },
     { provide: API_KEY_DIRECTORY, useExisting: ApiKeyDirectoryProvider },
+    RecordTime,
     RecognitionResolver,
+    RecognitionStatements,
+    RecognitionStatementResolver,
     CertificateResolver,
     DirectoryResolver,
     HistoryResolver,
     SkillsResolver,
     RecognitionComparabilityResolver,
   ],
-  exports: [READ_MODEL_PROGRESS, API_KEY_DIRECTORY, ReadModelProgressProvider],
+  exports: [READ_MODEL_PROGRESS, API_KEY_DIRECTORY, ReadModelProgressProvider, RecordTime],
 })
 export class ReadModule {}

@@ -1,8 +1,9 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import type { RecognitionAnswer, RecognitionBasis } from '@registry/domain';
+import type { RecognitionAnswer, RecognitionBasis, RecognitionInput } from '@registry/domain';
 import { DateScalar } from '../graphql/date.scalar';
 import { EventRefObject } from '../graphql/event-ref.object';
 import { RecognitionBasisEnum } from './read-enums';
+import { RecordTimeFields } from './record-time/known-through.object';
 
 @ObjectType('Reason', { description: 'A failed condition of the recognition rule.' })
 export class ReasonObject {
@@ -14,7 +15,7 @@ export class ReasonObject {
 }
 
 @ObjectType('Recognition', { description: 'Is this certificate recognized in this country on this date, why or why not, and on which records?' })
-export class RecognitionObject {
+export class RecognitionObject extends RecordTimeFields {
   @Field()
   certificateNumber!: string;
 
@@ -47,6 +48,9 @@ export class RecognitionObject {
 
   /** Not in the schema: what certificationBody and scheme are resolved from; null for an unknown certificate. */
   certificate!: { cbId: string; schemeCode: string } | null;
+
+  /** Not in the schema: what the answer was computed from, for `corrections`. */
+  input?: RecognitionInput;
 }
 
 export function toRecognitionObject(answer: RecognitionAnswer, certificate: RecognitionObject['certificate']): RecognitionObject {

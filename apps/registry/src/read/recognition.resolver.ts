@@ -1,5 +1,5 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { evaluateRecognition, type CalendarDate } from '@registry/domain';
+import { calendarDateOf, evaluateRecognition, knownRecognitionInput, recognitionCorrections, type CalendarDate } from '@registry/domain';
 import type { FastifyRequest } from 'fastify';
 import { DateScalar } from '../graphql/date.scalar';
 import { FIELD_WEIGHTS } from '../graphql/query-limits';
@@ -11,6 +11,9 @@ import { asOfOrToday, countryArgument, identifierArgument } from './query-argume
 import { ReadSideHost } from './read-side.host';
 import { RecognitionCheckInput } from './recognition-check.input';
 import { RecognitionObject, toRecognitionObject } from './recognition.object';
+import { KNOWN_AT } from './record-time/known-at.argument';
+import { CorrectionObject } from './record-time/known-through.object';
+import { RecordTime, type AnswerCut } from './record-time/record-time';
 import { SchemeObject, toSchemeObject } from './scheme.object';
 
 /** An HTTP request to /graphql (`req`), or a verification page asking on its reader's behalf (`pageRequest`: anonymous to
@@ -23,15 +26,22 @@ export const MAX_RECOGNITION_CHECKS = 1_000;
 /** The public verification: open to callers without a key. The rule itself is the domain's. */
 @Resolver(() => RecognitionObject)
 export class RecognitionResolver {
-  constructor(private readonly host: ReadSideHost) {}
+  constructor(
+    private readonly host: ReadSideHost,
+    private readonly recordTime: RecordTime,
+  ) {}
 
-  @Query(() => RecognitionObject, { complexity: FIELD_WEIGHTS.recognition, description: 'Is the certificate recognized in the country on asOf (default: today, UTC), and why?' })
-  recognition(
+  @Query(() => RecognitionObject, { complexity: FIELD_WEIGHTS.recognition,
+    description: 'Is the certificate recognized in the country on asOf (default: today, UTC), and why? As the registry knew it at knownAt (default: now).',
+  })
+  async recognition(
     @Args('certificateNumber') certificateNumber: string,
     @Args('country') country: string,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: CalendarDate | null,
-  ): RecognitionObject {
-    return this.answer(identifierArgument('certificateNumber', certificateNumber), countryArgument('country', country), asOfOrToday(asOf));
+    @Args('knownAt', KNOWN_AT) knownAt?: string | null,
+  ): Promise<RecognitionObject> {
+    const cut = await this.recordTime.cut(knownAt);
+    return this.answer(identifierArgument('certificateNumber', certificateNumber), countryArgument('country', country), asOfOrToday(asOf), cut);
   }
 
   @Query(() => [RecognitionObject], {
@@ -61,7 +71,8 @@ export class RecognitionResolver {
         });
       }
     }
-    return valid.map(({ number, country, asOf }) => this.answer(number, country, asOf));
+    const cut = await this.recordTime.cut(null);
+    return valid.map(({ number, country, asOf }) => this.answer(number, country, asOf, cut));
   }
 
   @ResolveField(() => CertificationBodyObject, { nullable: true, description: 'The issuing certification body, on asOf; null for an unknown certificate.' })
@@ -85,9 +96,23 @@ export class RecognitionResolver {
     return arrangement === null ? null : toArrangementObject(arrangement, recognition.asOf);
   }
 
-  private answer(number: string, country: string, asOf: CalendarDate): RecognitionObject {
-    const input = this.host.readModels.recognitionInput(number, country);
+  @ResolveField(() => [CorrectionObject], {
+    description: 'What was recorded after asOf (on a later day, UTC) and moved this answer for asOf, oldest first: why it differs from one given earlier.',
+  })
+  corrections(@Parent() recognition: RecognitionObject): CorrectionObject[] {
+    const { input, country, asOf } = recognition;
+    // Nothing can have been recorded on a later day than today yet.
+    if (input === undefined || asOf >= calendarDateOf(new Date())) return [];
+    return recognitionCorrections(input, country, asOf, (ref) => this.recordTime.recordedAt(ref)).map(({ ref, recordedAt }) => ({
+      recordedAt,
+      leafIndex: this.recordTime.leafIndex(ref),
+      type: ref.type,
+    }));
+  }
+
+  private answer(number: string, country: string, asOf: CalendarDate, cut: AnswerCut): RecognitionObject {
+    const input = knownRecognitionInput(this.host.readModels.recognitionInput(number, country), cut.known);
     const certificate = input.certificate && { cbId: input.certificate.cbId, schemeCode: input.certificate.schemeCode };
-    return toRecognitionObject(evaluateRecognition(input, country, asOf), certificate);
+    return { ...toRecognitionObject(evaluateRecognition(input, country, asOf), certificate), ...cut.fields, input };
   }
 }

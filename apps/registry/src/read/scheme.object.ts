@@ -1,8 +1,9 @@
+import { RecordTimeFields } from './record-time/known-through.object';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { SchemeTimeline } from '@registry/domain';
 
 @ObjectType('Scheme', { description: 'A standard a person is certified against.' })
-export class SchemeObject {
+export class SchemeObject extends RecordTimeFields {
   @Field()
   code!: string;
 

@@ -1,7 +1,7 @@
 import { evolveArrangementTimeline, type ArrangementTimeline } from '../arrangements/timeline';
 import { evolveCertificateTimeline, type CertificateTimeline } from '../certificates/timeline';
 import { evolveCertificationBodyTimeline, type CertificationBodyTimeline } from '../certification-bodies/timeline';
-import { evaluateRecognition } from '../recognition/evaluate-recognition';
+import { evaluateRecognition, type RecognitionInput } from '../recognition/evaluate-recognition';
 import type { RecognitionAnswer } from '../recognition/answer';
 import { evolveRecognitionDecisionTimeline, type RecognitionDecisionTimeline } from '../recognitions/timeline';
 import { everParties } from '../arrangements/standing';
@@ -24,8 +24,22 @@ import { streamOf } from './stream-of';
  */
 export class EventLog {
   readonly records: RecordedRegistryEvent[] = [];
+  /** When each event was recorded, by position: one minute apart from `now`, unless `recordingAt` moves it. */
+  readonly recordedAt = new Map<string, string>();
   private readonly revisions = new Map<string, number>();
   private position = 1000;
+  private now = Date.parse('2024-01-01T00:00:00.000Z');
+
+  /** Records what follows from this instant on (ISO 8601). */
+  recordingAt(instant: string): this {
+    this.now = Date.parse(instant);
+    return this;
+  }
+
+  /** The position of the last event recorded so far. */
+  lastPosition(): string {
+    return String(this.position);
+  }
 
   record(...events: RegistryEvent[]): EventRef[] {
     return events.map((event) => {
@@ -35,6 +49,8 @@ export class EventLog {
       this.position += 17;
       const ref: EventRef = { stream, revision, position: String(this.position), type: event.type };
       this.records.push({ event, ref });
+      this.recordedAt.set(ref.position, new Date(this.now).toISOString());
+      this.now += 60_000;
       return ref;
     });
   }
@@ -84,19 +100,20 @@ export class EventLog {
 
   /** What the read side would answer: the recognition rule over this log's timelines. */
   recognition(certificateNumber: string, country: string, asOf: string): RecognitionAnswer {
+    return evaluateRecognition(this.recognitionInput(certificateNumber, country), country, asOf);
+  }
+
+  /** What the read side gathers for the recognition rule. */
+  recognitionInput(certificateNumber: string, country: string): RecognitionInput {
     const certificate = this.certificate(certificateNumber);
     const issuingBody = certificate && this.body(certificate.cbId);
-    return evaluateRecognition(
-      {
-        certificateNumber,
-        certificate,
-        issuingBody,
-        arrangements: certificate ? this.arrangements().filter((a) => everParties(a).includes(certificate.cbId)) : [],
-        hostBodies: this.bodies().filter((body) => body.country === country.toUpperCase()),
-        decision: this.decision(certificateNumber, country),
-      },
-      country,
-      asOf,
-    );
+    return {
+      certificateNumber,
+      certificate,
+      issuingBody,
+      arrangements: certificate ? this.arrangements().filter((a) => everParties(a).includes(certificate.cbId)) : [],
+      hostBodies: this.bodies().filter((body) => body.country === country.toUpperCase()),
+      decision: this.decision(certificateNumber, country),
+    };
   }
 }

@@ -1,0 +1,2 @@
+export * from './recognition-statement';
+export * from './verify-statement';
