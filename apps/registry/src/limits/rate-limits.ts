@@ -8,7 +8,7 @@ import { refuse } from './limit-response';
 import { installLookupCounter } from './lookup-allowance';
 
 /** Load balancers probe this; it reads no data and must answer even while a client is being throttled. */
-const UNLIMITED_PATHS = new Set(['/health']);
+const UNLIMITED_PATHS = new Set(['/health', '/health/read-models']);
 
 /**
  * A caller with a valid key is counted per key, wherever its requests come from; everyone else — no key, or a

@@ -1,4 +1,6 @@
+import { CLOCK, type Clock } from '../write/command-pipeline/clock';
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Inject } from '@nestjs/common';
 import { recognizedCountries, type CalendarDate } from '@registry/domain';
 import { DateScalar } from '../graphql/date.scalar';
 import { FIELD_WEIGHTS } from '../graphql/query-limits';
@@ -12,7 +14,10 @@ import { ReadSideHost } from './read-side.host';
  */
 @Resolver(() => CertificateObject)
 export class CertificateResolver {
-  constructor(private readonly host: ReadSideHost) {}
+  constructor(
+    private readonly host: ReadSideHost,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Query(() => CertificateObject, { nullable: true, complexity: FIELD_WEIGHTS.certificate, description: 'The certificate with exactly this number, on asOf (default: today, UTC).' })
   certificate(
@@ -20,7 +25,7 @@ export class CertificateResolver {
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: CalendarDate | null,
   ): CertificateObject | null {
     const timeline = this.host.readModels.certificate(identifierArgument('number', number));
-    return timeline === null ? null : toCertificateObject(timeline, asOfOrToday(asOf));
+    return timeline === null ? null : toCertificateObject(timeline, asOfOrToday(asOf, this.clock));
   }
 
   @ResolveField(() => [String], { complexity: FIELD_WEIGHTS.recognizedIn, description: 'The countries where it is recognized on asOf, sorted.' })

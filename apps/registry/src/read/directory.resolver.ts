@@ -1,4 +1,6 @@
+import { CLOCK, type Clock } from '../write/command-pipeline/clock';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Inject } from '@nestjs/common';
 import type { CalendarDate } from '@registry/domain';
 import { MAX_LIST_SIZE } from '@registry/projections';
 import { DateScalar } from '../graphql/date.scalar';
@@ -14,12 +16,15 @@ const AS_OF = { type: () => DateScalar, nullable: true, description: 'The date s
 /** The public directories: certification bodies, schemes and arrangements. No holder appears in them. */
 @Resolver()
 export class DirectoryResolver {
-  constructor(private readonly host: ReadSideHost) {}
+  constructor(
+    private readonly host: ReadSideHost,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Query(() => CertificationBodyObject, { nullable: true })
   certificationBody(@Args('id', { type: () => ID }) id: string, @Args('asOf', AS_OF) asOf?: CalendarDate | null): CertificationBodyObject | null {
     const body = this.host.readModels.certificationBody(identifierArgument('id', id));
-    return body === null ? null : toCertificationBodyObject(body, asOfOrToday(asOf));
+    return body === null ? null : toCertificationBodyObject(body, asOfOrToday(asOf, this.clock));
   }
 
   @Query(() => [CertificationBodyObject], { complexity: FIELD_WEIGHTS.certificationBodies, description: `Certification bodies by id, of one country when given; at most ${MAX_LIST_SIZE}.` })
@@ -27,7 +32,7 @@ export class DirectoryResolver {
     @Args('country', { type: () => String, nullable: true }) country?: string | null,
     @Args('asOf', AS_OF) asOf?: CalendarDate | null,
   ): CertificationBodyObject[] {
-    const on = asOfOrToday(asOf);
+    const on = asOfOrToday(asOf, this.clock);
     const target = country === null || country === undefined ? undefined : countryArgument('country', country);
     return this.host.readModels.certificationBodies(target).map((body) => toCertificationBodyObject(body, on));
   }
@@ -46,7 +51,7 @@ export class DirectoryResolver {
   @Query(() => ArrangementObject, { nullable: true })
   arrangement(@Args('id', { type: () => ID }) id: string, @Args('asOf', AS_OF) asOf?: CalendarDate | null): ArrangementObject | null {
     const arrangement = this.host.readModels.arrangement(identifierArgument('id', id));
-    return arrangement === null ? null : toArrangementObject(arrangement, asOfOrToday(asOf));
+    return arrangement === null ? null : toArrangementObject(arrangement, asOfOrToday(asOf, this.clock));
   }
 
   @Query(() => [ArrangementObject], {
@@ -58,7 +63,7 @@ export class DirectoryResolver {
     @Args('scheme', { type: () => String, nullable: true }) scheme?: string | null,
     @Args('asOf', AS_OF) asOf?: CalendarDate | null,
   ): ArrangementObject[] {
-    const on = asOfOrToday(asOf);
+    const on = asOfOrToday(asOf, this.clock);
     const readModels = this.host.readModels;
     const target = country === null || country === undefined ? undefined : countryArgument('country', country);
     const schemeCode = scheme === null || scheme === undefined ? undefined : identifierArgument('scheme', scheme);
