@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AppSeams } from '../../apps/registry/src/app.module';
 import type { Config } from '../../apps/registry/src/config';
 import { createRegistryApp } from '../../apps/registry/src/create-app';
 import { HttpClient } from './http-client';
@@ -27,6 +28,8 @@ export interface StartOptions {
   dataDir?: string;
   /** Any other setting; port 0, host 127.0.0.1 and a silent log unless given. */
   config?: Partial<Config>;
+  /** The clock, the read side's pauses and hooks (kept across restarts). */
+  seams?: AppSeams;
 }
 
 /**
@@ -59,7 +62,7 @@ async function startRegistryOn(
   };
   let app: NestFastifyApplication | undefined;
   try {
-    app = await createRegistryApp(config);
+    app = await createRegistryApp(config, options.seams);
     await app.listen(config.port ?? 0, config.host ?? '127.0.0.1');
   } catch (error) {
     // A half-started app still holds its store (and the data directory's lock).

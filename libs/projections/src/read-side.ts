@@ -34,6 +34,8 @@ export interface ReadSideStatus {
 export interface ReadSideOptions extends ProjectionRunnerOptions {
   /** Pause before a failed background rebuild (a full disk) is tried again. */
   rebuildRetryMs?: number;
+  /** Called with each live connection as it opens: tests set SQLite's limits on it (a full disk, on demand). */
+  onOpen?: (db: Database.Database) => void;
   /** What a query refused while rebuilding throws (the app throws its own API error); the error itself by default. */
   refusal?: (error: ReadModelsRebuildingError) => Error;
 }
@@ -147,6 +149,7 @@ export class ReadSide {
   private async open(): Promise<void> {
     const db = openReadModelFile(readModelsPath(this.dataDir), 'live');
     try {
+      this.options.onOpen?.(db);
       const projector = new Projector(db, REGISTRY_PROJECTIONS);
       const runner = new ProjectionRunner(this.store, projector, {
         ...this.options,
