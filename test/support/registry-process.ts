@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { AppSeams } from '../../apps/registry/src/app.module';
 import type { Config } from '../../apps/registry/src/config';
 import { createRegistryApp } from '../../apps/registry/src/create-app';
+import { stopGracefully } from '../../apps/registry/src/graceful-stop';
 import { HttpClient } from './http-client';
 import { startTestStore } from './test-store';
 
@@ -76,7 +77,7 @@ async function startRegistryOn(
   const baseUrl = `http://127.0.0.1:${address.port}`;
 
   let stopped: Promise<void> | undefined;
-  const stop = (): Promise<void> => (stopped ??= started.close());
+  const stop = (): Promise<void> => (stopped ??= stopGracefully(started));
   return {
     app: started,
     baseUrl,

@@ -5,6 +5,7 @@ import { TransparencyLog } from '@registry/tlog';
 import { AppModule, type AppSeams } from './app.module';
 import { type Config, loadConfig } from './config';
 import { fastifyLoggerOptions, PinoNestLogger } from './config/logging';
+import { registerGracefulStop } from './graceful-stop';
 import { registerGraphiql } from './graphql/graphiql';
 import { loadLimits, registerLimits } from './limits';
 import { flagAnswersWhenTampered } from './transparency/tampered-flag';
@@ -37,6 +38,7 @@ export async function createRegistryApp(overrides: Partial<Config> = {}, seams: 
       logger,
       abortOnError: false,
     });
+    registerGracefulStop(app);
     await registerLimits(app, limits);
     flagAnswersWhenTampered(app.getHttpAdapter().getInstance(), log);
     registerGraphiql(app.getHttpAdapter().getInstance());

@@ -74,6 +74,7 @@ export class CommandPipelineHandler implements ICommandHandler<ExecuteRegistryCo
       }
     } catch (error) {
       if (error instanceof EventStoreUnavailableError) {
+        this.logWrites.failed(error);
         throw new RegistryError('SERVICE_UNAVAILABLE', 'The event store is not available; nothing was written');
       }
       throw error;
