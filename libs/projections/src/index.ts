@@ -12,3 +12,5 @@ export { READ_MODELS_FILE, readModelsPath, openReadModelFile, type ReadModelFile
 export { DocumentTable } from './sqlite/document-table';
 export { REGISTRY_PROJECTIONS } from './registry/registry-projections';
 export { RegistryReadModels, MAX_LIST_SIZE } from './registry/registry-read-models';
+export { verifyReadModels, type ReadModelDifference, type VerifyResult } from './verify-read-models';
+export type { SampleMismatch, SamplerCounts } from './read-model-sampler';

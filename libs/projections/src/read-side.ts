@@ -5,6 +5,7 @@ import { ReadModelsRebuildingError } from './errors';
 import { ProjectionRunner, type ProjectionRunnerOptions, type RunnerState } from './projection-runner';
 import { Projector } from './projector';
 import { rebuildReadModels, type RebuildProgress } from './rebuild-read-models';
+import { ReadModelSampler, type SamplerCounts } from './read-model-sampler';
 import { REGISTRY_PROJECTIONS } from './registry/registry-projections';
 import { RegistryReadModels } from './registry/registry-read-models';
 import { isReadModelCorruption, moveReadModelFileAside, quickCheckReadModelFile } from './sqlite/read-model-faults';
@@ -29,11 +30,17 @@ export interface ReadSideStatus {
   rebuild?: { reason: string } & RebuildProgress;
   /** Every repair since start, oldest first (at most the last 20). */
   repairs: readonly ReadSideRepair[];
+  /** The background comparison of random documents with the log. */
+  sampler: SamplerCounts;
 }
 
 export interface ReadSideOptions extends ProjectionRunnerOptions {
   /** Pause before a failed background rebuild (a full disk) is tried again. */
   rebuildRetryMs?: number;
+  /** How often a few random documents are re-derived from the log and compared (0: never). */
+  sampleEveryMs?: number;
+  /** Documents compared per round. */
+  sampleSize?: number;
   /** Called with each live connection as it opens: tests set SQLite's limits on it (a full disk, on demand). */
   onOpen?: (db: Database.Database) => void;
   /** What a query refused while rebuilding throws (the app throws its own API error); the error itself by default. */
@@ -41,6 +48,8 @@ export interface ReadSideOptions extends ProjectionRunnerOptions {
 }
 
 const REBUILD_RETRY_MS = 5_000;
+const SAMPLE_EVERY_MS = 60_000;
+const SAMPLE_SIZE = 6;
 const KEPT_REPAIRS = 20;
 
 /**
@@ -50,7 +59,10 @@ const KEPT_REPAIRS = 20;
  * from the log in the background while queries are answered ReadModelsRebuildingError with the progress.
  */
 export class ReadSide {
-  private current: { db: Database.Database; runner: ProjectionRunner; readModels: RegistryReadModels } | undefined;
+  private current:
+    | { db: Database.Database; runner: ProjectionRunner; readModels: RegistryReadModels; sampler: ReadModelSampler; sampling?: NodeJS.Timeout }
+    | undefined;
+  private readonly samplerCounts: SamplerCounts = { checked: 0, mismatches: 0 };
   private rebuild: ({ reason: string } & RebuildProgress) | undefined;
   private rebuilding: Promise<void> | undefined;
   private readonly repairLog: ReadSideRepair[] = [];
@@ -103,10 +115,10 @@ export class ReadSide {
   }
 
   status(): ReadSideStatus {
-    const repairs = [...this.repairLog];
-    if (this.rebuild !== undefined) return { state: 'rebuilding', appliedPosition: this.rebuild.position, rebuild: { ...this.rebuild }, repairs };
-    if (this.current === undefined) return { state: this.closing ? 'stopped' : 'starting', appliedPosition: 0n, repairs };
-    return { ...this.current.runner.status(), repairs };
+    const common = { repairs: [...this.repairLog], sampler: { ...this.samplerCounts } };
+    if (this.rebuild !== undefined) return { state: 'rebuilding', appliedPosition: this.rebuild.position, rebuild: { ...this.rebuild }, ...common };
+    if (this.current === undefined) return { state: this.closing ? 'stopped' : 'starting', appliedPosition: 0n, ...common };
+    return { ...this.current.runner.status(), ...common };
   }
 
   /** False while writes could not be followed by the read models: refuse them before appending anything. */
@@ -156,8 +168,10 @@ export class ReadSide {
         onCorruption: (error) => this.repair('corruption', `at run time: ${messageOf(error)}`),
       });
       const readModels = this.guarded(new RegistryReadModels(projector));
-      this.current = { db, runner, readModels };
+      const sampler = new ReadModelSampler(this.store, projector, this.samplerCounts);
+      this.current = { db, runner, readModels, sampler };
       await runner.start();
+      this.scheduleSampling();
     } catch (error) {
       this.current = undefined;
       db.close();
@@ -190,10 +204,38 @@ export class ReadSide {
     }
   }
 
+  private scheduleSampling(): void {
+    const every = this.options.sampleEveryMs ?? SAMPLE_EVERY_MS;
+    const current = this.current;
+    if (every <= 0 || current === undefined) return;
+    current.sampling = setTimeout(() => {
+      void this.sampleOnce(current).finally(() => {
+        if (this.current === current) this.scheduleSampling();
+      });
+    }, every);
+    current.sampling.unref();
+  }
+
+  /** One round of the sampler; a document that differs from the log gets the read models rebuilt. */
+  private async sampleOnce(current: NonNullable<ReadSide['current']>): Promise<void> {
+    if (current.runner.status().state !== 'live') return;
+    try {
+      const mismatch = await current.sampler.round(this.options.sampleSize ?? SAMPLE_SIZE);
+      if (mismatch === undefined || this.current !== current) return;
+      // Which document, not its content: documents hold holders' names, which logs must not repeat.
+      this.repair('mismatch', `the ${mismatch.projection} document ${mismatch.id} differs from what the log gives`);
+    } catch (error) {
+      if (this.current !== current) return;
+      if (isReadModelCorruption(error)) this.repair('corruption', `the sampler met a damaged read-model file: ${messageOf(error)}`);
+      else this.options.log?.warn(`the read-model sampler could not compare: ${messageOf(error)}`);
+    }
+  }
+
   private async closeCurrent(): Promise<void> {
     const current = this.current;
     this.current = undefined;
     if (current === undefined) return;
+    clearTimeout(current.sampling);
     await current.runner.stop();
     current.db.close();
   }

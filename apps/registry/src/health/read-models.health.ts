@@ -68,6 +68,7 @@ export class ReadModelsHealth implements HealthComponent {
         corruption: status.repairs.filter((repair) => repair.kind === 'corruption').length,
         mismatch: status.repairs.filter((repair) => repair.kind === 'mismatch').length,
       },
+      sampler: { checked: status.sampler.checked, mismatches: status.sampler.mismatches },
       ...(status.failure === undefined ? {} : { failure: status.failure }),
     };
   }

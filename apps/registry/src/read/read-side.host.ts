@@ -78,6 +78,6 @@ export class ReadSideHost implements OnModuleInit, OnModuleDestroy {
   }
 
   status(): ReadSideStatus {
-    return this.readSide?.status() ?? { state: 'starting', appliedPosition: 0n, repairs: [] };
+    return this.readSide?.status() ?? { state: 'starting', appliedPosition: 0n, repairs: [], sampler: { checked: 0, mismatches: 0 } };
   }
 }
