@@ -16,8 +16,13 @@ const UNLIMITED_PATHS = new Set(['/health', '/health/read-models']);
  */
 function bucketOf(request: FastifyRequest, directory: ApiKeyDirectory | undefined): string {
   if (directory !== undefined && request.headers.authorization !== undefined) {
-    const caller = cachedCaller(request, () => identifyCaller(request.headers.authorization, directory));
-    if (caller.kind === 'key') return `key:${caller.actor.keyId}`;
+    try {
+      const caller = cachedCaller(request, () => identifyCaller(request.headers.authorization, directory));
+      if (caller.kind === 'key') return `key:${caller.actor.keyId}`;
+    } catch {
+      // The key directory cannot answer (read models rebuilding): counted by address; the request itself is
+      // refused with the reason when it is authenticated.
+    }
   }
   return `address:${request.ip}`;
 }
