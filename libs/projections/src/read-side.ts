@@ -28,8 +28,10 @@ export interface ReadSideStatus {
   failure?: string;
   problem?: string;
   rebuild?: { reason: string } & RebuildProgress;
-  /** Every repair since start, oldest first (at most the last 20). */
+  /** The last repairs, oldest first (at most 20). */
   repairs: readonly ReadSideRepair[];
+  /** How many repairs of each kind since start. */
+  repairCounts: Readonly<Record<ReadSideRepair['kind'], number>>;
   /** The background comparison of random documents with the log. */
   sampler: SamplerCounts;
 }
@@ -66,6 +68,7 @@ export class ReadSide {
   private rebuild: ({ reason: string } & RebuildProgress) | undefined;
   private rebuilding: Promise<void> | undefined;
   private readonly repairLog: ReadSideRepair[] = [];
+  private readonly repairCounts: Record<ReadSideRepair['kind'], number> = { corruption: 0, mismatch: 0 };
   private readonly stopSignal = new AbortController();
   private closing: Promise<void> | undefined;
 
@@ -115,7 +118,7 @@ export class ReadSide {
   }
 
   status(): ReadSideStatus {
-    const common = { repairs: [...this.repairLog], sampler: { ...this.samplerCounts } };
+    const common = { repairs: [...this.repairLog], repairCounts: { ...this.repairCounts }, sampler: { ...this.samplerCounts } };
     if (this.rebuild !== undefined) return { state: 'rebuilding', appliedPosition: this.rebuild.position, rebuild: { ...this.rebuild }, ...common };
     if (this.current === undefined) return { state: this.closing ? 'stopped' : 'starting', appliedPosition: 0n, ...common };
     return { ...this.current.runner.status(), ...common };
@@ -127,12 +130,13 @@ export class ReadSide {
   }
 
   /**
-   * Moves the read-model file aside and rebuilds it from the log in the background (once: a repair asked for
-   * while one runs joins it). Queries and writes are refused until the new file has caught up.
+   * Rebuilds the read models from the log in the background, a damaged file first moved aside (once: a repair
+   * asked for while one runs joins it). Queries and writes are refused until the new file has caught up.
    */
   repair(kind: ReadSideRepair['kind'], reason: string): void {
     if (this.rebuilding !== undefined || this.closing !== undefined) return;
     this.repairLog.push({ kind, reason, at: new Date() });
+    this.repairCounts[kind] += 1;
     if (this.repairLog.length > KEPT_REPAIRS) this.repairLog.shift();
     this.options.log?.warn(`the read models are rebuilt from the log: ${reason}`);
     this.rebuild = { reason, position: 0n, head: 0n, events: 0 };

@@ -64,10 +64,7 @@ export class ReadModelsHealth implements HealthComponent {
       ...(status.rebuild === undefined
         ? {}
         : { rebuild: { position: status.rebuild.position.toString(), head: status.rebuild.head.toString(), events: status.rebuild.events } }),
-      repairs: {
-        corruption: status.repairs.filter((repair) => repair.kind === 'corruption').length,
-        mismatch: status.repairs.filter((repair) => repair.kind === 'mismatch').length,
-      },
+      repairs: { ...status.repairCounts },
       sampler: { checked: status.sampler.checked, mismatches: status.sampler.mismatches },
       ...(status.failure === undefined ? {} : { failure: status.failure }),
     };

@@ -78,6 +78,12 @@ export class ReadSideHost implements OnModuleInit, OnModuleDestroy {
   }
 
   status(): ReadSideStatus {
-    return this.readSide?.status() ?? { state: 'starting', appliedPosition: 0n, repairs: [], sampler: { checked: 0, mismatches: 0 } };
+    return this.readSide?.status() ?? {
+      state: 'starting',
+      appliedPosition: 0n,
+      repairs: [],
+      repairCounts: { corruption: 0, mismatch: 0 },
+      sampler: { checked: 0, mismatches: 0 },
+    };
   }
 }
