@@ -10,6 +10,9 @@ const transform = {
 const common = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform };
 
 module.exports = {
+  // Starting a registry takes 2-5 s when the machine is shared and loaded: jest's 5 s default then fails tests
+  // that start two (a restart) on time alone. Slowness is measured in benchmarks, never by timeouts in tests.
+  testTimeout: 20_000,
   projects: [
     {
       ...common,

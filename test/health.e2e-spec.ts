@@ -6,6 +6,8 @@ import { testStoreKind } from './support/test-store';
 
 const kind = testStoreKind();
 
+jest.setTimeout(30_000);
+
 describe('GET /health', () => {
   let registry: RunningRegistry;
 
@@ -41,6 +43,23 @@ describe('GET /health', () => {
 
     expect(response.status).toBe(503);
     expect(response.body).toMatchObject({ status: 'down', store: { kind, status: 'down' } });
+  });
+
+  it('answers 503 down, saying the log is not writable, once an append has failed', async () => {
+    registry = await startRegistry({ config: { adminKey: 'health-e2e-admin-key-0123456789abcdef' } });
+    await registry.app.get<EventStore>(EVENT_STORE).close();
+
+    const refused = await registry.http.graphql(
+      'mutation { registerScheme(input: { code: "X-1", title: "x" }) { position } }',
+      {},
+      { authorization: 'Bearer health-e2e-admin-key-0123456789abcdef' },
+    );
+    const response = await registry.http.get<{ status: string; reasons: string[]; store: unknown }>('/health');
+
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect(response.status).toBe(503);
+    expect(response.body).toMatchObject({ status: 'down', store: { writable: false } });
+    expect(response.body.reasons.join('\n')).toMatch(/store: the last append failed/);
   });
 
   it('reports EventStoreDB as the store when EVENTSTORE_CONNECTION_STRING is set', async () => {

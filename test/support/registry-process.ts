@@ -2,8 +2,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AppSeams } from '../../apps/registry/src/app.module';
 import type { Config } from '../../apps/registry/src/config';
 import { createRegistryApp } from '../../apps/registry/src/create-app';
+import { stopGracefully } from '../../apps/registry/src/graceful-stop';
 import { HttpClient } from './http-client';
 import { startTestStore } from './test-store';
 
@@ -27,6 +29,8 @@ export interface StartOptions {
   dataDir?: string;
   /** Any other setting; port 0, host 127.0.0.1 and a silent log unless given. */
   config?: Partial<Config>;
+  /** The clock, the read side's pauses and hooks (kept across restarts). */
+  seams?: AppSeams;
 }
 
 /**
@@ -59,7 +63,7 @@ async function startRegistryOn(
   };
   let app: NestFastifyApplication | undefined;
   try {
-    app = await createRegistryApp(config);
+    app = await createRegistryApp(config, options.seams);
     await app.listen(config.port ?? 0, config.host ?? '127.0.0.1');
   } catch (error) {
     // A half-started app still holds its store (and the data directory's lock).
@@ -73,7 +77,7 @@ async function startRegistryOn(
   const baseUrl = `http://127.0.0.1:${address.port}`;
 
   let stopped: Promise<void> | undefined;
-  const stop = (): Promise<void> => (stopped ??= started.close());
+  const stop = (): Promise<void> => (stopped ??= stopGracefully(started));
   return {
     app: started,
     baseUrl,

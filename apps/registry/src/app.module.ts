@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { EventStore } from '@registry/event-store';
 import type { TransparencyLog } from '@registry/tlog';
+import type { ReadSideOptions } from '@registry/projections';
 import { AuthModule } from './auth';
 import { type Config, ConfigModule } from './config';
 import { GraphqlPlatformModule } from './graphql/graphql-platform.module';
@@ -8,12 +9,20 @@ import { HealthModule } from './health/health.module';
 import { ReadModule } from './read/read.module';
 import { StoreModule } from './store';
 import { TransparencyModule } from './transparency/transparency.module';
+import { SystemClock, type Clock } from './write/command-pipeline/clock';
 import { WriteModule } from './write/write.module';
+
+/** What tests may replace besides the configuration: the clock, and the read side's retry pauses. */
+export interface AppSeams {
+  clock?: Clock;
+  readSide?: ReadSideOptions;
+}
 
 /** The registry's root module: configuration and the event store first, then the features that use them. */
 @Module({})
 export class AppModule {
-  static register(config: Config, store: EventStore, log: TransparencyLog): DynamicModule {
+  static register(config: Config, store: EventStore, log: TransparencyLog, seams: AppSeams = {}): DynamicModule {
+    const clock = seams.clock ?? new SystemClock();
     return {
       module: AppModule,
       imports: [
@@ -23,8 +32,8 @@ export class AppModule {
         HealthModule,
         GraphqlPlatformModule,
         AuthModule,
-        ReadModule,
-        WriteModule,
+        ReadModule.register({ readSide: seams.readSide, clock }),
+        WriteModule.register(clock),
       ],
     };
   }

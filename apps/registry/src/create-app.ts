@@ -3,9 +3,10 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { createEventStore } from '@registry/event-store';
 import { TransparencyLog } from '@registry/tlog';
 import type { FastifyInstance } from 'fastify';
-import { AppModule } from './app.module';
+import { AppModule, type AppSeams } from './app.module';
 import { type Config, loadConfig } from './config';
 import { fastifyLoggerOptions, PinoNestLogger } from './config/logging';
+import { registerGracefulStop } from './graceful-stop';
 import { registerGraphiql } from './graphql/graphiql';
 import { loadLimits, registerLimits } from './limits';
 import { flagAnswersWhenTampered } from './transparency/tampered-flag';
@@ -17,7 +18,7 @@ import { registerVerificationPages } from './verification/register-verification'
  * TamperedLogError when the log no longer matches the checkpoints the registry signed.
  * The store is closed by the app's shutdown (`app.close()`, or a signal once shutdown hooks are enabled).
  */
-export async function createRegistryApp(overrides: Partial<Config> = {}): Promise<NestFastifyApplication> {
+export async function createRegistryApp(overrides: Partial<Config> = {}, seams: AppSeams = {}): Promise<NestFastifyApplication> {
   const config = loadConfig(process.env, overrides);
   const limits = loadLimits(process.env);
   const store = await createEventStore({ dataDir: config.dataDir, connectionString: config.eventStoreConnectionString });
@@ -35,10 +36,11 @@ export async function createRegistryApp(overrides: Partial<Config> = {}): Promis
       soleWriter: config.eventStoreConnectionString === undefined,
       log: { info: (message) => pino.info(message), warn: (message) => pino.warn(message), error: (message) => pino.error(message) },
     });
-    const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, store, log), adapter, {
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, store, log, seams), adapter, {
       logger,
       abortOnError: false,
     });
+    registerGracefulStop(app);
     await registerLimits(app, limits);
     flagAnswersWhenTampered(app.getHttpAdapter().getInstance(), log);
     registerGraphiql(app.getHttpAdapter().getInstance());

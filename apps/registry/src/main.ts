@@ -4,15 +4,30 @@ import { ReadModelsInUseError } from '@registry/projections';
 import { TamperedLogError } from '@registry/tlog';
 import { type Config, ConfigError, REGISTRY_CONFIG } from './config';
 import { createRegistryApp } from './create-app';
+import { stopGracefully } from './graceful-stop';
 
 async function main(): Promise<void> {
   // Every file the registry creates (the log, its WAL, read models, the lock, the signing key) is its user's only.
   process.umask(0o077);
   // The one command-line flag: serving a log that no longer matches its signed checkpoints must be asked for.
   const app = await createRegistryApp(process.argv.includes('--allow-tampered-log') ? { allowTamperedLog: true } : {});
-  app.enableShutdownHooks();
   const config = app.get<Config>(REGISTRY_CONFIG);
   await app.listen(config.port, config.host);
+  // Not Nest's shutdown hooks: they stop the read side and the store before HTTP has drained.
+  let stopping: Promise<void> | undefined;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping !== undefined) return;
+    process.stderr.write(`registry: ${signal}: draining requests in flight, then stopping\n`);
+    stopping = stopGracefully(app).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`registry: stopping failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,8 @@ export { BatchFolder, type DocumentSource, type LogPoint } from './batch-folder'
 export type { BatchChanges, CheckpointChange, DocumentChange } from './batch-changes';
 export { ProjectionRunner, type ProjectionRunnerOptions, type RunnerLog, type RunnerState, type RunnerStatus } from './projection-runner';
 export { catchUp, logStillHolds, type CatchUpProgress } from './catch-up';
-export { startReadSide, type ReadSide } from './read-side';
+export { ReadSide, startReadSide, type ReadSideOptions, type ReadSideRepair, type ReadSideState, type ReadSideStatus } from './read-side';
+export { isReadModelCorruption, isStorageFailure, moveReadModelFileAside, quickCheckReadModelFile } from './sqlite/read-model-faults';
 export { rebuildReadModels, type RebuildOptions, type RebuildProgress, type RebuildResult } from './rebuild-read-models';
 export { READ_MODELS_FILE, readModelsPath, openReadModelFile, type ReadModelFileMode } from './sqlite/read-model-file';
 export { DocumentTable } from './sqlite/document-table';
@@ -13,3 +14,5 @@ export { REGISTRY_PROJECTIONS } from './registry/registry-projections';
 export { RegistryReadModels, MAX_LIST_SIZE } from './registry/registry-read-models';
 export { SkillsReadModels } from './skills/skills-read-models';
 export { SKILLS_PROJECTIONS } from './skills/skills.projections';
+export { verifyReadModels, type ReadModelDifference, type VerifyResult } from './verify-read-models';
+export type { SampleMismatch, SamplerCounts } from './read-model-sampler';

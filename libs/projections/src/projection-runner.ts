@@ -1,18 +1,23 @@
 import type { AllSubscription, EventStore, RecordedEvent } from '@registry/event-store';
 import { catchUp, logStillHolds } from './catch-up';
-import { ProjectionsFailedError } from './errors';
+import { LogWentBackwardsError, ProjectionsFailedError } from './errors';
 import { PositionWaiters } from './position-waiters';
 import type { Projector } from './projector';
+import { isReadModelCorruption, isStorageFailure } from './sqlite/read-model-faults';
 
-/** `retrying`: the store's subscription broke (a lost connection); the runner subscribes again from its
- * checkpoint after a pause, and queries keep the last state applied. */
-export type RunnerState = 'starting' | 'catching-up' | 'live' | 'retrying' | 'failed' | 'stopped';
+/** `retrying`: the store's subscription broke (a lost connection); `stalled`: the read-model file refused a
+ * write (disk full, I/O error). In both the runner tries again from its checkpoint after a pause that doubles,
+ * and queries keep the last state applied. `failed` is for good: an event that cannot be folded, a damaged
+ * file (the read side rebuilds it), a log whose positions went backwards. */
+export type RunnerState = 'starting' | 'catching-up' | 'live' | 'retrying' | 'stalled' | 'failed' | 'stopped';
 
 export interface RunnerStatus {
   state: RunnerState;
   /** The last global position applied by every projection (0 before the first). */
   appliedPosition: bigint;
   failure?: string;
+  /** Why the runner is retrying or stalled. */
+  problem?: string;
 }
 
 export interface RunnerLog {
@@ -28,14 +33,22 @@ export interface ProjectionRunnerOptions {
   /** How long `waitFor` waits by default. */
   defaultWaitMs?: number;
   log?: RunnerLog;
+  /** Pauses between attempts after a broken subscription or a refused write, doubling from the first to the last. */
+  retryFirstMs?: number;
+  retryLastMs?: number;
+  /** Called once when the read-model file turns out damaged; the runner has failed and the caller rebuilds. */
+  onCorruption?: (error: unknown) => void;
 }
 
-/** Pauses between attempts to subscribe again, doubling from the first to the last. */
 const RETRY_FIRST_MS = 200;
 const RETRY_LAST_MS = 30_000;
 
-/** How one subscription ended: stopped on purpose, broken (try again), or a fold that failed (stop for good). */
-type FollowOutcome = { kind: 'stopped' } | { kind: 'broken'; error: unknown; applied: boolean } | { kind: 'fold-failed'; error: unknown };
+/** How one subscription ended: stopped on purpose, broken or stalled (try again), or failed for good. */
+type FollowOutcome =
+  | { kind: 'stopped' }
+  | { kind: 'broken'; error: unknown; applied: boolean }
+  | { kind: 'stalled'; error: unknown; applied: boolean }
+  | { kind: 'fold-failed'; error: unknown };
 
 const TURN = Symbol('turn');
 /** Resolves after every pending promise callback has run: what the subscription already holds has arrived. */
@@ -51,6 +64,7 @@ export class ProjectionRunner {
   private applied: bigint | null = null;
   private state: RunnerState = 'starting';
   private failure: Error | undefined;
+  private problem: string | undefined;
   private subscription: AllSubscription | undefined;
   private following: Promise<void> | undefined;
   private wakeFromPause: (() => void) | undefined;
@@ -82,17 +96,28 @@ export class ProjectionRunner {
     }
     this.applied = this.projector.position();
     this.state = 'catching-up';
+    let stalled: unknown;
     try {
       this.applied = await catchUp(this.store, this.projector, this.applied, this.catchUpPageSize, ({ position }) =>
         this.settle(position),
       );
     } catch (error) {
-      this.fail(error);
-      throw error;
+      // A full disk at start is waited out like one at run time; anything else stops the start.
+      if (!isStorageFailure(error)) {
+        this.fail(error);
+        throw error;
+      }
+      stalled = error;
     }
     if (this.state !== 'catching-up') return;
     this.state = 'live';
-    this.following = this.followWithRetries();
+    this.following = this.followWithRetries(stalled);
+  }
+
+  /** False while the runner cannot apply what is written (stalled, failed, stopped): writes are refused then,
+   * before anything is appended, rather than recorded and left invisible to queries. */
+  canFollow(): boolean {
+    return this.state === 'live' || this.state === 'catching-up' || this.state === 'retrying';
   }
 
   appliedPosition(): bigint {
@@ -104,6 +129,7 @@ export class ProjectionRunner {
       state: this.state,
       appliedPosition: this.appliedPosition(),
       ...(this.failure === undefined ? {} : { failure: this.failure.message }),
+      ...(this.problem === undefined ? {} : { problem: this.problem }),
     };
   }
 
@@ -124,29 +150,44 @@ export class ProjectionRunner {
     this.waiters.failAll(new ProjectionsFailedError('the read models were stopped'));
   }
 
-  /** Follows the log until stopped or a fold fails; a broken subscription is opened again from the checkpoint. */
-  private async followWithRetries(): Promise<void> {
-    let pause = RETRY_FIRST_MS;
-    while (this.state === 'live' || this.state === 'retrying') {
+  /** Follows the log until stopped or failed for good; after a broken subscription or a refused write it starts
+   * again from the checkpoint, after a pause. */
+  private async followWithRetries(stalledAtStart?: unknown): Promise<void> {
+    const first = this.options.retryFirstMs ?? RETRY_FIRST_MS;
+    const last = this.options.retryLastMs ?? RETRY_LAST_MS;
+    let pause = first;
+    let pending: FollowOutcome | undefined = stalledAtStart === undefined ? undefined : { kind: 'stalled', error: stalledAtStart, applied: false };
+    while (this.isFollowing()) {
       let outcome: FollowOutcome;
-      try {
-        this.subscription = this.store.subscribeToAll({ fromPosition: this.applied ?? 'start' });
-        outcome = await this.follow(this.subscription);
-      } catch (error) {
-        outcome = { kind: 'broken', error, applied: false };
+      if (pending !== undefined) {
+        outcome = pending;
+        pending = undefined;
+      } else {
+        try {
+          this.subscription = this.store.subscribeToAll({ fromPosition: this.applied ?? 'start' });
+          outcome = await this.follow(this.subscription);
+        } catch (error) {
+          outcome = { kind: 'broken', error, applied: false };
+        }
       }
       switch (outcome.kind) {
         case 'stopped':
           return;
         case 'fold-failed':
           this.fail(outcome.error);
+          if (isReadModelCorruption(outcome.error)) this.options.onCorruption?.(outcome.error);
           return;
-        case 'broken': {
-          if (this.state !== 'live' && this.state !== 'retrying') return;
-          if (outcome.applied) pause = RETRY_FIRST_MS;
-          this.state = 'retrying';
+        case 'broken':
+        case 'stalled': {
+          if (!this.isFollowing()) return;
+          if (outcome.applied) pause = first;
+          this.state = outcome.kind === 'broken' ? 'retrying' : 'stalled';
           const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
-          this.options.log?.warn(`the log subscription broke at position ${this.appliedPosition()} (${reason}); subscribing again in ${pause} ms`);
+          this.problem =
+            outcome.kind === 'broken'
+              ? `the log subscription broke at position ${this.appliedPosition()}: ${reason}`
+              : `the read-model file refused a write after position ${this.appliedPosition()}: ${reason}`;
+          this.options.log?.warn(`${this.problem}; trying again in ${pause} ms`);
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, pause);
             this.wakeFromPause = () => {
@@ -155,8 +196,8 @@ export class ProjectionRunner {
             };
           });
           this.wakeFromPause = undefined;
-          pause = Math.min(pause * 2, RETRY_LAST_MS);
-          if (this.state === 'retrying') this.state = 'live';
+          pause = Math.min(pause * 2, last);
+          if (this.state === 'retrying' || this.state === 'stalled') this.state = 'live';
           break;
         }
         default: {
@@ -175,6 +216,9 @@ export class ProjectionRunner {
       for (;;) {
         const first = await next;
         if (first.done) return this.ended(applied);
+        if (first.value.position < this.appliedPosition()) {
+          return { kind: 'fold-failed', error: new LogWentBackwardsError(this.appliedPosition(), first.value.position) };
+        }
         const batch: RecordedEvent[] = [first.value];
         next = events.next();
         let ended = false;
@@ -191,9 +235,10 @@ export class ProjectionRunner {
         try {
           this.projector.apply(batch);
         } catch (error) {
-          return { kind: 'fold-failed', error };
+          return isStorageFailure(error) ? { kind: 'stalled', error, applied } : { kind: 'fold-failed', error };
         }
         applied = true;
+        this.problem = undefined;
         this.settle(batch[batch.length - 1].position);
         if (ended) return this.ended(applied);
       }
@@ -211,6 +256,10 @@ export class ProjectionRunner {
     return this.state === 'live' ? { kind: 'broken', error: new Error('the store ended the subscription'), applied } : { kind: 'stopped' };
   }
 
+  private isFollowing(): boolean {
+    return this.state === 'live' || this.state === 'retrying' || this.state === 'stalled';
+  }
+
   private settle(position: bigint): void {
     this.applied = position;
     this.waiters.settle(position);
@@ -218,6 +267,7 @@ export class ProjectionRunner {
 
   private fail(error: unknown): void {
     this.state = 'failed';
+    this.problem = undefined;
     this.failure = error instanceof Error ? error : new Error(String(error));
     this.options.log?.error(`the projections stopped at position ${this.appliedPosition()}`, error);
     this.waiters.failAll(new ProjectionsFailedError(`the read models stopped: ${this.failure.message}`));

@@ -34,6 +34,11 @@ export class Projector {
     return this.folder.furthest();
   }
 
+  /** Where one projection stands: the last position it applied (null: none yet). */
+  checkpoint(name: string): bigint | null {
+    return this.tables.checkpoints.get(name)?.position ?? null;
+  }
+
   /** The documents of one projection, for queries. */
   table(name: string): DocumentTable {
     return this.tables.table(name);

@@ -27,6 +27,8 @@ export interface RebuildOptions {
   pageSize?: number;
   onProgress?: (progress: RebuildProgress) => void;
   projections?: readonly DocumentProjection<unknown>[];
+  /** Abandons the rebuild (the registry is stopping): the old file is left as it was. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -49,6 +51,7 @@ export async function rebuildReadModels(store: EventStore, dataDir: string, opti
       const [last] = await store.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1 });
       const head = last?.position ?? 0n;
       position = await catchUp(store, projector, null, options.pageSize ?? 500, (progress) => {
+        options.signal?.throwIfAborted();
         events = progress.events;
         options.onProgress?.({ ...progress, head });
       });

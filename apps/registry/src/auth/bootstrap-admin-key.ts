@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { isRuleViolation } from '@registry/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { type Config, REGISTRY_CONFIG } from '../config';
+import { RegistryError } from '../graphql/registry-error';
 import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../graphql/read-model-progress';
 import { CommandPipelineHandler, commandHashOf, ExecuteRegistryCommand } from '../write/command-pipeline';
 import { API_KEY_DIRECTORY, type ApiKeyDirectory } from './api-key-directory';
@@ -37,7 +38,18 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.directory.count() > 0) return;
+    let keys: number;
+    try {
+      keys = this.directory.count();
+    } catch (error) {
+      // Read models being rebuilt cannot say whether the log holds keys: never guess, create none.
+      if (error instanceof RegistryError && error.code === 'SERVICE_UNAVAILABLE') {
+        this.logger.warn(`the first-key check is skipped at this start: ${error.message}`);
+        return;
+      }
+      throw error;
+    }
+    if (keys > 0) return;
     const first = firstKeyFrom(this.config.adminKey);
     const draft = {
       type: 'CreateApiKey' as const,

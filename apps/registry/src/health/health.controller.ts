@@ -1,39 +1,47 @@
-import { Controller, Get, HttpStatus, Inject, Optional, Res } from '@nestjs/common';
-import type { EventStore } from '@registry/event-store';
-import type { LogState, TransparencyLog } from '@registry/tlog';
-import { EVENT_STORE } from '../store';
-import { TRANSPARENCY_LOG } from '../transparency/transparency-log.token';
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { type ComponentHealth, HEALTH_COMPONENTS, type HealthComponent, healthOf, type HealthStatus, worst } from './health-component';
+import { ReadModelsHealth } from './read-models.health';
 
 export interface HealthBody {
-  /** `degraded`: serving, but an answer may not be what was signed (the log is tampered). */
-  status: 'up' | 'degraded' | 'down';
-  store: { kind: 'embedded' | 'eventstoredb'; status: 'up' | 'down'; lastPosition?: string; detail?: string };
-  log?: { status: LogState; treeSize: number; checkpointSize: number; fullyVerified: boolean; detail?: string };
+  status: HealthStatus;
+  /** Why the registry is not `up`, one sentence per cause, prefixed with its component. */
+  reasons: string[];
+  [component: string]: unknown;
 }
 
-/** Liveness and readiness in one: 200 while the store answers, 503 when it does not. */
+type Reply = { status(code: number): unknown };
+
+function httpStatus(status: HealthStatus): number {
+  return status === 'down' ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK;
+}
+
+/**
+ * GET /health: every component (the event store, the transparency log, the read models, disk headroom) and the worst of them: `up` and
+ * `degraded` answer 200 (the replica serves), `down` 503 (take it out of the load balancer).
+ * GET /health/read-models: the read models' report alone, with the same status codes.
+ */
 @Controller('health')
 export class HealthController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Optional() @Inject(TRANSPARENCY_LOG) private readonly log: TransparencyLog | null,
+    @Inject(HEALTH_COMPONENTS) private readonly components: readonly HealthComponent[],
+    private readonly readModelsHealth: ReadModelsHealth,
   ) {}
 
   @Get()
-  async health(@Res({ passthrough: true }) reply: { status(code: number): unknown }): Promise<HealthBody> {
-    const health = await this.store.health();
-    const log = this.log?.status();
-    reply.status(health.status === 'up' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return {
-      status: health.status === 'down' ? 'down' : log?.status === 'tampered' ? 'degraded' : 'up',
-      store: {
-        kind: health.store,
-        status: health.status,
-        // Positions are 64-bit: sent as strings, as JSON numbers would lose precision past 2^53.
-        ...(health.lastPosition === undefined ? {} : { lastPosition: health.lastPosition.toString() }),
-        ...(health.detail === undefined ? {} : { detail: health.detail }),
-      },
-      ...(log === undefined ? {} : { log }),
-    };
+  async health(@Res({ passthrough: true }) reply: Reply): Promise<HealthBody> {
+    const reports: Array<[string, ComponentHealth]> = [];
+    // In order: the read models' lag uses the store's answer.
+    for (const component of this.components) reports.push([component.name, await component.check()]);
+    const status = worst(reports.map(([, report]) => healthOf(report)));
+    reply.status(httpStatus(status));
+    const reasons = reports.flatMap(([name, report]) => (report.reasons ?? []).map((reason) => `${name}: ${reason}`));
+    return { status, reasons, ...Object.fromEntries(reports) };
+  }
+
+  @Get('read-models')
+  readModels(@Res({ passthrough: true }) reply: Reply): ComponentHealth {
+    const report = this.readModelsHealth.check();
+    reply.status(httpStatus(healthOf(report)));
+    return report;
   }
 }

@@ -1,5 +1,25 @@
 import { Module } from '@nestjs/common';
+import { DiskHealth } from './disk.health';
+import { HEALTH_COMPONENTS } from './health-component';
 import { HealthController } from './health.controller';
+import { LogHealth } from './log.health';
+import { ReadModelsHealth } from './read-models.health';
+import { TransparencyLogHealth } from './transparency-log.health';
 
-@Module({ controllers: [HealthController] })
+/** /health. A new component is one more provider here and in the list. */
+@Module({
+  controllers: [HealthController],
+  providers: [
+    LogHealth,
+    TransparencyLogHealth,
+    ReadModelsHealth,
+    DiskHealth,
+    {
+      provide: HEALTH_COMPONENTS,
+      useFactory: (store: LogHealth, log: TransparencyLogHealth, readModels: ReadModelsHealth, disk: DiskHealth) =>
+        log.present ? [store, log, readModels, disk] : [store, readModels, disk],
+      inject: [LogHealth, TransparencyLogHealth, ReadModelsHealth, DiskHealth],
+    },
+  ],
+})
 export class HealthModule {}

@@ -8,7 +8,7 @@ import { refuse } from './limit-response';
 import { installLookupCounter } from './lookup-allowance';
 
 /** Load balancers probe this; it reads no data and must answer even while a client is being throttled. */
-const UNLIMITED_PATHS = new Set(['/health']);
+const UNLIMITED_PATHS = new Set(['/health', '/health/read-models']);
 
 /**
  * A caller with a valid key is counted per key, wherever its requests come from; everyone else — no key, or a
@@ -16,8 +16,13 @@ const UNLIMITED_PATHS = new Set(['/health']);
  */
 function bucketOf(request: FastifyRequest, directory: ApiKeyDirectory | undefined): string {
   if (directory !== undefined && request.headers.authorization !== undefined) {
-    const caller = cachedCaller(request, () => identifyCaller(request.headers.authorization, directory));
-    if (caller.kind === 'key') return `key:${caller.actor.keyId}`;
+    try {
+      const caller = cachedCaller(request, () => identifyCaller(request.headers.authorization, directory));
+      if (caller.kind === 'key') return `key:${caller.actor.keyId}`;
+    } catch {
+      // The key directory cannot answer (read models rebuilding): counted by address; the request itself is
+      // refused with the reason when it is authenticated.
+    }
   }
   return `address:${request.ip}`;
 }

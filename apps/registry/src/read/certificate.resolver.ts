@@ -1,3 +1,5 @@
+import { Inject } from '@nestjs/common';
+import { CLOCK, type Clock } from '../write/command-pipeline/clock';
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { knownCertificate, knownRecognizedInInput, recognizedCountries, type CalendarDate } from '@registry/domain';
 import { DateScalar } from '../graphql/date.scalar';
@@ -17,6 +19,7 @@ export class CertificateResolver {
   constructor(
     private readonly host: ReadSideHost,
     private readonly recordTime: RecordTime,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Query(() => CertificateObject, { complexity: FIELD_WEIGHTS.certificate,
@@ -31,7 +34,7 @@ export class CertificateResolver {
     const identifier = identifierArgument('number', number);
     const cut = await this.recordTime.cut(knownAt);
     const timeline = knownCertificate(this.host.readModels.certificate(identifier), cut.known);
-    return timeline === null ? null : { ...toCertificateObject(timeline, asOfOrToday(asOf)), ...cut.fields, known: cut.known };
+    return timeline === null ? null : { ...toCertificateObject(timeline, asOfOrToday(asOf, this.clock)), ...cut.fields, known: cut.known };
   }
 
   @ResolveField(() => [String], { complexity: FIELD_WEIGHTS.recognizedIn, description: 'The countries where it is recognized on asOf, sorted.' })

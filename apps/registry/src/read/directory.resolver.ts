@@ -1,3 +1,5 @@
+import { Inject } from '@nestjs/common';
+import { CLOCK, type Clock } from '../write/command-pipeline/clock';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { knownAll, knownArrangement, knownCertificationBody, knownScheme, type CalendarDate } from '@registry/domain';
 import { MAX_LIST_SIZE } from '@registry/projections';
@@ -20,6 +22,7 @@ export class DirectoryResolver {
   constructor(
     private readonly host: ReadSideHost,
     private readonly recordTime: RecordTime,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Query(() => CertificationBodyObject, { nullable: true })
@@ -31,7 +34,7 @@ export class DirectoryResolver {
     const identifier = identifierArgument('id', id);
     const cut = await this.recordTime.cut(knownAt);
     const body = knownCertificationBody(this.host.readModels.certificationBody(identifier), cut.known);
-    return body === null ? null : { ...toCertificationBodyObject(body, asOfOrToday(asOf)), ...cut.fields };
+    return body === null ? null : { ...toCertificationBodyObject(body, asOfOrToday(asOf, this.clock)), ...cut.fields };
   }
 
   @Query(() => [CertificationBodyObject], { complexity: FIELD_WEIGHTS.certificationBodies, description: `Certification bodies by id, of one country when given; at most ${MAX_LIST_SIZE}.` })
@@ -40,7 +43,7 @@ export class DirectoryResolver {
     @Args('asOf', AS_OF) asOf?: CalendarDate | null,
     @Args('knownAt', KNOWN_AT) knownAt?: string | null,
   ): Promise<CertificationBodyObject[]> {
-    const on = asOfOrToday(asOf);
+    const on = asOfOrToday(asOf, this.clock);
     const target = country === null || country === undefined ? undefined : countryArgument('country', country);
     const cut = await this.recordTime.cut(knownAt);
     return knownAll(this.host.readModels.certificationBodies(target), cut.known, knownCertificationBody).map((body) => ({
@@ -72,7 +75,7 @@ export class DirectoryResolver {
     const identifier = identifierArgument('id', id);
     const cut = await this.recordTime.cut(knownAt);
     const arrangement = knownArrangement(this.host.readModels.arrangement(identifier), cut.known);
-    return arrangement === null ? null : { ...toArrangementObject(arrangement, asOfOrToday(asOf)), ...cut.fields };
+    return arrangement === null ? null : { ...toArrangementObject(arrangement, asOfOrToday(asOf, this.clock)), ...cut.fields };
   }
 
   @Query(() => [ArrangementObject], {
@@ -85,7 +88,7 @@ export class DirectoryResolver {
     @Args('asOf', AS_OF) asOf?: CalendarDate | null,
     @Args('knownAt', KNOWN_AT) knownAt?: string | null,
   ): Promise<ArrangementObject[]> {
-    const on = asOfOrToday(asOf);
+    const on = asOfOrToday(asOf, this.clock);
     const readModels = this.host.readModels;
     const target = country === null || country === undefined ? undefined : countryArgument('country', country);
     const schemeCode = scheme === null || scheme === undefined ? undefined : identifierArgument('scheme', scheme);

@@ -1,12 +1,24 @@
 import { calendarDateOf, isCountryCode, normalizeCountry, type CalendarDate } from '@registry/domain';
-import { badUserInput } from '../graphql/registry-error';
+import { badUserInput, RegistryError } from '../graphql/registry-error';
+import type { Clock } from '../write/command-pipeline/clock';
 
 /** Longer than any identifier the registry issues: a longer one is a probe, refused before any lookup. */
 const MAX_IDENTIFIER_LENGTH = 200;
 
-/** The business date a query is about: the caller's, or today in UTC. */
-export function asOfOrToday(asOf: CalendarDate | null | undefined): CalendarDate {
-  return asOf ?? calendarDateOf(new Date());
+/** The business date a query is about: the caller's, or today in UTC by the server's clock — refused, with the
+ * reason, when that clock reads a date no calendar date can name (past 9999-12-31, before year 0). */
+export function asOfOrToday(asOf: CalendarDate | null | undefined, clock: Clock): CalendarDate {
+  if (asOf !== null && asOf !== undefined) return asOf;
+  const now = clock.now();
+  try {
+    return calendarDateOf(now);
+  } catch {
+    throw new RegistryError(
+      'SERVICE_UNAVAILABLE',
+      `The server clock reads ${Number.isNaN(now.getTime()) ? 'an invalid time' : now.toISOString()}, which is no calendar date from 0000-01-01 to 9999-12-31, so "today" is unknown; pass asOf, and have the operator fix the clock`,
+      { reason: 'CLOCK_OUT_OF_RANGE' },
+    );
+  }
 }
 
 /** An ISO 3166-1 alpha-2 code in any case, answered upper-case; BAD_USER_INPUT otherwise. */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ProjectionsFailedError, ReadModelsBehindError, type RunnerStatus } from '@registry/projections';
+import { ProjectionsFailedError, ReadModelsBehindError, ReadModelsRebuildingError, type ReadSideStatus } from '@registry/projections';
 import type { ReadModelProgress } from '../graphql/read-model-progress';
 import { RegistryError } from '../graphql/registry-error';
-import { ReadSideHost } from './read-side.host';
+import { ReadSideHost, rebuildingRefusal } from './read-side.host';
 
 /** How long a mutation waits for its write to be visible to queries before it says so. */
 const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
@@ -12,10 +12,25 @@ const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
 export class ReadModelProgressProvider implements ReadModelProgress {
   constructor(private readonly host: ReadSideHost) {}
 
+  assertCanFollow(): void {
+    const readSide = this.host.running;
+    if (readSide.canFollow()) return;
+    const status = readSide.status();
+    if (status.state === 'rebuilding' && status.rebuild !== undefined) {
+      throw rebuildingRefusal(new ReadModelsRebuildingError(status.rebuild.reason, status.rebuild));
+    }
+    throw new RegistryError(
+      'SERVICE_UNAVAILABLE',
+      `The read models cannot follow the log (${status.state}: ${status.problem ?? status.failure ?? 'not running'}); nothing was written. Try again later`,
+      { reason: 'READ_MODELS_STOPPED', state: status.state },
+    );
+  }
+
   async waitFor(position: bigint, timeoutMs = READ_YOUR_WRITES_TIMEOUT_MS): Promise<void> {
     try {
       await this.host.running.runner.waitFor(position, timeoutMs);
     } catch (error) {
+      if (error instanceof ReadModelsRebuildingError) throw rebuildingRefusal(error);
       if (error instanceof ReadModelsBehindError) {
         throw new RegistryError(
           'SERVICE_UNAVAILABLE',
@@ -33,10 +48,10 @@ export class ReadModelProgressProvider implements ReadModelProgress {
   }
 
   appliedPosition(): bigint {
-    return this.host.started ? this.host.running.runner.appliedPosition() : 0n;
+    return this.host.status().appliedPosition;
   }
 
-  status(): RunnerStatus {
-    return this.host.started ? this.host.running.runner.status() : { state: 'starting', appliedPosition: 0n };
+  status(): ReadSideStatus {
+    return this.host.status();
   }
 }

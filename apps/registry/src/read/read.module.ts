@@ -1,4 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import type { ReadSideOptions } from '@registry/projections';
 import { API_KEY_DIRECTORY } from '../auth/api-key-directory';
 import { READ_MODEL_PROGRESS } from '../graphql/read-model-progress';
 import { ApiKeyDirectoryProvider } from './api-key-directory.provider';
@@ -6,8 +7,8 @@ import { CertificateResolver } from './certificate.resolver';
 import { DirectoryResolver } from './directory.resolver';
 import { HistoryResolver } from './history.resolver';
 import { ReadModelProgressProvider } from './read-model-progress.provider';
-import { ReadModelsHealthController } from './read-models-health.controller';
-import { ReadSideHost } from './read-side.host';
+import { READ_SIDE_OPTIONS, ReadSideHost } from './read-side.host';
+import { CLOCK, type Clock } from '../write/command-pipeline/clock';
 import { RecognitionResolver } from './recognition.resolver';
 import { RecognitionComparabilityResolver, SkillsResolver } from './skills/skills.resolver';
 import { RecordTime } from './record-time/record-time';
@@ -21,24 +22,30 @@ import { RecognitionStatements } from '../statements/recognition-statements';
  * the Authorizer (history) and the GraphQL platform module.
  */
 @Global()
-@Module({
-  controllers: [ReadModelsHealthController],
-  providers: [
-    ReadSideHost,
-    ReadModelProgressProvider,
-    ApiKeyDirectoryProvider,
-    { provide: READ_MODEL_PROGRESS, useExisting: ReadModelProgressProvider },
-    { provide: API_KEY_DIRECTORY, useExisting: ApiKeyDirectoryProvider },
-    RecordTime,
-    RecognitionResolver,
-    RecognitionStatements,
-    RecognitionStatementResolver,
-    CertificateResolver,
-    DirectoryResolver,
-    HistoryResolver,
-    SkillsResolver,
-    RecognitionComparabilityResolver,
-  ],
-  exports: [READ_MODEL_PROGRESS, API_KEY_DIRECTORY, ReadModelProgressProvider, RecordTime],
-})
-export class ReadModule {}
+@Module({})
+export class ReadModule {
+  static register(options: { readSide?: ReadSideOptions; clock: Clock }): DynamicModule {
+    return {
+      module: ReadModule,
+      providers: [
+        { provide: READ_SIDE_OPTIONS, useValue: options.readSide ?? {} },
+        { provide: CLOCK, useValue: options.clock },
+        ReadSideHost,
+        ReadModelProgressProvider,
+        ApiKeyDirectoryProvider,
+        { provide: READ_MODEL_PROGRESS, useExisting: ReadModelProgressProvider },
+        { provide: API_KEY_DIRECTORY, useExisting: ApiKeyDirectoryProvider },
+        RecordTime,
+        RecognitionResolver,
+        RecognitionStatements,
+        RecognitionStatementResolver,
+        CertificateResolver,
+        DirectoryResolver,
+        HistoryResolver,
+        SkillsResolver,
+        RecognitionComparabilityResolver,
+      ],
+      exports: [READ_MODEL_PROGRESS, API_KEY_DIRECTORY, ReadModelProgressProvider, ReadSideHost, RecordTime],
+    };
+  }
+}

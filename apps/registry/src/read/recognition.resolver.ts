@@ -1,5 +1,7 @@
+import { Inject } from '@nestjs/common';
+import { CLOCK, type Clock } from '../write/command-pipeline/clock';
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { calendarDateOf, evaluateRecognition, knownRecognitionInput, recognitionCorrections, type CalendarDate } from '@registry/domain';
+import { evaluateRecognition, knownRecognitionInput, recognitionCorrections, type CalendarDate } from '@registry/domain';
 import type { FastifyRequest } from 'fastify';
 import { DateScalar } from '../graphql/date.scalar';
 import { FIELD_WEIGHTS } from '../graphql/query-limits';
@@ -29,6 +31,7 @@ export class RecognitionResolver {
   constructor(
     private readonly host: ReadSideHost,
     private readonly recordTime: RecordTime,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Query(() => RecognitionObject, { complexity: FIELD_WEIGHTS.recognition,
@@ -41,7 +44,7 @@ export class RecognitionResolver {
     @Args('knownAt', KNOWN_AT) knownAt?: string | null,
   ): Promise<RecognitionObject> {
     const cut = await this.recordTime.cut(knownAt);
-    return this.answer(identifierArgument('certificateNumber', certificateNumber), countryArgument('country', country), asOfOrToday(asOf), cut);
+    return this.answer(identifierArgument('certificateNumber', certificateNumber), countryArgument('country', country), asOfOrToday(asOf, this.clock), cut);
   }
 
   @Query(() => [RecognitionObject], {
@@ -59,7 +62,7 @@ export class RecognitionResolver {
     const valid = checks.map((check, index) => ({
       number: identifierArgument(`checks.${index}.certificateNumber`, check.certificateNumber),
       country: countryArgument(`checks.${index}.country`, check.country),
-      asOf: asOfOrToday(check.asOf),
+      asOf: asOfOrToday(check.asOf, this.clock),
     }));
     const request = context.req ?? context.pageRequest;
     if (request !== undefined) {
@@ -102,7 +105,7 @@ export class RecognitionResolver {
   corrections(@Parent() recognition: RecognitionObject): CorrectionObject[] {
     const { input, country, asOf } = recognition;
     // Nothing can have been recorded on a later day than today yet.
-    if (input === undefined || asOf >= calendarDateOf(new Date())) return [];
+    if (input === undefined || asOf >= asOfOrToday(null, this.clock)) return [];
     return recognitionCorrections(input, country, asOf, (ref) => this.recordTime.recordedAt(ref)).map(({ ref, recordedAt }) => ({
       recordedAt,
       leafIndex: this.recordTime.leafIndex(ref),

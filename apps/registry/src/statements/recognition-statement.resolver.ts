@@ -1,3 +1,5 @@
+import { Inject } from '@nestjs/common';
+import { CLOCK, type Clock } from '../write/command-pipeline/clock';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { CalendarDate } from '@registry/domain';
 import { DateScalar } from '../graphql/date.scalar';
@@ -9,7 +11,10 @@ import { RecognitionStatements } from './recognition-statements';
 /** The recognition answer signed: public, as the answer itself is. */
 @Resolver()
 export class RecognitionStatementResolver {
-  constructor(private readonly statements: RecognitionStatements) {}
+  constructor(
+    private readonly statements: RecognitionStatements,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Query(() => String, {
     complexity: FIELD_WEIGHTS.recognitionStatement,
@@ -26,6 +31,6 @@ export class RecognitionStatementResolver {
   ): Promise<string> {
     const number = identifierArgument('certificateNumber', certificateNumber);
     const target = countryArgument('country', country);
-    return this.statements.issue(number, target, asOfOrToday(asOf), knownAt);
+    return this.statements.issue(number, target, asOfOrToday(asOf, this.clock), knownAt);
   }
 }

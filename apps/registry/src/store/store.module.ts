@@ -3,6 +3,7 @@ import type { EventStore } from '@registry/event-store';
 import type { TransparencyLog } from '@registry/tlog';
 import { TRANSPARENCY_LOG } from '../transparency/transparency-log.token';
 import { EVENT_STORE } from './event-store.token';
+import { LogWrites } from './log-writes';
 
 /**
  * Closes the store at application shutdown. That hook runs after every module's onModuleDestroy, so
@@ -35,8 +36,8 @@ export class StoreModule {
   static register(store: EventStore): DynamicModule {
     return {
       module: StoreModule,
-      providers: [{ provide: EVENT_STORE, useValue: store }, EventStoreCloser],
-      exports: [EVENT_STORE],
+      providers: [{ provide: EVENT_STORE, useValue: store }, EventStoreCloser, LogWrites],
+      exports: [EVENT_STORE, LogWrites],
     };
   }
 }

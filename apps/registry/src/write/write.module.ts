@@ -1,10 +1,10 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { BootstrapAdminKey } from '../auth/bootstrap-admin-key';
 import { ApiKeyMutations } from './api-keys/api-key.mutations';
 import { ArrangementMutations } from './arrangements/arrangement.mutations';
 import { CertificateMutations } from './certificates/certificate.mutations';
 import { CertificationBodyMutations } from './certification-bodies/certification-body.mutations';
-import { CommandPipelineModule } from './command-pipeline';
+import { CommandPipelineModule, type Clock } from './command-pipeline';
 import { CommandAuthorizationGuard } from './mutation/command-authorization.guard';
 import { CommandSender } from './mutation/command-sender';
 import { RecognitionMutations } from './recognitions/recognition.mutations';
@@ -17,20 +17,25 @@ import { SkillsMutations } from './skills/skills.mutations';
  * AuthModule (Authorizer, and the AuthGuard that identifies callers) and, for read-your-writes,
  * READ_MODEL_PROGRESS from the read side.
  */
-@Module({
-  imports: [CommandPipelineModule.register()],
-  providers: [
-    CommandSender,
-    CommandAuthorizationGuard,
-    SchemeMutations,
-    CertificationBodyMutations,
-    CertificateMutations,
-    ArrangementMutations,
-    RecognitionMutations,
-    ApiKeyMutations,
-    WitnessMutations,
-    SkillsMutations,
-    BootstrapAdminKey,
-  ],
-})
-export class WriteModule {}
+@Module({})
+export class WriteModule {
+  static register(clock: Clock): DynamicModule {
+    return {
+      module: WriteModule,
+      imports: [CommandPipelineModule.register(clock)],
+      providers: [
+        CommandSender,
+        CommandAuthorizationGuard,
+        SchemeMutations,
+        CertificationBodyMutations,
+        CertificateMutations,
+        ArrangementMutations,
+        RecognitionMutations,
+        ApiKeyMutations,
+        WitnessMutations,
+        SkillsMutations,
+        BootstrapAdminKey,
+      ],
+    };
+  }
+}

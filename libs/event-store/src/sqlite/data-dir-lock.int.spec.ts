@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { EventStoreUnavailableError } from '../errors';
 import { openSqliteEventStore, type SqliteEventStore } from './sqlite-event-store';
 import { spawnHolder } from './testing/spawn-holder';
@@ -34,6 +35,16 @@ describe('One process per data directory', () => {
     expect(refused.message).toMatch(/one process per data directory/);
     expect(await second.exited).toBe(2);
   }, 30_000);
+
+  it('refuses a second store even when the lock file was deleted under the first', async () => {
+    const first = await open();
+    await first.append('s-1', [{ id: '00000000-0000-4000-8000-0000000000a1', type: 'T', data: {}, metadata: {} }], { expectedRevision: 'no_stream' });
+    rmSync(join(dir.dataDir, 'registry.lock'), { force: true });
+    rmSync(join(dir.dataDir, 'registry.lock.holder.json'), { force: true });
+
+    await expect(openSqliteEventStore({ dataDir: dir.dataDir })).rejects.toThrow(/event log events.sqlite3 is open in another process/);
+    expect((await first.health()).status).toBe('up');
+  });
 
   it('refuses a second store in the same process', async () => {
     await open();

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EventStoreUnavailableError } from '../errors';
-import { LOCK_FILE, LOCK_HOLDER_FILE } from './schema';
+import { EVENTS_FILE, LOCK_FILE, LOCK_HOLDER_FILE } from './schema';
 
 export interface DataDirLock {
   release(): void;
@@ -19,6 +19,11 @@ interface Holder {
  * One process per data directory. The lock is an exclusive SQLite lock on a side file, held for as long as
  * the connection is open: it is an fcntl lock, so the kernel drops it the moment the holder dies, even by
  * SIGKILL or power loss — nothing stale is left to clean up. The holder file only explains who holds it.
+ *
+ * A lock file can be deleted under its holder, and a new one locked by a second process. So the log itself
+ * is checked too: every connection to a WAL database holds a shared lock on the database file for as long
+ * as it is open, so an exclusive lock on `events.sqlite3` is refused while any other process has the log
+ * open — whatever happened to the side file. The check holds that lock only for the moment it takes.
  */
 export function lockDataDir(dataDir: string): DataDirLock {
   const directory = resolve(dataDir);
@@ -33,9 +38,31 @@ export function lockDataDir(dataDir: string): DataDirLock {
     if (isBusy(error)) throw new EventStoreUnavailableError(refusal(directory));
     throw error;
   }
+  if (logOpenElsewhere(join(directory, EVENTS_FILE))) {
+    db.close();
+    throw new EventStoreUnavailableError(
+      `${refusal(directory)} (Its event log ${EVENTS_FILE} is open in another process although ${LOCK_FILE} was free: the lock file was removed under a running registry.)`,
+    );
+  }
   const holder: Holder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   writeFileSync(join(directory, LOCK_HOLDER_FILE), `${JSON.stringify(holder)}\n`);
   return { release: () => db.close() };
+}
+
+function logOpenElsewhere(eventsFile: string): boolean {
+  if (!existsSync(eventsFile)) return false;
+  const probe = new Database(eventsFile, { timeout: 0 });
+  try {
+    probe.pragma('locking_mode = EXCLUSIVE');
+    probe.exec('BEGIN EXCLUSIVE');
+    probe.exec('ROLLBACK');
+    return false;
+  } catch (error) {
+    if (isBusy(error)) return true;
+    throw error;
+  } finally {
+    probe.close();
+  }
 }
 
 function isBusy(error: unknown): boolean {

@@ -16,6 +16,7 @@ export class DocumentTable {
   private readonly byKeyValues = new Map<number, Database.Statement<unknown[], string>>();
   private readonly all: Database.Statement<[number], string>;
   private readonly countDocs: Database.Statement<[], number>;
+  private readonly randomIds: Database.Statement<[number], string>;
 
   constructor(
     private readonly db: Database.Database,
@@ -36,6 +37,10 @@ export class DocumentTable {
       .pluck();
     this.all = db.prepare<[number], string>(`SELECT doc FROM ${docs} ORDER BY id LIMIT ?`).pluck();
     this.countDocs = db.prepare<[], number>(`SELECT count(*) FROM ${docs}`).pluck();
+    // From a random rowid onwards: no scan of the table, whatever its size.
+    this.randomIds = db
+      .prepare<[number], string>(`SELECT id FROM ${docs} WHERE rowid >= (abs(random()) % (SELECT coalesce(max(rowid), 0) + 1 FROM ${docs})) LIMIT ?`)
+      .pluck();
   }
 
   get(id: string): string | undefined {
@@ -56,6 +61,11 @@ export class DocumentTable {
 
   list(limit: number): string[] {
     return this.all.all(limit);
+  }
+
+  /** Up to `count` ids from a random place in the table, for sampling. */
+  sampleIds(count: number): string[] {
+    return this.randomIds.all(count);
   }
 
   count(): number {

@@ -1,3 +1,5 @@
+import { Inject } from '@nestjs/common';
+import { CLOCK, type Clock } from '../../write/command-pipeline/clock';
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { evaluateComparability, monitorActionPlan, monitorRegion, type CalendarDate } from '@registry/domain';
 import { MAX_LIST_SIZE } from '@registry/projections';
@@ -30,17 +32,20 @@ function optionalCountry(country: string | null | undefined): string | undefined
  */
 @Resolver()
 export class SkillsResolver {
-  constructor(private readonly host: ReadSideHost) {}
+  constructor(
+    private readonly host: ReadSideHost,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Query(() => NationalFrameworkObject, { nullable: true, description: "A member state's framework and its AQRF referencing on asOf, with the history." })
   nationalFramework(@Args('country') country: string, @Args('asOf', AS_OF) asOf?: CalendarDate | null): NationalFrameworkObject | null {
     const framework = this.host.running.skills.framework(countryArgument('country', country));
-    return framework === null ? null : toNationalFrameworkObject(framework, asOfOrToday(asOf));
+    return framework === null ? null : toNationalFrameworkObject(framework, asOfOrToday(asOf, this.clock));
   }
 
   @Query(() => [NationalFrameworkObject], { description: 'Every national framework on record, by country.' })
   nationalFrameworks(@Args('asOf', AS_OF) asOf?: CalendarDate | null): NationalFrameworkObject[] {
-    const on = asOfOrToday(asOf);
+    const on = asOfOrToday(asOf, this.clock);
     return this.host.running.skills.frameworks().map((framework) => toNationalFrameworkObject(framework, on));
   }
 
@@ -58,14 +63,14 @@ export class SkillsResolver {
   @Query(() => SchemeLinkObject, { nullable: true, description: 'Where a scheme sits: its national qualification or AQRF level on asOf, and every link.' })
   schemeLink(@Args('schemeCode') schemeCode: string, @Args('asOf', AS_OF) asOf?: CalendarDate | null): SchemeLinkObject | null {
     const link = this.host.running.skills.schemeLink(identifierArgument('schemeCode', schemeCode));
-    return link === null ? null : toSchemeLinkObject(link, asOfOrToday(asOf));
+    return link === null ? null : toSchemeLinkObject(link, asOfOrToday(asOf, this.clock));
   }
 
   @Query(() => [PriorityOccupationObject], {
     description: `Priority occupations proposed by governments, with their tripartite validation on asOf; of one country when given; at most ${MAX_LIST_SIZE}.`,
   })
   priorityOccupations(@Args('country', OPTIONAL_STRING) country?: string | null, @Args('asOf', AS_OF) asOf?: CalendarDate | null): PriorityOccupationObject[] {
-    const on = asOfOrToday(asOf);
+    const on = asOfOrToday(asOf, this.clock);
     return this.host.running.skills.priorities(optionalCountry(country)).map((priority) => toPriorityOccupationObject(priority, on));
   }
 
@@ -89,25 +94,28 @@ export class SkillsResolver {
         ? { qualificationId: identifierArgument('qualificationId', qualificationId) }
         : { certificateNumber: identifierArgument('certificateNumber', certificateNumber ?? '') };
     const input = this.host.running.skills.comparabilityInput(ask, host);
-    return toComparabilityObject(evaluateComparability(input, host, asOfOrToday(asOf)));
+    return toComparabilityObject(evaluateComparability(input, host, asOfOrToday(asOf, this.clock)));
   }
 
   @Query(() => ActionPlanMonitoringObject, { nullable: true, description: "A country's action plan on asOf: each item done, on track or overdue." })
   actionPlan(@Args('country') country: string, @Args('asOf', AS_OF) asOf?: CalendarDate | null): ActionPlanMonitoringObject | null {
     const plan = this.host.running.skills.actionPlan(countryArgument('country', country));
-    return plan === null ? null : toActionPlanMonitoringObject(monitorActionPlan(plan, asOfOrToday(asOf)));
+    return plan === null ? null : toActionPlanMonitoringObject(monitorActionPlan(plan, asOfOrToday(asOf, this.clock)));
   }
 
   @Query(() => RegionMonitoringObject, { description: 'The region\u2019s monitoring on asOf: every action plan and the totals.' })
   actionPlanMonitoring(@Args('asOf', AS_OF) asOf?: CalendarDate | null): RegionMonitoringObject {
-    return toRegionMonitoringObject(monitorRegion(this.host.running.skills.actionPlans(), asOfOrToday(asOf)));
+    return toRegionMonitoringObject(monitorRegion(this.host.running.skills.actionPlans(), asOfOrToday(asOf, this.clock)));
   }
 }
 
 /** The recognition answer shows comparability alongside, labelled as such, where the certificate's scheme is linked. */
 @Resolver(() => RecognitionObject)
 export class RecognitionComparabilityResolver {
-  constructor(private readonly host: ReadSideHost) {}
+  constructor(
+    private readonly host: ReadSideHost,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @ResolveField(() => ComparabilityObject, {
     nullable: true,

@@ -15,7 +15,7 @@ import {
   type EventStore,
 } from '@registry/event-store';
 import { RegistryError } from '../../graphql/registry-error';
-import { EVENT_STORE } from '../../store';
+import { EVENT_STORE, LogWrites } from '../../store';
 import { CLOCK, type Clock } from './clock';
 import type { CommandDraft } from './command-draft';
 import { withFacts } from './command-facts';
@@ -25,6 +25,7 @@ import { eventIdFor } from './event-ids';
 import { eventMetadata } from './event-metadata';
 import { ExecuteRegistryCommand, type CommandEnvelope } from './execute-registry-command';
 import { commandIdReused, priorOutcome } from './prior-outcome';
+import { RecordingTime } from './recording-time';
 import { refusalOf } from './refusal';
 import { StreamReader, type LoadedStream } from './stream-reader';
 
@@ -48,10 +49,15 @@ function decide(command: RegistryCommand, target: LoadedStream): RegistryEvent[]
  */
 @CommandHandler(ExecuteRegistryCommand)
 export class CommandPipelineHandler implements ICommandHandler<ExecuteRegistryCommand> {
+  private readonly recordingTime: RecordingTime;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(CLOCK) clock: Clock,
+    private readonly logWrites: LogWrites,
+  ) {
+    this.recordingTime = new RecordingTime(store, clock);
+  }
 
   async execute({ draft, envelope }: ExecuteRegistryCommand): Promise<CommandOutcome> {
     try {
@@ -68,6 +74,7 @@ export class CommandPipelineHandler implements ICommandHandler<ExecuteRegistryCo
       }
     } catch (error) {
       if (error instanceof EventStoreUnavailableError) {
+        this.logWrites.failed(error);
         throw new RegistryError('SERVICE_UNAVAILABLE', 'The event store is not available; nothing was written');
       }
       throw error;
@@ -82,20 +89,24 @@ export class CommandPipelineHandler implements ICommandHandler<ExecuteRegistryCo
     const prior = priorOutcome(target, envelope, command);
     if (prior !== null) return { kind: 'done', outcome: prior };
 
-    const recordedAt = this.clock.now();
+    const recordedAt = await this.recordingTime.next(target.recorded);
     const events: EventData[] = decide(command, target).map((event, index) => ({
       id: eventIdFor(scopedCommandId(command.actor.keyId, envelope.commandId), stream, index),
       type: event.type,
       data: event.data,
       metadata: eventMetadata(event.type, command, envelope, recordedAt),
     }));
+    let appended: { nextRevision: bigint; position: bigint };
     try {
-      const appended = await this.store.append(stream, events, { expectedRevision: target.revision });
-      return { kind: 'done', outcome: await this.outcomeOf(stream, events, appended, envelope) };
+      appended = await this.store.append(stream, events, { expectedRevision: target.revision });
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) return { kind: 'conflict' };
+      this.logWrites.failed(error);
       throw error;
     }
+    this.logWrites.succeeded();
+    this.recordingTime.written(recordedAt);
+    return { kind: 'done', outcome: await this.outcomeOf(stream, events, appended, envelope) };
   }
 
   private async outcomeOf(

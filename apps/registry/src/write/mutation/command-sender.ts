@@ -44,6 +44,7 @@ export class CommandSender {
   async sendAs(caller: Actor | null, identity: CommandIdentity, request: CommandRequest): Promise<CommandOutcome> {
     const actor = this.authorizer.authorizeCommand(caller, request.type);
     const draft: CommandDraft = { ...request, actor };
+    this.progress?.assertCanFollow();
     const { commandId, commandIdFromCaller, asked } = identity;
     const envelope = { commandId, commandIdFromCaller, correlationId: commandId, commandHash: commandHashOf(request.type, actor.keyId, asked) };
     const outcome = await this.bus.execute(new ExecuteRegistryCommand(draft, envelope));
