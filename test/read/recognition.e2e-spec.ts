@@ -31,6 +31,7 @@ const REASON_CASES: [string, string, string, string][] = [
   ['CB_ACCREDITATION_EXPIRED', 'PH-PS-8', 'PH', '2025-06-01'],
   ['SCHEME_NOT_IN_ACCREDITATION_SCOPE', 'MY-GPS-12', 'MY', '2025-06-01'],
   ['NO_ARRANGEMENT', 'TH-PS-1', 'PH', '2025-06-01'],
+  ['ARRANGEMENT_SUSPENDED', 'TH-PS-1', 'VN', '2025-06-01'],
   ['SCHEME_NOT_COVERED', 'TH-GPS-6', 'MY', '2025-06-01'],
   ['RECOGNITION_NOT_GRANTED', 'TH-PS-2', 'ID', '2024-10-01'],
   ['RECOGNITION_REVOKED', 'TH-PS-7', 'MY', '2025-06-01'],
@@ -62,6 +63,11 @@ describe('the recognition query over HTTP', () => {
     const world = recognitionWorld();
     const results = await record(registry, world);
     issuedAt = String(results[world.findIndex((event) => streamOf(event) === 'certificate-TH-PS-1')].position);
+    // Only here, not in the shared world: an arrangement between Thailand and Vietnam, suspended.
+    await record(registry, [
+      build.signed('th-vn', ['th-ftpi', 'vn-vnpi'], [PS], 'AUTOMATIC', '2023-06-01'),
+      { type: 'MRASuspended', data: { id: 'th-vn', effectiveOn: '2025-03-01', reason: 'review of operations' } },
+    ]);
   });
 
   afterAll(async () => {

@@ -134,11 +134,18 @@ describe('the recognition rule', () => {
       expect(codes(world(), N, 'JP', '2024-06-01')).toEqual(['NO_ARRANGEMENT']);
     });
 
-    it('NO_ARRANGEMENT while the only arrangement is suspended, not yet in force, expired or terminated', () => {
-      expect(codes(world(arrangement.suspended(AUTO, '2025-01-01')), N, 'MY', '2025-02-01')).toEqual(['NO_ARRANGEMENT']);
+    it('NO_ARRANGEMENT while the only arrangement is not yet in force, expired or terminated', () => {
       expect(codes(world(), N, 'MY', '2024-02-29')).toEqual(['CERTIFICATE_NOT_YET_VALID', 'NO_ARRANGEMENT']);
       expect(codes(world(), N, 'MY', '2027-01-01')).toEqual(['NO_ARRANGEMENT']);
       expect(codes(world(arrangement.terminated(AUTO, '2025-01-01')), N, 'MY', '2025-01-01')).toEqual(['NO_ARRANGEMENT']);
+    });
+
+    it('ARRANGEMENT_SUSPENDED while the arrangement that would apply is suspended, naming it', () => {
+      const log = world(arrangement.suspended(AUTO, '2025-01-01'));
+      const answer = log.recognition(N, 'MY', '2025-02-01');
+      expect(answer.reasons.map((reason) => reason.code)).toEqual(['ARRANGEMENT_SUSPENDED']);
+      expect(answer.reasons[0].message).toContain(AUTO);
+      expect(answer.evidence).toContainEqual(log.ref(arrangementStream(AUTO), 'MRASuspended'));
     });
 
     it('SCHEME_NOT_COVERED where the arrangement does not cover the scheme', () => {
