@@ -64,6 +64,7 @@ export * from './api-keys/timeline';
 
 // The recognition rule
 export * from './recognition/reason-codes';
+export * from './recognition/conditions';
 export * from './recognition/answer';
 export * from './recognition/evaluate-recognition';
 export * from './recognition/recognized-countries';

@@ -39,7 +39,7 @@ export type CertificateReasonCode =
   | 'CERTIFICATE_WITHDRAWN'
   | 'CERTIFICATE_CANCELLED';
 
-/** Condition 1 of the recognition rule on `asOf`, every failing part listed. */
+/** Condition 1 of the recognition rule, certificateValid, on `asOf`: every failing part listed. */
 export function assessCertificate(timeline: CertificateTimeline, asOf: CalendarDate): Assessment<CertificateReasonCode> {
   const { number } = timeline;
   const failures: Assessment<CertificateReasonCode>['failures'] = [];

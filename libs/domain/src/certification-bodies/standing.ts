@@ -44,7 +44,7 @@ function scopeStatementFor(timeline: CertificationBodyTimeline, schemeCode: stri
 }
 
 /**
- * Condition 2 of the recognition rule: the CB holds an accreditation in force on `asOf` whose scope includes
+ * Condition 2 of the recognition rule, issuerAccredited: the CB holds an accreditation in force on `asOf` whose scope includes
  * the scheme. Every failing part is reported; scope is only judged once the CB was accredited at all.
  */
 export type AccreditationReasonCode =

@@ -42,15 +42,15 @@ export type ArrangementStanding = (typeof ARRANGEMENT_STANDINGS)[number];
 /** What the records say about one arrangement for this certificate, country and date; no judgement yet. */
 export type ArrangementFindings = {
   arrangement: ArrangementTimeline;
-  /** Condition 4a. */
+  /** arrangementApplies (condition 4a): the arrangement is in force. */
   status: ArrangementStatus;
-  /** Condition 4b: the issuing CB, and at least one CB of the country, are parties on the date. */
+  /** arrangementApplies (4b): the issuing CB, and at least one CB of the country, are parties on the date. */
   issuerIsParty: boolean;
   hostIsParty: boolean;
-  /** Condition 4c; null before the arrangement is in force, when no scope is in effect yet. */
+  /** arrangementApplies (4c): it covers the scheme; null before the arrangement is in force, when no scope is in effect yet. */
   coversScheme: boolean | null;
-  /** Condition 5: AUTOMATIC needs no grant; ON_APPLICATION needs one under this arrangement in force on the date
-   * (a revocation in force is condition 6, reported once for every arrangement). */
+  /** recognitionGranted (condition 5): AUTOMATIC needs no grant; ON_APPLICATION needs one under this arrangement in force on the date
+   * (a revocation in force is notRevoked, condition 6, reported once whatever the arrangement). */
   grant: 'NOT_NEEDED' | 'GRANTED' | 'NOT_GRANTED' | 'REVOKED';
   /** The records the findings rest on. */
   evidence: EventRef[];
@@ -64,9 +64,10 @@ type Verdict = {
 };
 
 /**
- * Conditions 4 to 6 of the recognition rule (ARCHITECTURE.md): an arrangement in force on `asOf` with the
- * issuing CB and a CB of the target country as parties, covering the scheme (4); under ON_APPLICATION, a
- * grant under that arrangement in force (5); no revocation for the pair in force (6). The candidates are the
+ * Conditions 4 to 6 of the recognition rule (ARCHITECTURE.md): arrangementApplies, an arrangement in force on
+ * `asOf` with the issuing CB and a CB of the target country as parties, covering the scheme (4);
+ * recognitionGranted, under ON_APPLICATION a grant under that arrangement in force (5); notRevoked, no
+ * revocation for the pair in force (6). The candidates are the
  * arrangements that ever joined the issuing CB with a CB of the country; the closest one is reported.
  */
 export function assessCrossBorder(
@@ -88,7 +89,7 @@ export function assessCrossBorder(
     ? [...best.failures]
     : [{ code: 'NO_ARRANGEMENT', message: `no arrangement has ${certificate.cbId} and a certification body of ${country} as parties` }];
   const evidence = best ? [...best.findings.evidence] : [];
-  // Condition 6: a revocation refuses recognition under any arrangement.
+  // notRevoked (condition 6): a revocation refuses recognition under any arrangement.
   const revoked = decision?.decision === 'REVOKED' ? decision : null;
   if (revoked) {
     evidence.push(revoked.ref);

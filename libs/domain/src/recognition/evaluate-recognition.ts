@@ -28,8 +28,9 @@ export type RecognitionInput = {
 };
 
 /**
- * The recognition rule (ARCHITECTURE.md): is the certificate recognized in `country` on `asOf`? Every failed
- * condition is listed, each with the records it rests on.
+ * The recognition rule (ARCHITECTURE.md, "The recognition rule"): is the certificate recognized in `country` on
+ * `asOf`? Every failed condition is listed, each with the records it rests on. The conditions carry the names
+ * of RECOGNITION_CONDITIONS.
  */
 export function evaluateRecognition(input: RecognitionInput, country: string, asOf: CalendarDate): RecognitionAnswer {
   const target = normalizeCountry(country);
@@ -40,22 +41,21 @@ export function evaluateRecognition(input: RecognitionInput, country: string, as
     const reason: Reason = { code: 'CERTIFICATE_NOT_FOUND', message: `no certificate ${certificateNumber} is on record` };
     return { ...unanswered, reasons: [reason], evidence: [] };
   }
-
   const issuingBody = input.issuingBody?.cbId === certificate.cbId ? input.issuingBody : null;
-  const ofCertificate = assessCertificate(certificate, asOf);
-  const ofAccreditation = assessAccreditation(issuingBody, certificate.schemeCode, asOf);
-  const home = issuingBody !== null && issuingBody.country === target;
+  const certificateValid = assessCertificate(certificate, asOf);
+  const issuerAccredited = assessAccreditation(issuingBody, certificate.schemeCode, asOf);
+  const homeCountry = issuingBody !== null && issuingBody.country === target;
   const decisions =
     input.decision?.certificateNumber === certificateNumber && normalizeCountry(input.decision.country) === target
       ? input.decision
       : null;
   const decision = decisions && decisionAt(decisions, asOf);
-  const crossBorder = home ? null : assessCrossBorder(certificate, input.arrangements, input.hostBodies, decision, target, asOf);
+  // arrangementApplies, recognitionGranted and notRevoked
+  const crossBorder = homeCountry ? null : assessCrossBorder(certificate, input.arrangements, input.hostBodies, decision, target, asOf);
 
-  const reasons = [...ofCertificate.failures, ...ofAccreditation.failures, ...(crossBorder?.failures ?? [])];
-  const evidence = orderedEvidence([...ofCertificate.evidence, ...ofAccreditation.evidence, ...(crossBorder?.evidence ?? [])]);
+  const reasons = [...certificateValid.failures, ...issuerAccredited.failures, ...(crossBorder?.failures ?? [])];
+  const evidence = orderedEvidence([...certificateValid.evidence, ...issuerAccredited.evidence, ...(crossBorder?.evidence ?? [])]);
   if (reasons.length > 0) return { ...unanswered, reasons, evidence };
-
   const arrangement = crossBorder?.arrangement ?? null;
   const basis = crossBorder ? crossBorder.basis : 'HOME';
   return {
