@@ -28,8 +28,17 @@ describe('reading a bulk check', () => {
 });
 
 describe('the CSV answer', () => {
-  it.each(['=SUM(A1)', '+1', '-1', '@x', '\tx', '\rx'])('neutralises %j so that no spreadsheet runs it', (cell) => {
+  it.each(['=SUM(A1)', '+1', '-1', '@x'])('neutralises %j so that no spreadsheet runs it', (cell) => {
     expect(neutralised(cell)).toBe(`'${cell}`);
+  });
+
+  it.each([
+    ['\tx', "' x"],
+    ['\rx', "' x"],
+    ['\n\t=SUM(A1)', "'  =SUM(A1)"],
+    ['A-1\n=cmd', 'A-1 =cmd'],
+  ])('turns control characters in %j into spaces, and neutralises what they hid', (cell, expected) => {
+    expect(neutralised(cell)).toBe(expected);
   });
 
   it('leaves other cells as they are, and quotes what CSV needs quoted', () => {
