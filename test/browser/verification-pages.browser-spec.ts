@@ -6,6 +6,7 @@ import { startDemoRegistry } from '../verification/support/demo-registry';
 import { pdfText } from '../verification/support/pdf-text';
 import { chromiumInstalled, launchChromium, SKIPPED_MESSAGE, type Chromium } from './support/chromium';
 import { axeViolations, contentWidth, decodeQrCode, screenshot } from './support/page-checks';
+import { withEnvironment } from '../support/with-environment';
 
 if (!chromiumInstalled) process.stderr.write(SKIPPED_MESSAGE);
 jest.setTimeout(30_000);
@@ -26,17 +27,13 @@ describeInChromium('the verification pages in a real browser', () => {
   let browser: Chromium;
   const foreignRequests: string[] = [];
   const cspViolations: string[] = [];
-  const savedLimit = process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS;
 
   beforeAll(async () => {
     // Dozens of pages and a 1,000-row bulk check from one address, well past the default allowance.
-    process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS = '1000000';
-    try {
-      [registry, browser] = await Promise.all([startDemoRegistry(), launchChromium({ viewport: { width: 1024, height: 900 } })]);
-    } finally {
-      if (savedLimit === undefined) delete process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS;
-      else process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS = savedLimit;
-    }
+    [registry, browser] = await Promise.all([
+      withEnvironment({ REGISTRY_RATE_LIMIT_PER_ADDRESS: '1000000' }, startDemoRegistry),
+      launchChromium({ viewport: { width: 1024, height: 900 } }),
+    ]);
     const origin = new URL(registry.baseUrl).origin;
     browser.context.on('request', (request) => {
       if (new URL(request.url()).origin !== origin) foreignRequests.push(request.url());

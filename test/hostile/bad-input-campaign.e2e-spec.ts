@@ -5,6 +5,7 @@ import { errorCodes, graphql, type GraphqlAnswer } from './support/graphql-calls
 import { canonicalHostileValues, hostileValueFor, impossibleDate, inputFieldsOf, INJECTIONS, malformedDate, malformedInstant, type InputField } from './support/hostile-values';
 import { MUTATION_TABLE, rightfulKey } from './support/mutation-table';
 import { buildWorld, type World } from './support/world';
+import { withEnvironment } from '../support/with-environment';
 
 /** Random runs per input field, on top of the canonical values; bounded so the whole campaign stays well under a minute.
  * Validation does not depend on the store, so the EventStoreDB leg runs few. */
@@ -20,18 +21,14 @@ function refusal(answer: GraphqlAnswer): { status: string; codes: string[]; leak
 
 describe('The bad-input campaign: hostile values at every mutation input', () => {
   let world: World;
-  const savedAddressLimit = process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS;
 
   beforeAll(async () => {
     // The campaign tests what input is refused, not the rate limit (limits.e2e-spec does): its keyless requests and
     // bulk lines would otherwise use up one address's allowance and be answered RATE_LIMITED before being read.
-    process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS = '1000000';
-    world = await buildWorld();
+    world = await withEnvironment({ REGISTRY_RATE_LIMIT_PER_ADDRESS: '1000000' }, buildWorld);
   }, 60_000);
 
   afterAll(async () => {
-    if (savedAddressLimit === undefined) delete process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS;
-    else process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS = savedAddressLimit;
     await world?.registry.cleanup();
   });
 

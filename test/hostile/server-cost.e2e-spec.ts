@@ -5,6 +5,7 @@ import { errorCodes, graphql, type GraphqlAnswer } from './support/graphql-calls
 import { cpuMs, residentMiB } from './support/process-meter';
 import { startRegistryChild, type RegistryChild } from './support/registry-child';
 import { ADMIN_KEY, MY, PS, TH } from './support/world';
+import { withEnvironment } from '../support/with-environment';
 
 /**
  * Findings 1–4 of the second hostile round, measured on the server as an attacker would meet it: a separate
@@ -171,16 +172,12 @@ describeOnEmbeddedStore('What a hostile caller without a key can make the server
 
 describeOnEmbeddedStore('Lookups answered to one address without a key (finding 3)', () => {
   let registry: RunningRegistry;
-  const saved = process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS;
 
   beforeAll(async () => {
-    process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS = '60';
-    registry = await startRegistry({ config: { adminKey: ADMIN_KEY } });
+    registry = await withEnvironment({ REGISTRY_RATE_LIMIT_PER_ADDRESS: '60' }, () => startRegistry({ config: { adminKey: ADMIN_KEY } }));
   }, 60_000);
 
   afterAll(async () => {
-    if (saved === undefined) delete process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS;
-    else process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS = saved;
     await registry?.cleanup();
   });
 

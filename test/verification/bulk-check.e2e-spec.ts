@@ -1,5 +1,6 @@
 import type { RunningRegistry } from '../support/registry-process';
 import { AS_OF, CASES, startDemoRegistry } from './support/demo-registry';
+import { withEnvironment } from '../support/with-environment';
 
 jest.setTimeout(30_000);
 
@@ -115,16 +116,9 @@ describe('the bulk check', () => {
 
 describe('what pages and bulk checks cost a caller without a key', () => {
   let registry: RunningRegistry;
-  const saved = process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS;
 
   beforeAll(async () => {
-    process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS = '10';
-    try {
-      registry = await startDemoRegistry();
-    } finally {
-      if (saved === undefined) delete process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS;
-      else process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS = saved;
-    }
+    registry = await withEnvironment({ REGISTRY_RATE_LIMIT_PER_ADDRESS: '10' }, startDemoRegistry);
   }, 60_000);
 
   afterAll(async () => {
@@ -154,16 +148,9 @@ describe('what pages and bulk checks cost a caller without a key', () => {
 
 describe('a bulk check through the API', () => {
   let registry: RunningRegistry;
-  const saved = process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS;
 
   beforeAll(async () => {
-    process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS = '10';
-    try {
-      registry = await startDemoRegistry();
-    } finally {
-      if (saved === undefined) delete process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS;
-      else process.env.REGISTRY_RATE_LIMIT_PER_ADDRESS = saved;
-    }
+    registry = await withEnvironment({ REGISTRY_RATE_LIMIT_PER_ADDRESS: '10' }, startDemoRegistry);
   }, 60_000);
 
   afterAll(async () => {
