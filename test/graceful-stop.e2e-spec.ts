@@ -1,6 +1,6 @@
 import { request, type IncomingMessage } from 'node:http';
 import { stopGracefully } from '../apps/registry/src/graceful-stop';
-import { startRegistry, type RunningRegistry } from './support/registry-process';
+import { startRegistry, type RunningRegistry } from './support/in-process-registry';
 
 jest.setTimeout(60_000);
 

@@ -1,7 +1,7 @@
 import type { EventStore } from '@registry/event-store';
 import { EVENT_STORE } from '../apps/registry/src/store';
 import { startTestServer } from '../eventstore/test-server';
-import { startRegistry, type RunningRegistry } from './support/registry-process';
+import { startRegistry, type RunningRegistry } from './support/in-process-registry';
 import { testStoreKind } from './support/test-store';
 
 const kind = testStoreKind();

@@ -4,7 +4,7 @@ import { TRANSPARENCY_LOG } from '../../apps/registry/src/transparency/transpare
 import { loadDemo } from '../../scripts/demo/load-demo';
 import { compareWithRegistry } from '../../scripts/audit/compare-registry';
 import { checkExportAgainstCheckpoint, ExportReplay, parseExport, parseQuestion, type Question } from '../../scripts/audit/replay-export';
-import { startRegistry, type RunningRegistry } from '../support/registry-process';
+import { startRegistry, type RunningRegistry } from '../support/in-process-registry';
 import { query } from '../read/support/read-registry';
 
 const DATES = ['2024-06-01', '2025-03-15', '2026-06-01'];

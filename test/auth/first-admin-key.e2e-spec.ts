@@ -1,4 +1,4 @@
-import { type RunningRegistry, startRegistry } from '../support/registry-process';
+import { type RunningRegistry, startRegistry } from '../support/in-process-registry';
 
 const REGISTER_SCHEME = `mutation($input: RegisterSchemeInput!) { registerScheme(input: $input) { position } }`;
 const scheme = (code: string) => ({ input: { code, title: 'Requirements for Productivity Specialists' } });

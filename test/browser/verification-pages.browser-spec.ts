@@ -1,6 +1,6 @@
 import { LANGUAGES, translatorFor, type Language } from '../../apps/registry/src/verification/i18n/translator';
 import { countryName, localDate } from '../../apps/registry/src/verification/i18n/local-format';
-import type { RunningRegistry } from '../support/registry-process';
+import type { RunningRegistry } from '../support/in-process-registry';
 import { AS_OF, answerPath, CASES } from '../verification/support/demo-registry';
 import { startDemoRegistry } from '../verification/support/demo-registry';
 import { pdfText } from '../verification/support/pdf-text';

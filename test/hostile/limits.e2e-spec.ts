@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { startRegistry, type RunningRegistry } from '../support/registry-process';
+import { startRegistry, type RunningRegistry } from '../support/in-process-registry';
 import { describeOnEmbeddedStore } from '../support/test-store';
 import { errorCodes, graphql } from './support/graphql-calls';
 import { ADMIN_KEY, buildWorld, type World } from './support/world';

@@ -1,5 +1,5 @@
 import { makeTempDataDir } from '../../libs/event-store/src/sqlite/testing/temp-data-dir';
-import { startRegistry, type RunningRegistry } from '../support/registry-process';
+import { startRegistry, type RunningRegistry } from '../support/in-process-registry';
 import { describeOnEmbeddedStore } from '../support/test-store';
 import { errorCodes, graphql, type GraphqlAnswer } from './support/graphql-calls';
 import { cpuMs, residentMiB } from './support/process-meter';

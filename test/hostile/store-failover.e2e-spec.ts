@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventStoreDBClient } from '@eventstore/db-client';
 import { startTestCluster, startTestServer, type TestCluster, type TestServer } from '../../eventstore/test-server';
-import { startRegistry, type RunningRegistry } from '../support/registry-process';
+import { startRegistry, type RunningRegistry } from '../support/in-process-registry';
 import { describeOnEventStoreDb } from '../support/test-store';
 import { errorCodes, graphql } from './support/graphql-calls';
 import { ADMIN_KEY } from './support/world';

@@ -1,7 +1,7 @@
 import { canonicalEventBytes } from '@registry/domain/log/canonical-event';
 import { hashLeaf, openNote, parseCheckpoint, parseVerifierKey, rootOf, verifyConsistency, verifyInclusion } from '@registry/tlog';
 import { generateApiKey } from '../../apps/registry/src/auth';
-import { startRegistry, type RunningRegistry } from '../support/registry-process';
+import { startRegistry, type RunningRegistry } from '../support/in-process-registry';
 
 type Ref = { stream: string; revision: number; position: string; leafIndex: number | null };
 

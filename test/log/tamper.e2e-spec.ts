@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TamperedLogError } from '@registry/tlog';
 import { generateApiKey } from '../../apps/registry/src/auth';
-import { startRegistry, type RunningRegistry } from '../support/registry-process';
+import { startRegistry, type RunningRegistry } from '../support/in-process-registry';
 import { describeOnEmbeddedStore } from '../support/test-store';
 
 type Row = { position: number; stream: string; revision: number; id: string; type: string; data: string; metadata: string; recorded_at: number };

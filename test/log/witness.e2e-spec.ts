@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseCheckpoint, parseNote, parseVerifierKey, verifyCosignature } from '@registry/tlog';
 import { generateApiKey } from '../../apps/registry/src/auth';
 import { initWitnessKey, witnessOnce, type WitnessOptions } from '../../scripts/witness/witness-round';
-import { startRegistry, type RunningRegistry } from '../support/registry-process';
+import { startRegistry, type RunningRegistry } from '../support/in-process-registry';
 import { describeOnEmbeddedStore } from '../support/test-store';
 
 describeOnEmbeddedStore('witnesses co-sign the checkpoints and detect a fork', () => {

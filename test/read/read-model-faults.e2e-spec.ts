@@ -5,7 +5,7 @@ import { scramblePages } from '@registry/projections/testing/damage-file';
 import { appendRegistryEvents } from '@registry/projections/testing/registry-events';
 import { build, PS } from '@registry/projections/testing/sample-registry';
 import { EVENT_STORE } from '../../apps/registry/src/store';
-import { startRegistry, type RunningRegistry } from '../support/registry-process';
+import { startRegistry, type RunningRegistry } from '../support/in-process-registry';
 import { query, record, type Answer } from './support/read-registry';
 import { recognitionWorld } from './support/recognition-world';
 

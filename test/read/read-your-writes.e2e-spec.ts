@@ -1,5 +1,5 @@
 import { build, PS } from '@registry/projections/testing/sample-registry';
-import { startRegistry, type RunningRegistry } from '../support/registry-process';
+import { startRegistry, type RunningRegistry } from '../support/in-process-registry';
 import { query, record } from './support/read-registry';
 import { recognitionWorld } from './support/recognition-world';
 

@@ -1,7 +1,7 @@
 import { REASON_CODES } from '@registry/domain';
 import { streamOf } from '@registry/projections/testing/registry-events';
 import { build, PS } from '@registry/projections/testing/sample-registry';
-import { startRegistry, type RunningRegistry } from '../support/registry-process';
+import { startRegistry, type RunningRegistry } from '../support/in-process-registry';
 import { query, record } from './support/read-registry';
 import { recognitionWorld } from './support/recognition-world';
 

@@ -1,7 +1,7 @@
 import { verifyRecognitionStatement, type RecognitionStatement, type TransparencyLog, type TrustedKeys } from '@registry/tlog';
 import { build } from '@registry/projections/testing/sample-registry';
 import { TRANSPARENCY_LOG } from '../../apps/registry/src/transparency/transparency-log.token';
-import { startRegistry, type RunningRegistry } from '../support/registry-process';
+import { startRegistry, type RunningRegistry } from '../support/in-process-registry';
 import { query, record } from './support/read-registry';
 import { recognitionWorld } from './support/recognition-world';
 

@@ -1,5 +1,5 @@
 import { generateApiKey } from '../../apps/registry/src/auth';
-import { startRegistry, type RunningRegistry } from '../support/registry-process';
+import { startRegistry, type RunningRegistry } from '../support/in-process-registry';
 
 type GraphqlError = { message: string; extensions?: Record<string, unknown> };
 type Answer = { data: Record<string, unknown> | null; errors: GraphqlError[] };

@@ -1,4 +1,4 @@
-import type { RunningRegistry } from '../support/registry-process';
+import type { RunningRegistry } from '../support/in-process-registry';
 import { AS_OF, CASES, startDemoRegistry } from './support/demo-registry';
 import { withEnvironment } from '../support/with-environment';
 

@@ -1,4 +1,4 @@
-import type { RunningRegistry } from '../support/registry-process';
+import type { RunningRegistry } from '../support/in-process-registry';
 import { AS_OF, answerPath, CASES, CONDITIONAL, startDemoRegistry } from './support/demo-registry';
 import { pdfText } from './support/pdf-text';
 

@@ -1,6 +1,6 @@
 import type { EventStore } from '@registry/event-store';
 import { EVENT_STORE } from '../../apps/registry/src/store';
-import { startRegistry, type RunningRegistry } from '../support/registry-process';
+import { startRegistry, type RunningRegistry } from '../support/in-process-registry';
 
 jest.setTimeout(30_000);
 

@@ -1,7 +1,7 @@
 import type { EventStore } from '@registry/event-store';
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE } from '../../apps/registry/src/store';
-import { startRegistry, type RunningRegistry } from '../support/registry-process';
+import { startRegistry, type RunningRegistry } from '../support/in-process-registry';
 import { generateApiKey } from '../../apps/registry/src/auth';
 
 type GraphqlError = { message: string; extensions?: Record<string, unknown> };

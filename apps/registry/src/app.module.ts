@@ -3,13 +3,13 @@ import type { EventStore } from '@registry/event-store';
 import type { TransparencyLog } from '@registry/tlog';
 import type { ReadSideOptions } from '@registry/projections';
 import { AuthModule } from './auth';
+import { ClockModule, type Clock } from './clock';
 import { type Config, ConfigModule } from './config';
 import { GraphqlPlatformModule } from './graphql/graphql-platform.module';
 import { HealthModule } from './health/health.module';
 import { ReadModule } from './read/read.module';
 import { StoreModule } from './store';
 import { TransparencyModule } from './transparency/transparency.module';
-import { SystemClock, type Clock } from './write/command-pipeline/clock';
 import { WriteModule } from './write/write.module';
 
 /** What tests may replace besides the configuration: the clock, and the read side's retry pauses. */
@@ -22,18 +22,18 @@ export interface AppSeams {
 @Module({})
 export class AppModule {
   static register(config: Config, store: EventStore, log: TransparencyLog, seams: AppSeams = {}): DynamicModule {
-    const clock = seams.clock ?? new SystemClock();
     return {
       module: AppModule,
       imports: [
         ConfigModule.register(config),
+        ClockModule.register(seams.clock),
         StoreModule.register(store),
         TransparencyModule.register(log),
         HealthModule,
         GraphqlPlatformModule,
         AuthModule,
-        ReadModule.register({ readSide: seams.readSide, clock }),
-        WriteModule.register(clock),
+        ReadModule.register({ readSide: seams.readSide }),
+        WriteModule.register(),
       ],
     };
   }

@@ -13,7 +13,7 @@ export * from './shared/statements';
 export * from './shared/assessment';
 export * from './shared/dated';
 export * from './shared/schema-versions';
-export * from './shared/upcasting';
+export * from './upcasting';
 export * from './shared/fold-timeline';
 
 // Streams, the registry-wide unions, permissions
@@ -51,10 +51,10 @@ export * from './arrangements/timeline';
 export * from './arrangements/standing';
 
 // Recognition decisions
-export * from './recognitions/events';
-export * from './recognitions/commands';
-export { recognitionDecider, type RecognitionState } from './recognitions/decider';
-export * from './recognitions/timeline';
+export * from './recognition-decisions/events';
+export * from './recognition-decisions/commands';
+export { recognitionDecider, type RecognitionState } from './recognition-decisions/decider';
+export * from './recognition-decisions/timeline';
 
 // API keys
 export * from './api-keys/events';
@@ -63,11 +63,11 @@ export { apiKeyDecider, type ApiKeyState } from './api-keys/decider';
 export * from './api-keys/timeline';
 
 // The recognition rule
-export * from './recognition/reason-codes';
-export * from './recognition/conditions';
-export * from './recognition/answer';
-export * from './recognition/evaluate-recognition';
-export * from './recognition/recognized-countries';
+export * from './recognition-rule/reason-codes';
+export * from './recognition-rule/conditions';
+export * from './recognition-rule/answer';
+export * from './recognition-rule/evaluate-recognition';
+export * from './recognition-rule/recognized-countries';
 
 // Witnesses of the log
 export * from './witnesses/events';

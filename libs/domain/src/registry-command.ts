@@ -2,7 +2,7 @@ import type { ApiKeyCommand } from './api-keys/commands';
 import type { ArrangementCommand } from './arrangements/commands';
 import type { CertificateCommand } from './certificates/commands';
 import type { CertificationBodyCommand } from './certification-bodies/commands';
-import type { RecognitionCommand } from './recognitions/commands';
+import type { RecognitionCommand } from './recognition-decisions/commands';
 import type { SchemeCommand } from './schemes/commands';
 import type { WitnessCommand } from './witnesses/commands';
 import type { SkillsCommand } from './skills/skills-command';

@@ -2,7 +2,7 @@ import type { ApiKeyEvent } from './api-keys/events';
 import type { ArrangementEvent } from './arrangements/events';
 import type { CertificateEvent } from './certificates/events';
 import type { CertificationBodyEvent } from './certification-bodies/events';
-import type { RecognitionEvent } from './recognitions/events';
+import type { RecognitionEvent } from './recognition-decisions/events';
 import type { SchemeEvent } from './schemes/events';
 import type { WitnessEvent } from './witnesses/events';
 import type { SkillsEvent } from './skills/skills-command';

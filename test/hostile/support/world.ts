@@ -2,7 +2,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { EventStore } from '@registry/event-store';
 import type { GraphQLSchema } from 'graphql';
 import { EVENT_STORE } from '../../../apps/registry/src/store';
-import { startRegistry, type RunningRegistry, type StartOptions } from '../../support/registry-process';
+import { startRegistry, type RunningRegistry, type StartOptions } from '../../support/in-process-registry';
 import { errorCodes, graphql, mutationDocument, type GraphqlAnswer } from './graphql-calls';
 import { fingerprintLog, type LogFingerprint } from './log-fingerprint';
 

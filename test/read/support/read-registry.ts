@@ -4,7 +4,7 @@ import { appendRegistryEvents } from '@registry/projections/testing/registry-eve
 import { generateApiKey } from '../../../apps/registry/src/auth';
 import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../../../apps/registry/src/graphql/read-model-progress';
 import { EVENT_STORE } from '../../../apps/registry/src/store';
-import type { RunningRegistry } from '../../support/registry-process';
+import type { RunningRegistry } from '../../support/in-process-registry';
 
 export type GraphqlError = { message: string; extensions?: Record<string, unknown> };
 export type Answer<T> = { data: T | null; errors: GraphqlError[] };

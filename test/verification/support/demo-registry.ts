@@ -1,7 +1,7 @@
 import { generateApiKey } from '../../../apps/registry/src/auth';
 import type { Config } from '../../../apps/registry/src/config';
 import { loadDemo } from '../../../scripts/demo/load-demo';
-import { startRegistry, type RunningRegistry } from '../../support/registry-process';
+import { startRegistry, type RunningRegistry } from '../../support/in-process-registry';
 
 /** The date every answer in these tests is asked for, so that they do not change with the calendar. */
 export const AS_OF = '2026-11-29';

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { CLOCK, type Clock } from '../write/command-pipeline/clock';
+import { CLOCK, type Clock } from '../clock';
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { knownCertificate, knownRecognizedInInput, recognizedCountries, type CalendarDate } from '@registry/domain';
 import { DateScalar } from '../graphql/date.scalar';

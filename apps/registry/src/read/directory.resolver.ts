@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { CLOCK, type Clock } from '../write/command-pipeline/clock';
+import { CLOCK, type Clock } from '../clock';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { knownAll, knownArrangement, knownCertificationBody, knownScheme, type CalendarDate } from '@registry/domain';
 import { MAX_LIST_SIZE } from '@registry/projections';

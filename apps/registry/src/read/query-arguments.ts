@@ -1,6 +1,6 @@
 import { calendarDateOf, isCountryCode, normalizeCountry, type CalendarDate } from '@registry/domain';
 import { badUserInput, RegistryError } from '../graphql/registry-error';
-import type { Clock } from '../write/command-pipeline/clock';
+import type { Clock } from '../clock';
 
 /** Longer than any identifier the registry issues: a longer one is a probe, refused before any lookup. */
 const MAX_IDENTIFIER_LENGTH = 200;

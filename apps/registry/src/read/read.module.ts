@@ -8,7 +8,6 @@ import { DirectoryResolver } from './directory.resolver';
 import { HistoryResolver } from './history.resolver';
 import { ReadModelProgressProvider } from './read-model-progress.provider';
 import { READ_SIDE_OPTIONS, ReadSideHost } from './read-side.host';
-import { CLOCK, type Clock } from '../write/command-pipeline/clock';
 import { RecognitionResolver } from './recognition.resolver';
 import { RecognitionComparabilityResolver, SkillsResolver } from './skills/skills.resolver';
 import { RecordTime } from './record-time/record-time';
@@ -24,12 +23,11 @@ import { RecognitionStatements } from '../statements/recognition-statements';
 @Global()
 @Module({})
 export class ReadModule {
-  static register(options: { readSide?: ReadSideOptions; clock: Clock }): DynamicModule {
+  static register(options: { readSide?: ReadSideOptions }): DynamicModule {
     return {
       module: ReadModule,
       providers: [
         { provide: READ_SIDE_OPTIONS, useValue: options.readSide ?? {} },
-        { provide: CLOCK, useValue: options.clock },
         ReadSideHost,
         ReadModelProgressProvider,
         ApiKeyDirectoryProvider,

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { CLOCK, type Clock } from '../write/command-pipeline/clock';
+import { CLOCK, type Clock } from '../clock';
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { evaluateRecognition, knownRecognitionInput, recognitionCorrections, type CalendarDate } from '@registry/domain';
 import type { FastifyRequest } from 'fastify';

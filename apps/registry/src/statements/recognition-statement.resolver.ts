@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { CLOCK, type Clock } from '../write/command-pipeline/clock';
+import { CLOCK, type Clock } from '../clock';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { CalendarDate } from '@registry/domain';
 import { DateScalar } from '../graphql/date.scalar';

@@ -12,6 +12,7 @@ import {
 } from '@registry/tlog';
 import { CompactSign, exportJWK } from 'jose';
 import { randomUUID } from 'node:crypto';
+import { CLOCK, type Clock } from '../clock';
 import { RegistryError } from '../graphql/registry-error';
 import { ReadSideHost } from '../read/read-side.host';
 import { RecordTime } from '../read/record-time/record-time';
@@ -32,6 +33,7 @@ export class RecognitionStatements {
     private readonly host: ReadSideHost,
     private readonly recordTime: RecordTime,
     @Inject(TRANSPARENCY_LOG) private readonly log: TransparencyLog,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async issue(certificateNumber: string, country: string, asOf: CalendarDate, knownAt: string | null | undefined): Promise<string> {
@@ -62,7 +64,7 @@ export class RecognitionStatements {
       type: ['VerifiableCredential', STATEMENT_TYPE],
       id: `urn:uuid:${randomUUID()}`,
       issuer: issuerOf(this.log.signer.name),
-      validFrom: new Date().toISOString(),
+      validFrom: this.clock.now().toISOString(),
       credentialSubject: {
         type: 'CertificateRecognition',
         certificateNumber: answer.certificateNumber,

@@ -4,10 +4,10 @@ import { ApiKeyMutations } from './api-keys/api-key.mutations';
 import { ArrangementMutations } from './arrangements/arrangement.mutations';
 import { CertificateMutations } from './certificates/certificate.mutations';
 import { CertificationBodyMutations } from './certification-bodies/certification-body.mutations';
-import { CommandPipelineModule, type Clock } from './command-pipeline';
+import { CommandPipelineModule } from './command-pipeline';
 import { CommandAuthorizationGuard } from './mutation/command-authorization.guard';
 import { CommandSender } from './mutation/command-sender';
-import { RecognitionMutations } from './recognitions/recognition.mutations';
+import { RecognitionMutations } from './recognition-decisions/recognition.mutations';
 import { SchemeMutations } from './schemes/scheme.mutations';
 import { WitnessMutations } from './witnesses/witness.mutations';
 import { SkillsMutations } from './skills/skills.mutations';
@@ -19,10 +19,10 @@ import { SkillsMutations } from './skills/skills.mutations';
  */
 @Module({})
 export class WriteModule {
-  static register(clock: Clock): DynamicModule {
+  static register(): DynamicModule {
     return {
       module: WriteModule,
-      imports: [CommandPipelineModule.register(clock)],
+      imports: [CommandPipelineModule.register()],
       providers: [
         CommandSender,
         CommandAuthorizationGuard,

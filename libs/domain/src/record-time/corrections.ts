@@ -1,5 +1,5 @@
-import type { RecognitionAnswer } from '../recognition/answer';
-import { evaluateRecognition, type RecognitionInput } from '../recognition/evaluate-recognition';
+import type { RecognitionAnswer } from '../recognition-rule/answer';
+import { evaluateRecognition, type RecognitionInput } from '../recognition-rule/evaluate-recognition';
 import { calendarDateOf, type CalendarDate } from '../shared/calendar-date';
 import { comparePositions, orderedEvidence, type EventRef } from '../shared/event-ref';
 import { factRefs, knownRecognitionInput, recordedBefore, recordedThrough } from './known-facts';

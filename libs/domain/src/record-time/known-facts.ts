@@ -1,9 +1,9 @@
 import type { ArrangementTimeline } from '../arrangements/timeline';
 import type { CertificateTimeline } from '../certificates/timeline';
 import type { CertificationBodyTimeline } from '../certification-bodies/timeline';
-import type { RecognitionInput } from '../recognition/evaluate-recognition';
-import type { RecognizedInInput } from '../recognition/recognized-countries';
-import type { RecognitionDecisionTimeline } from '../recognitions/timeline';
+import type { RecognitionInput } from '../recognition-rule/evaluate-recognition';
+import type { RecognizedInInput } from '../recognition-rule/recognized-countries';
+import type { RecognitionDecisionTimeline } from '../recognition-decisions/timeline';
 import type { SchemeTimeline } from '../schemes/timeline';
 import { comparePositions, type EventRef } from '../shared/event-ref';
 

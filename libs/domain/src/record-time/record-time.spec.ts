@@ -1,8 +1,8 @@
 import { EventLog } from '../testing/event-log';
 import { PS, accredited, arrangement, certificate, issued, signed, accreditation, granted, revoked } from '../testing/events';
 import type { RegistryEvent } from '../registry-event';
-import type { RecognitionAnswer } from '../recognition/answer';
-import { evaluateRecognition } from '../recognition/evaluate-recognition';
+import type { RecognitionAnswer } from '../recognition-rule/answer';
+import { evaluateRecognition } from '../recognition-rule/evaluate-recognition';
 import { recognitionCorrections } from './corrections';
 import { knownRecognitionInput, recordedThrough } from './known-facts';
 

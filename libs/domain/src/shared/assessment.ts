@@ -1,4 +1,4 @@
-import type { ReasonCode } from '../recognition/reason-codes';
+import type { ReasonCode } from '../recognition-rule/reason-codes';
 import type { EventRef } from './event-ref';
 
 /** One condition of the recognition rule checked on a date: what failed, and the records looked at. */

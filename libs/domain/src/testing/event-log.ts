@@ -1,9 +1,9 @@
 import { evolveArrangementTimeline, type ArrangementTimeline } from '../arrangements/timeline';
 import { evolveCertificateTimeline, type CertificateTimeline } from '../certificates/timeline';
 import { evolveCertificationBodyTimeline, type CertificationBodyTimeline } from '../certification-bodies/timeline';
-import { evaluateRecognition, type RecognitionInput } from '../recognition/evaluate-recognition';
-import type { RecognitionAnswer } from '../recognition/answer';
-import { evolveRecognitionDecisionTimeline, type RecognitionDecisionTimeline } from '../recognitions/timeline';
+import { evaluateRecognition, type RecognitionInput } from '../recognition-rule/evaluate-recognition';
+import type { RecognitionAnswer } from '../recognition-rule/answer';
+import { evolveRecognitionDecisionTimeline, type RecognitionDecisionTimeline } from '../recognition-decisions/timeline';
 import { everParties } from '../arrangements/standing';
 import type { RegistryEvent } from '../registry-event';
 import type { EventRef } from '../shared/event-ref';

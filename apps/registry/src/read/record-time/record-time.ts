@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { recordedThrough, type EventRef, type Known } from '@registry/domain';
 import type { LeafTime, TransparencyLog } from '@registry/tlog';
+import { CLOCK, type Clock } from '../../clock';
 import { checkpointObject } from '../../transparency/checkpoint-view';
 import { TRANSPARENCY_LOG } from '../../transparency/transparency-log.token';
 import { ReadModelProgressProvider } from '../read-model-progress.provider';
@@ -23,10 +24,11 @@ export class RecordTime {
   constructor(
     @Inject(TRANSPARENCY_LOG) private readonly log: TransparencyLog,
     private readonly progress: ReadModelProgressProvider,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async cut(knownAtValue: string | null | undefined, path = 'knownAt'): Promise<AnswerCut> {
-    const knownAt = knownAtArgument(knownAtValue, new Date(), path);
+    const knownAt = knownAtArgument(knownAtValue, this.clock.now(), path);
     if (knownAt === null) {
       // Reads are synchronous: the read models hold exactly what was applied when this ran, cut there anyway.
       const applied = this.progress.appliedPosition();

@@ -16,7 +16,7 @@ import {
 } from '@registry/event-store';
 import { RegistryError } from '../../graphql/registry-error';
 import { EVENT_STORE, LogWrites } from '../../store';
-import { CLOCK, type Clock } from './clock';
+import { CLOCK, type Clock } from '../../clock';
 import type { CommandDraft } from './command-draft';
 import { withFacts } from './command-facts';
 import type { CommandOutcome } from './command-outcome';

@@ -1,4 +1,3 @@
-export { CLOCK, SystemClock, type Clock } from './clock';
 export { commandHashOf, scopedCommandId } from './command-hash';
 export type { CommandDraft, DraftOf } from './command-draft';
 export type { CommandOutcome } from './command-outcome';

@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent } from '@registry/event-store';
 import { RegistryError } from '../../graphql/registry-error';
-import type { Clock } from './clock';
+import type { Clock } from '../../clock';
 
 /** How far the clock may read behind the latest `recordedAt` in the log (replicas' clocks differ a little). */
 export const CLOCK_BEHIND_TOLERANCE_MS = 5 * 60_000;

@@ -12,7 +12,7 @@ import {
 } from '@registry/event-store';
 import { randomUUID } from 'node:crypto';
 import { StoreModule } from '../../../store';
-import type { Clock } from '../clock';
+import type { Clock } from '../../../clock';
 import type { CommandDraft } from '../command-draft';
 import type { CommandOutcome } from '../command-outcome';
 import { commandHashOf } from '../command-hash';

@@ -1,8 +1,8 @@
-import { apiKeyCreatedV1ToV2 } from '../api-keys/upcasters';
-import { certificateIssuedV1ToV2 } from '../certificates/upcasters';
-import type { EventDataOf, RegistryEvent, RegistryEventType } from '../registry-event';
-import type { Json } from './json';
-import { SCHEMA_VERSIONS, isRegistryEventType } from './schema-versions';
+import { apiKeyCreatedV1ToV2 } from './api-keys/upcasters';
+import { certificateIssuedV1ToV2 } from './certificates/upcasters';
+import type { EventDataOf, RegistryEvent, RegistryEventType } from './registry-event';
+import type { Json } from './shared/json';
+import { SCHEMA_VERSIONS, isRegistryEventType } from './shared/schema-versions';
 
 /** Turns data of version N into version N + 1. */
 type Upcaster = (data: Json) => Json;

@@ -2,7 +2,7 @@ import { everParties } from '../arrangements/standing';
 import type { ArrangementTimeline } from '../arrangements/timeline';
 import type { CertificateTimeline } from '../certificates/timeline';
 import type { CertificationBodyTimeline } from '../certification-bodies/timeline';
-import type { RecognitionDecisionTimeline } from '../recognitions/timeline';
+import type { RecognitionDecisionTimeline } from '../recognition-decisions/timeline';
 import type { CalendarDate } from '../shared/calendar-date';
 import { normalizeCountry } from '../shared/countries';
 import { evaluateRecognition } from './evaluate-recognition';

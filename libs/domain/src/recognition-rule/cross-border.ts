@@ -10,7 +10,7 @@ import {
 import type { ArrangementTimeline } from '../arrangements/timeline';
 import type { CertificateTimeline } from '../certificates/timeline';
 import type { CertificationBodyTimeline } from '../certification-bodies/timeline';
-import type { RecognitionDecision } from '../recognitions/timeline';
+import type { RecognitionDecision } from '../recognition-decisions/timeline';
 import type { Assessment } from '../shared/assessment';
 import type { CalendarDate } from '../shared/calendar-date';
 import type { EventRef } from '../shared/event-ref';

@@ -1,4 +1,4 @@
-import { REGISTRY_EVENT_TYPES, SCHEMA_VERSIONS, schemaVersionOf } from './schema-versions';
+import { REGISTRY_EVENT_TYPES, SCHEMA_VERSIONS, schemaVersionOf } from './shared/schema-versions';
 import { UpcastError, toRegistryEvent, upcast } from './upcasting';
 
 describe('upcasting stored events to the current schema', () => {

@@ -3,7 +3,7 @@ import { assessCertificate, certificateValidUntilAt } from '../certificates/stan
 import type { CertificateTimeline } from '../certificates/timeline';
 import { accreditationValidUntilAt, assessAccreditation } from '../certification-bodies/standing';
 import type { CertificationBodyTimeline } from '../certification-bodies/timeline';
-import { decisionAt, type RecognitionDecisionTimeline } from '../recognitions/timeline';
+import { decisionAt, type RecognitionDecisionTimeline } from '../recognition-decisions/timeline';
 import { earliest, type CalendarDate } from '../shared/calendar-date';
 import { normalizeCountry } from '../shared/countries';
 import { orderedEvidence } from '../shared/event-ref';

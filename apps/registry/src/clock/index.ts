@@ -1,0 +1,1 @@
+export { CLOCK, ClockModule, SystemClock, todayBy, type Clock } from './clock';
