@@ -22,16 +22,20 @@ export * from './registry-event';
 export * from './registry-command';
 export * from './registry';
 export * from './permissions';
+export * from './aggregate';
+export * from './facts';
 
 // Schemes
 export * from './schemes/events';
 export * from './schemes/commands';
+export { schemeAggregate } from './schemes/declaration';
 export { schemeDecider, type SchemeState } from './schemes/decider';
 export * from './schemes/timeline';
 
 // Certification bodies
 export * from './certification-bodies/events';
 export * from './certification-bodies/commands';
+export { certificationBodyAggregate } from './certification-bodies/declaration';
 export { certificationBodyDecider, type CertificationBodyState, type Accreditation } from './certification-bodies/decider';
 export * from './certification-bodies/timeline';
 export * from './certification-bodies/standing';
@@ -39,6 +43,7 @@ export * from './certification-bodies/standing';
 // Certificates
 export * from './certificates/events';
 export * from './certificates/commands';
+export { certificateAggregate } from './certificates/declaration';
 export { certificateDecider, type CertificateState, type Certificate } from './certificates/decider';
 export * from './certificates/timeline';
 export * from './certificates/standing';
@@ -46,6 +51,7 @@ export * from './certificates/standing';
 // Arrangements
 export * from './arrangements/events';
 export * from './arrangements/commands';
+export { arrangementAggregate } from './arrangements/declaration';
 export { arrangementDecider, type ArrangementState, type Arrangement } from './arrangements/decider';
 export * from './arrangements/timeline';
 export * from './arrangements/standing';
@@ -53,12 +59,14 @@ export * from './arrangements/standing';
 // Recognition decisions
 export * from './recognition-decisions/events';
 export * from './recognition-decisions/commands';
+export { recognitionDecisionAggregate } from './recognition-decisions/declaration';
 export { recognitionDecider, type RecognitionState } from './recognition-decisions/decider';
 export * from './recognition-decisions/timeline';
 
 // API keys
 export * from './api-keys/events';
 export * from './api-keys/commands';
+export { apiKeyAggregate } from './api-keys/declaration';
 export { apiKeyDecider, type ApiKeyState } from './api-keys/decider';
 export * from './api-keys/timeline';
 
@@ -72,6 +80,7 @@ export * from './recognition-rule/recognized-countries';
 // Witnesses of the log
 export * from './witnesses/events';
 export * from './witnesses/commands';
+export { witnessAggregate } from './witnesses/declaration';
 export { witnessDecider, type WitnessState } from './witnesses/decider';
 // ASEAN mutual recognition of skills
 export * from './skills';

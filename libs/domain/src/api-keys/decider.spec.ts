@@ -3,10 +3,11 @@ import { deciderSpecification } from '../testing/decider-specification';
 import { EventLog } from '../testing/event-log';
 import { PS, accredited } from '../testing/events';
 import type { CreateApiKey } from './commands';
-import { apiKeyDecider } from './decider';
+import { apiKeyAggregate } from './declaration';
 import type { ApiKeyEvent } from './events';
 
-const given = deciderSpecification(apiKeyDecider);
+// The declared aggregate's decider: the sender's role is checked before the rules, as the registry runs it.
+const given = deciderSpecification(apiKeyAggregate.decider);
 const log = new EventLog();
 log.record(accredited('TH-CB', 'TH', [PS], '2024-01-15', '2027-01-14'));
 const thBody = log.body('TH-CB');

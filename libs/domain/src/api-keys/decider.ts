@@ -1,4 +1,3 @@
-import { assertPermitted } from '../permissions';
 import { isRole, type Role } from '../shared/actor';
 import { requireCountry, requireText } from '../shared/checks';
 import { requireMemberState } from '../skills/asean';
@@ -81,7 +80,6 @@ function revoke(command: RevokeApiKey, state: ApiKeyState): ApiKeyEvent {
 }
 
 function decide(command: ApiKeyCommand, state: ApiKeyState): ApiKeyEvent[] {
-  assertPermitted(command);
   switch (command.type) {
     case 'CreateApiKey':
       return [create(command, state)];

@@ -4,9 +4,10 @@ import { EventLog } from '../testing/event-log';
 import { GPS, PS, accreditation, accredited, arrangement, signed } from '../testing/events';
 import type { CertificationBodyTimeline } from '../certification-bodies/timeline';
 import type { ArrangementCommand, SignArrangement } from './commands';
-import { arrangementDecider } from './decider';
+import { arrangementAggregate } from './declaration';
 
-const given = deciderSpecification(arrangementDecider);
+// The declared aggregate's decider: the sender's role is checked before the rules, as the registry runs it.
+const given = deciderSpecification(arrangementAggregate.decider);
 const ID = 'MRA-ASEAN-PS';
 const registeredSchemes = [PS, GPS];
 

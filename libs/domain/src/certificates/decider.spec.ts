@@ -5,9 +5,10 @@ import { EventLog } from '../testing/event-log';
 import { GPS, PS, accreditation, accredited, certificate, issued } from '../testing/events';
 import type { RegistryEvent } from '../registry-event';
 import type { CertificateCommand, IssueCertificate } from './commands';
-import { certificateDecider } from './decider';
+import { certificateAggregate } from './declaration';
 
-const given = deciderSpecification(certificateDecider);
+// The declared aggregate's decider: the sender's role is checked before the rules, as the registry runs it.
+const given = deciderSpecification(certificateAggregate.decider);
 const TH = 'TH-CB';
 const N = 'PS-TH-0001';
 const th = certificationBody(TH);

@@ -2,9 +2,10 @@ import { accreditationBody, certificationBody } from '../testing/actors';
 import { deciderSpecification } from '../testing/decider-specification';
 import { GPS, PS, PUBLIC_PS, accreditation, accredited } from '../testing/events';
 import type { AccreditCertificationBody, CertificationBodyCommand } from './commands';
-import { certificationBodyDecider } from './decider';
+import { certificationBodyAggregate } from './declaration';
 
-const given = deciderSpecification(certificationBodyDecider);
+// The declared aggregate's decider: the sender's role is checked before the rules, as the registry runs it.
+const given = deciderSpecification(certificationBodyAggregate.decider);
 const registeredSchemes = [PS, GPS, PUBLIC_PS];
 const TH = 'TH-CB';
 const accreditedTH = accredited(TH, 'TH', [PS], '2024-01-15', '2027-01-14');

@@ -1,4 +1,3 @@
-import { assertPermitted } from '../permissions';
 import type { CalendarDate } from '../shared/calendar-date';
 import {
   requireCountry,
@@ -185,7 +184,6 @@ function withdraw(command: WithdrawAccreditation, state: CertificationBodyState)
 }
 
 function decide(command: CertificationBodyCommand, state: CertificationBodyState): CertificationBodyEvent[] {
-  assertPermitted(command);
   switch (command.type) {
     case 'AccreditCertificationBody':
       return [accredit(command, state)];

@@ -4,9 +4,10 @@ import { EventLog } from '../testing/event-log';
 import { GPS, PS, accreditation, accredited, arrangement, certificate, granted, issued, revoked, signed } from '../testing/events';
 import type { RegistryEvent } from '../registry-event';
 import type { GrantRecognition, RevokeRecognition } from './commands';
-import { recognitionDecider } from './decider';
+import { recognitionDecisionAggregate } from './declaration';
 
-const given = deciderSpecification(recognitionDecider);
+// The declared aggregate's decider: the sender's role is checked before the rules, as the registry runs it.
+const given = deciderSpecification(recognitionDecisionAggregate.decider);
 const N = 'PS-TH-0001';
 const APP = 'MRA-APP';
 

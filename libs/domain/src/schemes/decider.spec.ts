@@ -2,9 +2,10 @@ import { accreditationBody, auditor, certificationBody } from '../testing/actors
 import { deciderSpecification } from '../testing/decider-specification';
 import { PS, schemeRegistered } from '../testing/events';
 import type { RegisterScheme } from './commands';
-import { schemeDecider } from './decider';
+import { schemeAggregate } from './declaration';
 
-const given = deciderSpecification(schemeDecider);
+// The declared aggregate's decider: the sender's role is checked before the rules, as the registry runs it.
+const given = deciderSpecification(schemeAggregate.decider);
 
 function register(data: Partial<RegisterScheme['data']> = {}, actor = accreditationBody): RegisterScheme {
   return { type: 'RegisterScheme', data: { code: PS, title: 'Productivity Specialist', ...data }, actor };

@@ -1,4 +1,3 @@
-import { assertPermitted } from '../permissions';
 import { requireText } from '../shared/checks';
 import type { Decider } from '../shared/decider';
 import { RuleViolation } from '../shared/rule-violation';
@@ -46,7 +45,6 @@ function register(command: RegisterScheme, state: SchemeState): SchemeRegistered
 }
 
 function decide(command: SchemeCommand, state: SchemeState): SchemeEvent[] {
-  assertPermitted(command);
   return [register(command, state)];
 }
 

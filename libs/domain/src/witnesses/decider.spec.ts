@@ -1,7 +1,7 @@
 import { accreditationBody, certificationBody } from '../testing/actors';
 import { deciderSpecification } from '../testing/decider-specification';
 import type { RegisterWitness } from './commands';
-import { witnessDecider } from './decider';
+import { witnessAggregate } from './declaration';
 import type { WitnessRegistered } from './events';
 
 const KEY = 'witness.th-ftpi.example/w1+1b4ee0b9+BF2MsMvqg8O0zuOWOGoqh0NpsHo9clrKvYbBNv0MT9wZ';
@@ -14,7 +14,7 @@ const register = (verifierKey = KEY, actor = accreditationBody): RegisterWitness
 const registered: WitnessRegistered = { type: 'WitnessRegistered', data: { name: 'witness.th-ftpi.example/w1', verifierKey: KEY } };
 
 describe('Registering a witness of the log', () => {
-  const given = deciderSpecification(witnessDecider);
+  const given = deciderSpecification(witnessAggregate.decider);
 
   it('records the witness and its key', () => {
     given([]).when(register()).then([registered]);

@@ -1,4 +1,3 @@
-import { assertPermitted } from '../permissions';
 import { requireText } from '../shared/checks';
 import type { Decider } from '../shared/decider';
 import { RuleViolation } from '../shared/rule-violation';
@@ -14,7 +13,6 @@ function evolve(_state: WitnessState, event: WitnessEvent): WitnessState {
 }
 
 function decide(command: WitnessCommand, state: WitnessState): WitnessEvent[] {
-  assertPermitted(command);
   const name = requireText(command.data.name, 'verifierKey');
   const verifierKey = requireText(command.data.verifierKey, 'verifierKey');
   if (!verifierKey.startsWith(`${name}+`)) {

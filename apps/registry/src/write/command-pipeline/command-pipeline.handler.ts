@@ -4,6 +4,7 @@ import {
   commandStream,
   decideCommand,
   isRuleViolation,
+  withFacts,
   toEventRef,
   type RegistryCommand,
   type RegistryEvent,
@@ -18,7 +19,7 @@ import { RegistryError } from '../../graphql/registry-error';
 import { EVENT_STORE, LogWrites } from '../../store';
 import { CLOCK, type Clock } from '../../clock';
 import type { CommandDraft } from './command-draft';
-import { withFacts } from './command-facts';
+import { factsFrom } from './store-facts';
 import type { CommandOutcome } from './command-outcome';
 import { scopedCommandId } from './command-hash';
 import { eventIdFor } from './event-ids';
@@ -83,7 +84,7 @@ export class CommandPipelineHandler implements ICommandHandler<ExecuteRegistryCo
 
   private async attempt(draft: CommandDraft, envelope: CommandEnvelope): Promise<Attempt> {
     const reads = new StreamReader(this.store);
-    const command = await withFacts(draft, reads);
+    const command = await withFacts(draft, factsFrom(reads));
     const stream = commandStream(command);
     const target = await reads.load(stream);
     const prior = priorOutcome(target, envelope, command);

@@ -2,9 +2,10 @@ import { accreditationBody, skillsFocalPoint } from '../../testing/actors';
 import { deciderSpecification } from '../../testing/decider-specification';
 import { skills } from '../testing/events';
 import type { ActionPlanCommand } from './commands';
-import { actionPlanDecider } from './decider';
+import { actionPlanAggregate } from './declaration';
 
-const given = deciderSpecification(actionPlanDecider);
+// The declared aggregate's decider: the sender's role is checked before the rules, as the registry runs it.
+const given = deciderSpecification(actionPlanAggregate.decider);
 const kh = skillsFocalPoint('KH');
 const adopted = skills.planAdopted('KH', '2015-08-11', ['TH', 'VN']);
 const added = skills.itemAdded('KH', 'assessors', '2016-06-30');

@@ -1,4 +1,3 @@
-import { assertPermitted } from '../../permissions';
 import type { CalendarDate } from '../../shared/calendar-date';
 import { requireDate, requireNotBackdated, requireText } from '../../shared/checks';
 import { unreachable, type Decider } from '../../shared/decider';
@@ -102,7 +101,6 @@ function report(command: ReportActionPlanProgress, state: ActionPlanState): Acti
 }
 
 function decide(command: ActionPlanCommand, state: ActionPlanState): ActionPlanEvent[] {
-  assertPermitted(command);
   switch (command.type) {
     case 'AdoptActionPlan':
       return [adopt(command, state)];

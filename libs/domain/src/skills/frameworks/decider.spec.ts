@@ -2,9 +2,10 @@ import { accreditationBody, certificationBody, skillsFocalPoint } from '../../te
 import { deciderSpecification } from '../../testing/decider-specification';
 import { ONE_TO_ONE, skills } from '../testing/events';
 import type { NationalFrameworkCommand } from './commands';
-import { nationalFrameworkDecider } from './decider';
+import { nationalFrameworkAggregate } from './declaration';
 
-const given = deciderSpecification(nationalFrameworkDecider);
+// The declared aggregate's decider: the sender's role is checked before the rules, as the registry runs it.
+const given = deciderSpecification(nationalFrameworkAggregate.decider);
 const kh = skillsFocalPoint('KH');
 const RAISED = [
   { nqfLevel: 1, aqrfLevel: 1 },

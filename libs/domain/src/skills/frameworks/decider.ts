@@ -1,4 +1,3 @@
-import { assertPermitted } from '../../permissions';
 import type { CalendarDate } from '../../shared/calendar-date';
 import { requireDate, requireNotBackdated, requireText } from '../../shared/checks';
 import { unreachable, type Decider } from '../../shared/decider';
@@ -150,7 +149,6 @@ function endorse(command: EndorseAqrfReferencing, state: NationalFrameworkState)
 }
 
 function decide(command: NationalFrameworkCommand, state: NationalFrameworkState): NationalFrameworkEvent[] {
-  assertPermitted(command);
   switch (command.type) {
     case 'RegisterNationalFramework':
       return [register(command, state)];

@@ -2,9 +2,10 @@ import { accreditationBody, skillsFocalPoint } from '../../testing/actors';
 import { deciderSpecification } from '../../testing/decider-specification';
 import { skills } from '../testing/events';
 import type { PriorityOccupationCommand, ValidatePriorityOccupation } from './commands';
-import { priorityOccupationDecider } from './decider';
+import { priorityOccupationAggregate } from './declaration';
 
-const given = deciderSpecification(priorityOccupationDecider);
+// The declared aggregate's decider: the sender's role is checked before the rules, as the registry runs it.
+const given = deciderSpecification(priorityOccupationAggregate.decider);
 const proposed = skills.priorityProposed('KH', 'COOK', '2013-10-01');
 
 const propose = (actor = skillsFocalPoint('KH')): PriorityOccupationCommand => ({

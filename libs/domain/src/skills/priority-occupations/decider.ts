@@ -1,4 +1,3 @@
-import { assertPermitted } from '../../permissions';
 import type { CalendarDate } from '../../shared/calendar-date';
 import { requireDate, requireNotBackdated, requireText } from '../../shared/checks';
 import { unreachable, type Decider } from '../../shared/decider';
@@ -65,7 +64,6 @@ function validate(command: ValidatePriorityOccupation, state: PriorityOccupation
 }
 
 function decide(command: PriorityOccupationCommand, state: PriorityOccupationState): PriorityOccupationEvent[] {
-  assertPermitted(command);
   switch (command.type) {
     case 'ProposePriorityOccupation':
       return [propose(command, state)];

@@ -6,9 +6,10 @@ import { nationalFrameworkStream } from '../../streams';
 import { evolveNationalFrameworkTimeline, type NationalFrameworkTimeline } from '../frameworks/timeline';
 import { skills } from '../testing/events';
 import type { RegisterNationalQualification } from './commands';
-import { nationalQualificationDecider } from './decider';
+import { nationalQualificationAggregate } from './declaration';
 
-const given = deciderSpecification(nationalQualificationDecider);
+// The declared aggregate's decider: the sender's role is checked before the rules, as the registry runs it.
+const given = deciderSpecification(nationalQualificationAggregate.decider);
 const log = new EventLog();
 log.record(skills.frameworkRegistered('KH'));
 const framework = foldTimeline<NationalFrameworkTimeline>(evolveNationalFrameworkTimeline, log.inStream(nationalFrameworkStream('KH')));

@@ -1,4 +1,3 @@
-import { assertPermitted } from '../../permissions';
 import { requireText } from '../../shared/checks';
 import type { Decider } from '../../shared/decider';
 import { RuleViolation } from '../../shared/rule-violation';
@@ -16,7 +15,6 @@ function evolve(_state: NationalQualificationState, event: NationalQualification
 }
 
 function decide(command: NationalQualificationCommand, state: NationalQualificationState): NationalQualificationEvent[] {
-  assertPermitted(command);
   const { data, actor, facts } = command;
   const id = requireText(data.id, 'id');
   const country = requireMemberState(data.country, 'country');

@@ -8,10 +8,11 @@ import { schemeRegistered } from '../../testing/events';
 import { evolveNationalQualificationTimeline, type NationalQualificationTimeline } from '../qualifications/timeline';
 import { skills } from '../testing/events';
 import type { LinkSchemeToQualification } from './commands';
-import { schemeLinkDecider } from './decider';
+import { schemeLinkAggregate } from './declaration';
 
 const VQ = 'VQ-COOK-2';
-const given = deciderSpecification(schemeLinkDecider);
+// The declared aggregate's decider: the sender's role is checked before the rules, as the registry runs it.
+const given = deciderSpecification(schemeLinkAggregate.decider);
 const log = new EventLog();
 log.record(schemeRegistered(VQ), skills.frameworkRegistered('KH'), skills.qualificationRegistered('KH-NQ-COOK-2', 'KH', 2));
 const scheme = foldTimeline<SchemeTimeline>(evolveSchemeTimeline, log.inStream(schemeStream(VQ)));

@@ -1,4 +1,3 @@
-import { assertPermitted } from '../../permissions';
 import type { CalendarDate } from '../../shared/calendar-date';
 import { requireDate, requireNotBackdated, requireText } from '../../shared/checks';
 import type { Decider } from '../../shared/decider';
@@ -16,7 +15,6 @@ function evolve(_state: SchemeLinkState, event: SchemeLinkEvent): SchemeLinkStat
 }
 
 function decide(command: SchemeLinkCommand, state: SchemeLinkState): SchemeLinkEvent[] {
-  assertPermitted(command);
   const { data, facts } = command;
   const schemeCode = requireText(data.schemeCode, 'schemeCode');
   const linkedOn = requireDate(data.linkedOn, 'linkedOn');

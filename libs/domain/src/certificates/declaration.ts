@@ -1,0 +1,27 @@
+import { declareAggregate } from '../aggregate';
+import { certificateStream } from '../streams';
+import type { CertificateCommand } from './commands';
+import { certificateDecider, type CertificateState } from './decider';
+import { isCertificateEvent, type CertificateEvent } from './events';
+
+const CB = ['CERTIFICATION_BODY'] as const;
+
+export const certificateAggregate = declareAggregate<CertificateCommand, CertificateState, CertificateEvent>({
+  stream: ({ number }) => certificateStream(number),
+  decider: certificateDecider,
+  isEvent: isCertificateEvent,
+  commands: {
+    IssueCertificate: { roles: CB, facts: async ({ data }, source) => ({ issuingBody: await source.certificationBody(data.cbId) }) },
+    RenewCertificate: {
+      roles: CB,
+      facts: async ({ data }, source) => {
+        const issued = await source.certificate(data.number);
+        return { issuingBody: issued === null ? null : await source.certificationBody(issued.cbId) };
+      },
+    },
+    SuspendCertificate: { roles: CB },
+    ReinstateCertificate: { roles: CB },
+    WithdrawCertificate: { roles: CB },
+    CancelCertificate: { roles: CB },
+  },
+});
