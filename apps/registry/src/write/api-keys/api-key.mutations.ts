@@ -2,16 +2,22 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@registry/domain';
 import { CallerActor } from '../../auth';
 import { RegistryValidationPipe } from '../../graphql/validation.pipe';
-import { CommandResultObject, toCommandResult } from '../mutation/command-result.object';
+import { CommandMutations, command } from '../mutation/command-mutations';
+import { toCommandResult } from '../mutation/command-result.object';
 import { CommandSender, identityOf } from '../mutation/command-sender';
 import { SendsCommand } from '../mutation/sends-command.decorator';
 import { CreateApiKeyResultObject } from './api-key-created.object';
 import { CreateApiKeyInput, RevokeApiKeyInput } from './api-key.inputs';
 import { newApiKeyFor } from './new-api-key';
 
+/** createApiKey mints the key the command records only the hash of, so it is written out by hand. */
 @Resolver()
-export class ApiKeyMutations {
-  constructor(private readonly commands: CommandSender) {}
+export class ApiKeyMutations extends CommandMutations({
+  revokeApiKey: command('RevokeApiKey', RevokeApiKeyInput),
+}) {
+  constructor(commands: CommandSender) {
+    super(commands);
+  }
 
   @Mutation(() => CreateApiKeyResultObject)
   @SendsCommand('CreateApiKey')
@@ -25,14 +31,5 @@ export class ApiKeyMutations {
     const outcome = await this.commands.sendAs(caller, identity, { type: 'CreateApiKey', data: { keyId, role, cbId, country, label, keyHash } });
     // A replay recorded another secret's hash; this one would not work, and the first was shown once already.
     return { ...toCommandResult(outcome), keyId, key: outcome.replayed ? null : secret };
-  }
-
-  @Mutation(() => CommandResultObject)
-  @SendsCommand('RevokeApiKey')
-  async revokeApiKey(
-    @Args('input', RegistryValidationPipe) input: RevokeApiKeyInput,
-    @CallerActor() caller: Actor | null,
-  ): Promise<CommandResultObject> {
-    return toCommandResult(await this.commands.send(caller, input, { type: 'RevokeApiKey', data: { keyId: input.keyId } }));
   }
 }
