@@ -1,4 +1,4 @@
-import { schemaVersionOf, type Actor, type RegistryCommandType, type RegistryEvent, type RegistryEventType, type SkillsEvent } from '@registry/domain';
+import { schemaVersionOf, type Actor, type RegistryCommandType, type RegistryEvent, type RegistryEventType } from '@registry/domain';
 import type { EventData, JsonObject } from '@registry/event-store';
 import type { EventMetadata } from '../../apps/registry/src/write/command-pipeline/event-metadata';
 import type { SeededRandom } from './seeded-random';
@@ -16,11 +16,12 @@ export interface GeneratedAppend {
   events: GeneratedEvent[];
 }
 
-/** The benchmark's data set is the recognition registry's; keys, witnesses and the skills context are not in it. */
-type GeneratedEventType = Exclude<RegistryEventType, 'ApiKeyCreated' | 'ApiKeyRevoked' | 'WitnessRegistered' | SkillsEvent['type']>;
-
-/** The command each event type answers: the write side records it in `commandType`. */
-const COMMAND_OF: Record<GeneratedEventType, RegistryCommandType> = {
+/**
+ * The command each event type of the data set answers: the write side records it in `commandType`. The data set is
+ * the recognition registry's (keys, witnesses and the skills context are not in it), so a new command's events
+ * join it only when the data set is made to generate them.
+ */
+const COMMAND_OF = {
   SchemeRegistered: 'RegisterScheme',
   CertificationBodyAccredited: 'AccreditCertificationBody',
   AccreditationRenewed: 'RenewAccreditation',
@@ -44,7 +45,9 @@ const COMMAND_OF: Record<GeneratedEventType, RegistryCommandType> = {
   MRATerminated: 'TerminateArrangement',
   RecognitionGranted: 'GrantRecognition',
   RecognitionRevoked: 'RevokeRecognition',
-};
+} as const satisfies Partial<Record<RegistryEventType, RegistryCommandType>>;
+
+type GeneratedEventType = keyof typeof COMMAND_OF;
 
 export const ACCREDITATION_BODY_ACTOR: Actor = { role: 'ACCREDITATION_BODY', keyId: 'key-apo-ab-secretariat' };
 

@@ -8,7 +8,7 @@ import {
 import type { GeneratedAppend } from './generated-append';
 import { RegistryDataset } from './registry-dataset';
 import { foldAppend } from './reference-world';
-import { commandFor, type FactSource } from './testing/command-for-event';
+import { commandFor, type DatasetWorld } from './testing/command-for-event';
 
 const SIZE = 3000;
 const dataset = new RegistryDataset({ certificates: SIZE, seed: 7 });
@@ -72,9 +72,9 @@ describe('the benchmark data set', () => {
     expect(ids.size).toBe(eventsOf(allAppends).length);
   });
 
-  it('is made only of histories the deciders accept: each event is what its command decides', () => {
+  it('is made only of histories the deciders accept: each event is what its command decides', async () => {
     const byStream = new Map(allAppends.map((append) => [append.stream, append]));
-    const source: FactSource = {
+    const world: DatasetWorld = {
       body: (cbId) => required(dataset.world.timelineOf.get(cbId), cbId),
       arrangement: (id) => required(dataset.world.arrangements.find((a) => a.id === id), id),
       arrangements: () => dataset.world.arrangements,
@@ -84,8 +84,7 @@ describe('the benchmark data set', () => {
       const history: RegistryEvent[] = [];
       for (const { event, metadata } of append.events) {
         const actor = { role: metadata.actor.role, keyId: metadata.actor.keyId, ...(metadata.actor.cbId === null ? {} : { cbId: metadata.actor.cbId }) };
-        const command = commandFor(event, actor, source, history);
-        expect(command.type).toBe(metadata.commandType);
+        const command = await commandFor(metadata.commandType, event, actor, world, history);
         expect(decideCommand(command, history)).toEqual([event]);
         history.push(event);
       }

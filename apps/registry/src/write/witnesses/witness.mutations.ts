@@ -9,6 +9,7 @@ import { CommandSender } from '../mutation/command-sender';
 import { SendsCommand } from '../mutation/sends-command.decorator';
 import { RegisterWitnessInput } from './register-witness.input';
 
+/** Hand-written, as createApiKey is: the command's data is derived from the input (the witness's name is its key's). */
 @Resolver()
 export class WitnessMutations {
   constructor(private readonly commands: CommandSender) {}
