@@ -6,7 +6,7 @@ import { buildWorld, MRA_ON_APPLICATION, PS, TH, type World } from './support/wo
 const PRINTED = ['asOf', 'certificationBodyId', 'holderName', 'issuedOn', 'number', 'recognizedIn', 'schemeCode', 'status', 'validUntil'];
 /** What every answer says about itself (issue 13): the instant asked about and the last event of the log it rests on —
  * a leaf index, a time and a checkpoint, nothing about the holder. */
-const RECORD_TIME = ['knownAt', 'knownThrough'];
+const RECORD_TIME = ['knownAt', 'knownThrough', 'lastRecorded'];
 /** Types that carry holders' personal data. */
 const PERSONAL = new Set(['Certificate', 'RecordedEvent']);
 

@@ -1,8 +1,32 @@
+import { verifyRecognitionStatement, type TrustedKeys } from '@registry/tlog';
+import { request as httpRequest } from 'node:http';
 import type { RunningRegistry } from '../support/in-process-registry';
-import { AS_OF, answerPath, CASES, CONDITIONAL, startDemoRegistry } from './support/demo-registry';
+import { AS_OF, answerPath, CASES, COMPARABLE, CONDITIONAL, startDemoRegistry } from './support/demo-registry';
 import { pdfText } from './support/pdf-text';
 
 const PAGE_LIMIT_BYTES = 100 * 1024;
+const PUBLIC_URL = 'https://registry.example.org';
+
+/** A GET with headers fetch() will not send (Host), the body as received. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+/** A statement or its text as the statement page's form sends it. */
+function statementForm(fields: { file?: string; paste?: string }): FormData {
+  const form = new FormData();
+  if (fields.file !== undefined) form.append('file', new Blob([fields.file], { type: 'application/octet-stream' }), 'statement.jwt');
+  form.append('paste', fields.paste ?? '');
+  return form;
+}
 
 jest.setTimeout(30_000);
 
@@ -10,7 +34,7 @@ describe('the verification pages', () => {
   let registry: RunningRegistry;
 
   beforeAll(async () => {
-    registry = await startDemoRegistry();
+    registry = await startDemoRegistry({ publicUrl: `${PUBLIC_URL}/` });
   }, 60_000);
 
   afterAll(async () => {
@@ -113,5 +137,103 @@ describe('the verification pages', () => {
     const { text } = await pdfText(new Uint8Array(await response.arrayBuffer()));
     expect(text).toContain('ไม่ได้รับการยอมรับในมาเลเซีย'.normalize('NFKC'));
     expect(text).toContain(CASES.refused.holder.normalize('NFKC'));
+  });
+
+  it('link the QR code, the printout and the PDF to REGISTRY_PUBLIC_URL, never to the Host header the caller wrote', async () => {
+    const { status, body } = await rawGet(new URL(answerPath(CASES.recognized.number, 'MY'), registry.baseUrl).toString(), { host: 'evil.example' });
+    expect(status).toBe(200);
+    expect(body).toContain(`${PUBLIC_URL}${answerPath(CASES.recognized.number, 'MY').replace('&', '&amp;')}`);
+    expect(body).not.toContain('evil.example');
+  });
+
+  it('say when the registry last recorded anything about the certificate, and which records the answer rests on', async () => {
+    const { body } = await page(answerPath(CASES.suspended.number, 'MY'));
+    expect(body).toMatch(/The registry last recorded something about this certificate on \d+ \w+ 20\d\d at \d\d:\d\d UTC\./);
+    expect(body).toMatch(/This answer rests on the first \d+ records of the registry&#39;s log/);
+    expect(body).not.toContain('As the registry knew it');
+  });
+
+  it('answer as the registry knew it at an instant: nothing before the demo was recorded, the same answer since, said so', async () => {
+    const before = await page(answerPath(CASES.recognized.number, 'MY', { knownAt: '2000-01-01T00:00:00Z' }));
+    expect(before.status).toBe(404);
+    const now = new Date().toISOString();
+    const since = await page(answerPath(CASES.recognized.number, 'MY', { knownAt: now }));
+    expect(since.status).toBe(200);
+    expect(since.body).toContain('<h1>Recognized in Malaysia on 29 November 2026</h1>');
+    expect(since.body).toContain('As the registry knew it on');
+    expect(since.body).toContain(`knownAt=${encodeURIComponent(now)}`);
+    const future = await page(answerPath(CASES.recognized.number, 'MY', { knownAt: '2999-01-01T00:00:00Z' }));
+    expect(future.status).toBe(400);
+    expect(future.body).toContain('Enter a moment that has passed');
+  });
+
+  it('hand out the signed statement of the answer, which verifies offline against the published keys', async () => {
+    const response = await fetch(new URL(answerPath(CASES.recognized.number, 'MY').replace('?', '/statement?'), registry.baseUrl));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/vc+jwt');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="recognition-TH-PS-2024-0001-MY.jwt"');
+    const jwt = await response.text();
+    const keys = (await registry.http.request<TrustedKeys>('GET', '/.well-known/registry-keys')).body;
+    const verified = await verifyRecognitionStatement(jwt, keys);
+    expect(verified.checks.filter((check) => !check.ok)).toEqual([]);
+    expect(verified.statement?.credentialSubject).toMatchObject({ certificateNumber: CASES.recognized.number, country: 'MY', asOf: AS_OF, recognized: true });
+    const { body } = await page(answerPath(CASES.recognized.number, 'MY'));
+    expect(body).toContain('/verify/TH-PS-2024-0001/statement?country=MY');
+    expect(body).toContain('href="/verify/statement"');
+  });
+
+  it('check a statement dropped on the statement page, naming every check, and fail a changed one naming the signature', async () => {
+    const jwt = await (await fetch(new URL(answerPath(CASES.suspended.number, 'MY').replace('?', '/statement?'), registry.baseUrl))).text();
+    const form = await page('/verify/statement');
+    expect(form.status).toBe(200);
+    expect(form.body).toContain('enctype="multipart/form-data"');
+
+    const post = (body: FormData, headers: Record<string, string> = {}) =>
+      fetch(new URL('/verify/statement', registry.baseUrl), { method: 'POST', body, headers }).then(async (r) => ({ status: r.status, body: await r.text() }));
+    const good = await post(statementForm({ file: jwt }));
+    expect(good.status).toBe(200);
+    expect(good.body).toContain('The statement verifies: the registry signed it, and nothing in it was changed');
+    for (const check of ["the registry's signature", 'the signature of the log checkpoint it carries', 'the checkpoint covers the records the answer rests on']) {
+      expect(good.body).toContain(`<strong>Passed:</strong> ${check.replace("'", '&#39;')}`);
+    }
+    expect(good.body).toMatch(/<strong>Passed:<\/strong> record \d+ \(CertificateIssued\) is in the registry&#39;s log/);
+    expect(good.body).toContain('Not recognized in Malaysia on 29 November 2026');
+
+    const [head, payload, signature] = jwt.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    claims.credentialSubject.recognized = true;
+    const changed = [head, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
+    const bad = await post(statementForm({ paste: changed }), { 'accept-language': 'th' });
+    expect(bad.body).toContain('<html lang="th">');
+    expect(bad.body).toContain('หนังสือรับรองไม่ผ่านการตรวจสอบ');
+    expect(bad.body).toContain('<strong>ไม่ผ่าน:</strong> ลายมือชื่อของทะเบียน');
+
+    const empty = await post(statementForm({ paste: '  ' }));
+    expect(empty.status).toBe(400);
+    expect(empty.body).toContain('Choose a statement file or paste a statement.');
+    const garbage = await post(statementForm({ paste: 'not a statement' }));
+    expect(garbage.body).toContain('<strong>FAILED:</strong> the file is a signed statement');
+  });
+
+  it("show issue 17's comparability beside the answer, labelled as information, not recognition", async () => {
+    const { body } = await page(answerPath(COMPARABLE.number, COMPARABLE.country));
+    expect(body).toContain('Where the qualification sits in the host country');
+    expect(body).toContain('<strong>Information, not recognition.</strong>');
+    expect(body).toMatch(/The qualification is at AQRF level \d/);
+    expect((await page(answerPath(CASES.recognized.number, 'MY'))).body).not.toContain('Information, not recognition.');
+  });
+
+  it("answer a number past 100 characters, and a path no page has, with the pages' own pages, in the reader's language", async () => {
+    const long = await page(`/verify/${'A'.repeat(150)}?country=MY`, { 'accept-language': 'vi' });
+    expect(long.status).toBe(400);
+    expect(long.body).toContain('<html lang="vi">');
+    expect(long.body).toContain('aria-invalid="true"');
+    const nowhere = await page('/verify/TH-PS-2024-0001/pdf/extra', { 'accept-language': 'vi' });
+    expect(nowhere.status).toBe(404);
+    expect(nowhere.headers.get('content-type')).toContain('text/html');
+    expect(nowhere.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(nowhere.body).toContain('<html lang="vi">');
+    expect(nowhere.body).toContain('Không có trang này');
+    expect(nowhere.body).toContain('<form method="get" action="/verify"');
   });
 });

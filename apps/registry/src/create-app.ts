@@ -12,6 +12,8 @@ import { loadLimits, registerLimits } from './limits';
 import { flagAnswersWhenTampered } from './transparency/tampered-flag';
 import { registerVerificationPages } from './verification/register-verification';
 
+const MAX_PATH_SEGMENT = 16 * 1024;
+
 /**
  * Builds the registry (not listening yet) from the environment, with `overrides` for tests. Throws
  * ConfigError on a bad setting, EventStoreUnavailableError when the store cannot be opened, and
@@ -24,7 +26,13 @@ export async function createRegistryApp(overrides: Partial<Config> = {}, seams: 
   const store = await createEventStore({ dataDir: config.dataDir, connectionString: config.eventStoreConnectionString });
   let log: TransparencyLog | undefined;
   try {
-    const adapter = new FastifyAdapter({ logger: fastifyLoggerOptions(config.logLevel) });
+    const adapter = new FastifyAdapter({
+      logger: fastifyLoggerOptions(config.logLevel),
+      // Fastify answers a path segment over 100 characters itself, with a bare 414 before any hook (no rate limit,
+      // no page in the reader's language). Node's 16 kB header limit bounds a URL anyway: let such a segment reach
+      // its route, which refuses it as it refuses any bad input.
+      routerOptions: { maxParamLength: MAX_PATH_SEGMENT },
+    });
     const pino = adapter.getInstance().log;
     const logger = new PinoNestLogger(pino);
     // Checked before anything reads the log: a log altered since it was signed is refused with one message.
@@ -44,7 +52,11 @@ export async function createRegistryApp(overrides: Partial<Config> = {}, seams: 
     await registerLimits(app, limits);
     flagAnswersWhenTampered(app.getHttpAdapter().getInstance(), log);
     registerGraphiql(app.getHttpAdapter().getInstance());
-    await registerVerificationPages(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, limits.bodyLimitBytes);
+    await registerVerificationPages(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, {
+      bodyLimitBytes: limits.bodyLimitBytes,
+      publicUrl: config.publicUrl,
+      log,
+    });
     return app;
   } catch (error) {
     await log?.close();

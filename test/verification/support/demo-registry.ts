@@ -15,6 +15,9 @@ export const CASES = {
   unknown: { number: 'ZZ-PS-2024-9999', country: 'MY', holder: null },
 } as const;
 
+/** A certificate whose scheme is linked to a national qualification: recognition and comparability side by side. */
+export const COMPARABLE = { number: 'TH-FOH-2025-0011', country: 'VN' } as const;
+
 /** Recognized on a grant with conditions. */
 export const CONDITIONAL = { number: 'LK-PSPS-2025-0008', country: 'MY', conditions: 'Supervised practice for the first six months' } as const;
 

@@ -21,6 +21,12 @@ export interface Config {
   signingKeyFile?: string;
   /** REGISTRY_VERIFY_LOG_AT_START: `auto` (default), `full` or `incremental`. */
   verifyLogAtStart: 'auto' | 'full' | 'incremental';
+  /**
+   * REGISTRY_PUBLIC_URL: the address people reach the registry at (`https://registry.example.org`, no trailing
+   * slash), which the QR codes, printouts and PDFs link to. Unset: `http://localhost:<the port it listens on>`.
+   * Never taken from a request's Host header, which the caller writes.
+   */
+  publicUrl?: string;
   /** `--allow-tampered-log` on the command line: serve a log that does not match its checkpoints, flagged. */
   allowTamperedLog: boolean;
 }

@@ -45,4 +45,10 @@ export class EnvironmentVariables {
 
   @IsIn(['auto', 'full', 'incremental'], { message: 'REGISTRY_VERIFY_LOG_AT_START must be auto, full or incremental (got "$value")' })
   REGISTRY_VERIFY_LOG_AT_START: 'auto' | 'full' | 'incremental' = 'auto';
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/, {
+    message: 'REGISTRY_PUBLIC_URL must be an http(s) URL without query or fragment, such as https://registry.example.org (got "$value")',
+  })
+  REGISTRY_PUBLIC_URL?: string;
 }

@@ -12,6 +12,7 @@ describe('Loading the configuration from the environment', () => {
       logOrigin: 'mutual-recognition-registry/log',
       signingKeyFile: undefined,
       verifyLogAtStart: 'auto',
+      publicUrl: undefined,
       allowTamperedLog: false,
     });
   });
@@ -27,6 +28,7 @@ describe('Loading the configuration from the environment', () => {
       REGISTRY_LOG_ORIGIN: 'registry.example.org/log',
       REGISTRY_SIGNING_KEY_FILE: '/etc/registry/signing-key.pem',
       REGISTRY_VERIFY_LOG_AT_START: 'full',
+      REGISTRY_PUBLIC_URL: 'https://registry.example.org/',
     });
 
     expect(config).toEqual({
@@ -39,6 +41,7 @@ describe('Loading the configuration from the environment', () => {
       logOrigin: 'registry.example.org/log',
       signingKeyFile: '/etc/registry/signing-key.pem',
       verifyLogAtStart: 'full',
+      publicUrl: 'https://registry.example.org',
       allowTamperedLog: false,
     });
   });
@@ -56,6 +59,8 @@ describe('Loading the configuration from the environment', () => {
     ['REGISTRY_ADMIN_KEY', 'short', /REGISTRY_ADMIN_KEY must be at least 32 characters/],
     ['REGISTRY_LOG_ORIGIN', 'a registry', /REGISTRY_LOG_ORIGIN must be 1 to 200 characters without spaces or "\+"/],
     ['REGISTRY_VERIFY_LOG_AT_START', 'sometimes', /REGISTRY_VERIFY_LOG_AT_START must be auto, full or incremental/],
+    ['REGISTRY_PUBLIC_URL', 'registry.example.org', /REGISTRY_PUBLIC_URL must be an http\(s\) URL/],
+    ['REGISTRY_PUBLIC_URL', 'https://registry.example.org/?next=evil', /REGISTRY_PUBLIC_URL must be an http\(s\) URL/],
     ['HOST', 'not a host', /HOST must be a host name or an IP address/],
   ])('refuses %s=%s with a message naming the variable', (name, value, message) => {
     const load = (): unknown => loadConfig({ [name]: value });

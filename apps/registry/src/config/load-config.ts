@@ -29,6 +29,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     logOrigin: variables.REGISTRY_LOG_ORIGIN,
     signingKeyFile: variables.REGISTRY_SIGNING_KEY_FILE,
     verifyLogAtStart: variables.REGISTRY_VERIFY_LOG_AT_START,
+    publicUrl: variables.REGISTRY_PUBLIC_URL?.replace(/\/+$/, ''),
     // A command-line flag, not a variable: serving a tampered log must be asked for each time.
     allowTamperedLog: overrides.allowTamperedLog ?? false,
   };
@@ -44,6 +45,7 @@ const NAMES = [
   'REGISTRY_LOG_ORIGIN',
   'REGISTRY_SIGNING_KEY_FILE',
   'REGISTRY_VERIFY_LOG_AT_START',
+  'REGISTRY_PUBLIC_URL',
 ] as const;
 
 function pick(env: Env): Env {
@@ -66,5 +68,6 @@ function asEnvironment(overrides: Partial<Config>): Env {
   if (overrides.logOrigin !== undefined) env.REGISTRY_LOG_ORIGIN = overrides.logOrigin;
   if (overrides.signingKeyFile !== undefined) env.REGISTRY_SIGNING_KEY_FILE = overrides.signingKeyFile;
   if (overrides.verifyLogAtStart !== undefined) env.REGISTRY_VERIFY_LOG_AT_START = overrides.verifyLogAtStart;
+  if (overrides.publicUrl !== undefined) env.REGISTRY_PUBLIC_URL = overrides.publicUrl;
   return env;
 }

@@ -37,6 +37,8 @@ export const FIELD_WEIGHTS = {
   recognitionStatement: 50,
   recognizedIn: 40,
   certificate: 5,
+  // Reads the certificate's recognition decisions, as recognizedIn does, without evaluating the rule.
+  lastRecorded: 5,
   history: 50,
   certificationBodies: 20,
   arrangements: 20,

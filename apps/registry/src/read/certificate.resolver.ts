@@ -1,13 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { CLOCK, type Clock } from '../clock';
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { knownCertificate, knownRecognizedInInput, recognizedCountries, type CalendarDate } from '@registry/domain';
+import { knownCertificate, knownDecisions, knownRecognizedInInput, lastCertificateRecord, recognizedCountries, type CalendarDate } from '@registry/domain';
 import { DateScalar } from '../graphql/date.scalar';
 import { FIELD_WEIGHTS } from '../graphql/query-limits';
 import { CertificateObject, toCertificateObject } from './certificate.object';
 import { asOfOrToday, identifierArgument } from './query-arguments';
 import { ReadSideHost } from './read-side.host';
 import { KNOWN_AT } from './record-time/known-at.argument';
+import { LastRecordObject } from './record-time/known-through.object';
 import { RecordTime } from './record-time/record-time';
 
 /**
@@ -42,5 +43,16 @@ export class CertificateResolver {
     const everything = this.host.readModels.recognizedInInput(certificate.timeline);
     const input = certificate.known === undefined ? everything : knownRecognizedInInput(everything, certificate.known);
     return input === null ? [] : recognizedCountries(input, certificate.asOf);
+  }
+
+  @ResolveField(() => LastRecordObject, {
+    complexity: FIELD_WEIGHTS.lastRecorded,
+    description: 'When the registry last recorded anything about this certificate (its own stream or a recognition decision on it), as known at knownAt; whatever asOf.',
+  })
+  lastRecorded(@Parent() certificate: CertificateObject): LastRecordObject {
+    const decisions = this.host.readModels.recognizedInInput(certificate.timeline).decisions;
+    const known = certificate.known;
+    const ref = lastCertificateRecord(certificate.timeline, known === undefined ? decisions : decisions.map((timeline) => knownDecisions(timeline, known)).filter((timeline) => timeline !== null));
+    return { recordedAt: this.recordTime.recordedAt(ref), leafIndex: this.recordTime.leafIndex(ref), type: ref.type };
   }
 }

@@ -2,12 +2,8 @@ import { Controller, Get, Header, Inject, UseFilters } from '@nestjs/common';
 import type { TransparencyLog } from '@registry/tlog';
 import { RegistryError } from '../graphql/registry-error';
 import { HttpRefusalFilter } from './http-refusal.filter';
+import { registryKeys, type RegistryKeysBody } from './registry-keys';
 import { TRANSPARENCY_LOG } from './transparency-log.token';
-
-export interface RegistryKeysBody {
-  keys: Array<{ kty: 'OKP'; crv: 'Ed25519'; alg: 'EdDSA'; use: 'sig'; kid: string; x: string; validFrom: string; validUntil?: string }>;
-  noteVerifierKey: string;
-}
 
 /** The latest signed checkpoint as text, and the keys to check it with. */
 @Controller()
@@ -27,18 +23,6 @@ export class CheckpointController {
   /** Every key that ever signed checkpoints (rotation keeps the old ones, closed by validUntil), as JWKs. */
   @Get('.well-known/registry-keys')
   keys(): RegistryKeysBody {
-    return {
-      keys: this.log.checkpoints.signingKeys().map((key) => ({
-        kty: 'OKP',
-        crv: 'Ed25519',
-        alg: 'EdDSA',
-        use: 'sig',
-        kid: key.keyId,
-        x: key.publicKey.toString('base64url'),
-        validFrom: key.validFrom,
-        ...(key.validUntil === null ? {} : { validUntil: key.validUntil }),
-      })),
-      noteVerifierKey: this.log.signer.verifierKey,
-    };
+    return registryKeys(this.log);
   }
 }

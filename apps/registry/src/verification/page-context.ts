@@ -1,5 +1,6 @@
 import { calendarDateOf, type CalendarDate } from '@registry/domain';
 import type { FastifyRequest } from 'fastify';
+import type { AddressInfo } from 'node:net';
 import { chooseLanguage } from './i18n/choose-language';
 import { translatorFor, type Language, type Translate } from './i18n/translator';
 
@@ -10,12 +11,33 @@ export type PageContext = {
   /** The request's path and query, for the language switcher's links. */
   path: string;
   query: URLSearchParams;
-  /** The origin links in the QR code and the PDF point to. */
+  /** The origin links in the QR code, the printout and the PDF point to: the configured public URL, never the Host header. */
   origin: string;
+  /** The log no longer matches the checkpoints the registry signed (served with --allow-tampered-log). */
+  tampered: boolean;
   today: CalendarDate;
 };
 
-export function pageContext(request: FastifyRequest): PageContext {
+/** What the pages know of the registry serving them. */
+export interface PageSite {
+  /** REGISTRY_PUBLIC_URL, without a trailing slash; unset, the address and port listened on (localhost for all interfaces). */
+  publicUrl: string | undefined;
+  tampered(): boolean;
+}
+
+/**
+ * The absolute address links are built on. A request's Host header is written by the caller, so it never is: a
+ * page fetched with `Host: evil.example` would otherwise hand out a QR code leading there.
+ */
+function originOf(request: FastifyRequest, site: PageSite): string {
+  if (site.publicUrl !== undefined) return site.publicUrl;
+  const bound = request.server.server.address() as AddressInfo | null;
+  if (bound === null) return 'http://localhost';
+  const host = bound.address === '0.0.0.0' || bound.address === '::' ? 'localhost' : bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
+  return `http://${host}:${bound.port}`;
+}
+
+export function pageContext(request: FastifyRequest, site: PageSite): PageContext {
   const language = chooseLanguage(request);
   const [path, search = ''] = request.url.split('?', 2);
   return {
@@ -23,7 +45,8 @@ export function pageContext(request: FastifyRequest): PageContext {
     t: translatorFor(language),
     path,
     query: new URLSearchParams(search),
-    origin: `${request.protocol}://${request.host}`,
+    origin: originOf(request, site),
+    tampered: site.tampered(),
     today: calendarDateOf(new Date()),
   };
 }

@@ -115,3 +115,18 @@ function lastRevision(first: EventRef, ...lists: (readonly { ref: EventRef }[] |
   for (const list of lists) for (const fact of list ?? []) revision = Math.max(revision, fact.ref.revision);
   return revision;
 }
+
+/**
+ * The latest record about a certificate itself — its own stream and the recognition decisions taken on it, not
+ * the bodies and arrangements around it: "when the registry last recorded anything about this certificate".
+ */
+export function lastCertificateRecord(certificate: CertificateTimeline, decisions: readonly RecognitionDecisionTimeline[]): EventRef {
+  const refs = [
+    certificate.issued,
+    ...certificate.validity.map(byRef),
+    ...certificate.statusChanges.map(byRef),
+    ...(certificate.cancellation ? [certificate.cancellation.ref] : []),
+    ...decisions.flatMap((timeline) => timeline.decisions.map(byRef)),
+  ];
+  return refs.reduce((latest, ref) => (comparePositions(ref.position, latest.position) > 0 ? ref : latest));
+}

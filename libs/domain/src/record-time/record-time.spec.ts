@@ -1,10 +1,11 @@
+import { recognitionStream } from '../streams';
 import { EventLog } from '../testing/event-log';
 import { PS, accredited, arrangement, certificate, issued, signed, accreditation, granted, revoked } from '../testing/events';
 import type { RegistryEvent } from '../registry-event';
 import type { RecognitionAnswer } from '../recognition-rule/answer';
 import { evaluateRecognition } from '../recognition-rule/evaluate-recognition';
 import { recognitionCorrections } from './corrections';
-import { knownRecognitionInput, recordedThrough } from './known-facts';
+import { knownCertificate, knownRecognitionInput, lastCertificateRecord, recordedThrough } from './known-facts';
 
 const N = 'TH-PS-2024-0001';
 const AUTO = 'MRA-AUTO';
@@ -110,6 +111,18 @@ describe('record time: answers as the registry knew them', () => {
     expect(correctionsOf(log, 'MY', ASKED_ON)).toEqual([]);
     const [ref] = log.record(certificate.suspended(N, '2025-03-01'));
     expect(correctionsOf(log, 'MY', ASKED_ON)).toEqual([{ ref, recordedAt: log.recordedAt.get(ref.position) }]);
+  });
+
+  it("names the last record about the certificate itself — its stream or a decision on it — as known then, not the bodies' or arrangements'", () => {
+    const log = given();
+    const decided = log.ref(recognitionStream(N, 'VN'), 'RecognitionGranted');
+    const t1 = log.lastPosition();
+    const [suspension] = log.recordingAt('2025-05-01T09:00:00.000Z').record(certificate.suspended(N, '2025-05-01'));
+    log.recordingAt('2025-06-01T09:00:00.000Z').record(accredited('TH-CB2', 'TH', [PS], '2025-06-01', '2028-05-31'));
+
+    const decisions = [log.decision(N, 'VN')!];
+    expect(lastCertificateRecord(log.certificate(N)!, decisions)).toEqual(suspension);
+    expect(lastCertificateRecord(knownCertificate(log.certificate(N), recordedThrough(t1))!, decisions)).toEqual(decided);
   });
 
   it('knows nothing before the first record: the certificate is not found', () => {

@@ -39,3 +39,15 @@ export class CorrectionObject {
   @Field({ description: 'The event type, e.g. CertificateSuspended.' })
   type!: string;
 }
+
+@ObjectType('LastRecord', { description: 'The latest event recorded about a certificate itself: its own stream, or a recognition decision on it.' })
+export class LastRecordObject {
+  @Field(() => String, { nullable: true, description: "When it was recorded (ISO 8601 UTC), by the log's clock; null for the moment the tree has not reached it." })
+  recordedAt!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Its leaf in the Merkle tree.' })
+  leafIndex!: number | null;
+
+  @Field({ description: 'The event type, e.g. CertificateRenewed.' })
+  type!: string;
+}

@@ -54,6 +54,16 @@ th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--l
 td.yes { color: var(--yes-ink); font-weight: 700; }
 td.no { color: var(--no-ink); font-weight: 700; }
 main:has(.bulk-done) .bulk-running { display: none; }
+details { margin-bottom: 1rem; }
+summary { cursor: pointer; color: var(--accent); margin-bottom: .5rem; }
+.tampered { border: 3px solid var(--no-ink); background: var(--no-bg); color: var(--no-ink); padding: .5rem 1rem; margin: 1rem 0; border-radius: .25rem; }
+.comparability { border: 1px dashed var(--muted); border-radius: .25rem; padding: 0 1rem .5rem; margin-top: 1.5rem; }
+.comparability .notice { color: var(--muted); }
+ul.checks { list-style: none; padding: 0; }
+ul.checks li { margin-bottom: .6rem; padding-left: .75rem; border-left: .3rem solid var(--yes-ink); }
+ul.checks li.failed { border-color: var(--no-ink); }
+ul.checks li.failed strong { color: var(--no-ink); }
+.detail { overflow-wrap: anywhere; font-size: .9rem; }
 footer { color: var(--muted); font-size: .9rem; border-top: 1px solid var(--line); }
 .print-only { display: none; }
 @media print {

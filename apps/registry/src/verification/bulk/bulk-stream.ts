@@ -1,3 +1,4 @@
+import type { ReasonCode } from '@registry/domain';
 import type { FastifyRequest } from 'fastify';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { html, type Html } from '../html';
@@ -33,21 +34,54 @@ export async function* bulkOutcomes(request: FastifyRequest, rows: readonly Bulk
   }
 }
 
-export function htmlRow(context: PageContext, outcome: RowOutcome): Html {
+/**
+ * The reasons a bulk table cites, each sentence written once under the table and cited by its number in the rows:
+ * a thousand refusals would otherwise repeat the same few sentences a thousand times.
+ */
+export class ReasonNotes {
+  private readonly numbers = new Map<string, number>();
+
+  constructor(private readonly context: PageContext) {}
+
+  cite(code: ReasonCode, country: string): number {
+    const key = `${code} ${country}`;
+    let number = this.numbers.get(key);
+    if (number === undefined) {
+      number = this.numbers.size + 1;
+      this.numbers.set(key, number);
+    }
+    return number;
+  }
+
+  get size(): number {
+    return this.numbers.size;
+  }
+
+  /** The cited sentences, numbered as cited. */
+  list(): Html {
+    const { t } = this.context;
+    return html`<ol class="notes">${[...this.numbers].map(([key]) => {
+      const [code, country] = key.split(' ');
+      return html`<li id="n${this.numbers.get(key)}">${t(`reason.${code}.text`, { country: readableCountry(this.context, country) })}</li>`;
+    })}</ol>`;
+  }
+}
+
+/** One row of the table; end tags the HTML parser implies are left out, for the size of a 1,000-row page. */
+export function htmlRow(context: PageContext, outcome: RowOutcome, notes: ReasonNotes): Html {
   const { t } = context;
   const { row } = outcome;
   const date = row.kind === 'check' ? (row.asOf ?? context.today) : row.asOf;
-  const cells = html`<td>${row.line}</td><td>${row.number}</td><td>${row.kind === 'check' ? readableCountry(context, row.country) : row.country}</td><td>${row.kind === 'check' ? readableDate(context, date) : date}</td>`;
+  const cells = html`<tr><td>${row.line}<td>${row.number}<td>${row.kind === 'check' ? readableCountry(context, row.country) : row.country}<td>${row.kind === 'check' ? readableDate(context, date) : date}`;
   switch (outcome.kind) {
     case 'invalid':
-      return html`<tr>${cells}<td class="no">${t('bulk.invalid', { problem: t(`bulk.problems.${outcome.row.problem}`, { value: outcome.row.value }) })}</td><td></td></tr>\n`;
+      return html`${cells}<td class=no>${t('bulk.invalid', { problem: t(`bulk.problems.${outcome.row.problem}`, { value: outcome.row.value }) })}<td>\n`;
     case 'notChecked':
-      return html`<tr>${cells}<td class="no">${t('bulk.notChecked', { seconds: outcome.retryAfterSeconds })}</td><td></td></tr>\n`;
+      return html`${cells}<td class=no>${t('bulk.notChecked', { seconds: outcome.retryAfterSeconds })}<td>\n`;
     case 'answer': {
       const { answer } = outcome;
-      const country = readableCountry(context, answer.country);
-      const reasons = answer.reasons.map(({ code }) => t(`reason.${code}.text`, { country })).join(' ');
-      return html`<tr>${cells}<td class="${answer.recognized ? 'yes' : 'no'}">${t(answer.recognized ? 'bulk.yes' : 'bulk.no')}</td><td>${reasons}</td></tr>\n`;
+      const cited = answer.reasons.map(({ code }) => notes.cite(code, answer.country));
+      return html`${cells}<td class=${answer.recognized ? 'yes' : 'no'}>${t(answer.recognized ? 'bulk.yes' : 'bulk.no')}<td>${cited.map((n, i) => html`${i > 0 ? ' ' : ''}<a href=#n${n}>${n}</a>`)}\n`;
     }
   }
 }

@@ -23,6 +23,18 @@ export function localDate(language: Language, date: CalendarDate): string {
   return format.format(new Date(`${date}T00:00:00Z`));
 }
 
+const instantFormats = new Map<Language, Intl.DateTimeFormat>();
+
+/** "29 November 2026, 14:05 UTC": an instant of the log's clock, in UTC as the log keeps it. */
+export function localInstant(language: Language, instant: string): string {
+  let format = instantFormats.get(language);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(DATE_LOCALES[language], { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC', hourCycle: 'h23' });
+    instantFormats.set(language, format);
+  }
+  return `${format.format(new Date(instant))} UTC`;
+}
+
 /** The local date, with the ISO date beside it when the two do not already share the year. */
 export function localDateWithIso(language: Language, date: CalendarDate): string {
   return `${localDate(language, date)} (${date})`;

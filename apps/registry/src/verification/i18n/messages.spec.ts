@@ -1,4 +1,4 @@
-import { REASON_CODES } from '@registry/domain';
+import { COMPARABILITY_REASON_CODES, REASON_CODES } from '@registry/domain';
 import { LANGUAGES, MESSAGES, translatorFor } from './translator';
 
 /** Every key path of a message file, e.g. "reason.CERTIFICATE_EXPIRED.text". */
@@ -38,6 +38,13 @@ describe('the message files', () => {
         expect(t(`reason.${code}.text`)).not.toBe(`reason.${code}.text`);
         expect(t(`reason.${code}.change`)).not.toBe(`reason.${code}.change`);
       }
+    }
+  });
+
+  it("explain every reason code of issue 17's comparability, in every language", () => {
+    for (const language of LANGUAGES) {
+      const t = translatorFor(language);
+      for (const code of COMPARABILITY_REASON_CODES) expect(t(`comparability.reason.${code}`)).not.toBe(`comparability.reason.${code}`);
     }
   });
 });

@@ -1,8 +1,9 @@
-import { answerPath, answerPdfPath } from '../answer-link';
+import { answerFilePath, answerPath } from '../answer-link';
 import { html, trustedMarkup, type Html } from '../html';
-import type { PageContext } from '../page-context';
-import { readableCountry, readableDate } from '../readable';
-import type { VerificationData } from '../verification-query';
+import { localHref, type PageContext } from '../page-context';
+import { readableCountry, readableDate, readableInstant } from '../readable';
+import type { VerificationData, VerificationRequest } from '../verification-query';
+import { comparabilitySection } from './comparability.section';
 
 type Recognition = VerificationData['recognition'];
 type Certificate = NonNullable<VerificationData['certificate']>;
@@ -12,8 +13,8 @@ export type AnswerView = {
   certificate: Certificate;
   /** Where the certificate is recognized today, whatever date the answer is for. */
   recognizedToday: string[];
-  /** The date asked for, or null for today: the shareable link keeps it only when it was asked. */
-  askedAsOf: string | null;
+  /** The question as asked: the shareable link keeps the date and instant only when they were asked. */
+  asked: VerificationRequest;
   qrSvg: string;
 };
 
@@ -24,8 +25,8 @@ export function headline(context: PageContext, recognition: Recognition): string
   return context.t(recognition.recognized ? 'answer.recognized' : 'answer.notRecognized', { country, date });
 }
 
-export function answerUrl(context: PageContext, view: Pick<AnswerView, 'recognition' | 'askedAsOf'>): string {
-  return `${context.origin}${answerPath(view.recognition.certificateNumber, view.recognition.country, view.askedAsOf)}`;
+export function answerUrl(context: PageContext, view: Pick<AnswerView, 'asked'>): string {
+  return `${context.origin}${answerPath(view.asked)}`;
 }
 
 export function certificateFacts(context: PageContext, recognition: Recognition, certificate: Certificate): Html {
@@ -62,15 +63,36 @@ ${recognition.reasons.map(
 </ol>`;
 }
 
+/**
+ * What the answer rests on in record time: the instant it is as known at, when the registry last recorded
+ * anything about the certificate, and — for today's knowledge of a past date — that later records corrected it,
+ * with a link to the answer as it was given before them.
+ */
+export function recordTime(context: PageContext, view: AnswerView): Html {
+  const { t } = context;
+  const { recognition, certificate, asked } = view;
+  const lastRecorded = certificate.lastRecorded.recordedAt;
+  const [firstCorrection] = recognition.corrections;
+  const before = firstCorrection && new Date(new Date(firstCorrection.recordedAt).getTime() - 1).toISOString();
+  return html`${recognition.knownAt ? html`<p class="known-at">${t('answer.knownAt', { time: readableInstant(context, recognition.knownAt) })}</p>` : ''}
+${lastRecorded ? html`<p class="muted last-recorded">${t('answer.lastRecorded', { time: readableInstant(context, lastRecorded) })}</p>` : ''}
+${recognition.knownThrough
+  ? html`<p class="muted">${t('answer.restsOn', { count: recognition.knownThrough.treeSize, time: readableInstant(context, recognition.knownThrough.recordedAt) })}</p>`
+  : ''}
+${before
+  ? html`<p class="corrected">${t('answer.corrected', { date: readableDate(context, recognition.asOf) })} <a href="${localHref(context, `/verify/${encodeURIComponent(asked.number)}`, { country: asked.country, asOf: recognition.asOf, knownAt: before })}">${t('answer.asGivenBefore')}</a></p>`
+  : ''}`;
+}
+
 export function answerPage(context: PageContext, view: AnswerView): Html {
   const { t } = context;
-  const { recognition, certificate } = view;
+  const { recognition, certificate, asked } = view;
   const url = answerUrl(context, view);
-  const pdfHref = answerPdfPath(recognition.certificateNumber, recognition.country, view.askedAsOf, context.language);
   return html`<div class="verdict ${recognition.recognized ? 'yes' : 'no'}">
 <h1>${headline(context, recognition)}</h1>
 </div>
 <p class="muted">${t('answer.answerFor', { date: `${readableDate(context, recognition.asOf)}${context.language === 'th' ? '' : ` (${recognition.asOf})`}` })}</p>
+${recordTime(context, view)}
 <h2>${t('answer.details')}</h2>
 ${certificateFacts(context, recognition, certificate)}
 ${explanation(context, recognition)}
@@ -78,25 +100,18 @@ ${explanation(context, recognition)}
 ${view.recognizedToday.length > 0
   ? html`<ul>${view.recognizedToday.map((code) => html`<li>${readableCountry(context, code)}</li>`)}</ul>`
   : html`<p>${t('answer.elsewhereNone')}</p>`}
+${recognition.comparability ? comparabilitySection(context, recognition.country, recognition.comparability) : ''}
 <section class="proof" aria-labelledby="proof-heading">
 <div class="qr" role="img" aria-label="${t('answer.qrLabel')}">${trustedMarkup(view.qrSvg)}</div>
 <div>
 <h2 id="proof-heading">${t('answer.proof')}</h2>
 <p class="url">${t('answer.qrHint', { url })}</p>
 <p class="print-only">${t('answer.printedOn', { date: readableDate(context, context.today) })}</p>
-<p class="no-print"><a href="${pdfHref}" download>${t('answer.pdf')}</a></p>
+<p class="no-print"><a href="${answerFilePath(asked, 'pdf', context.language)}" download>${t('answer.pdf')}</a></p>
 <p class="no-print">${t('answer.print')}</p>
-${signedStatementSlot()}
+<p class="no-print"><a href="${answerFilePath(asked, 'statement', context.language)}" download>${t('answer.statement')}</a></p>
+<p class="no-print">${t('answer.statementHint')} <a href="${localHref(context, '/verify/statement')}">${t('statement.title')}</a></p>
 </div>
 </section>
 <p class="no-print"><a href="/?${new URLSearchParams({ number: recognition.certificateNumber, country: recognition.country, ...(context.query.has('lang') ? { lang: context.language } : {}) }).toString()}">${t('answer.otherDate')}</a></p>`;
-}
-
-/**
- * Where "download the signed statement" and "verify a statement" links, and the time the registry last recorded
- * anything about the certificate (`knownAt`), will go once signed statements exist (the issue on record time and
- * statements). Nothing is rendered until then: no link may lead nowhere.
- */
-function signedStatementSlot(): Html {
-  return html``;
 }

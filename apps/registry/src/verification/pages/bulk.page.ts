@@ -1,5 +1,6 @@
 import { html, type Html } from '../html';
 import { MAX_BULK_ROWS } from '../bulk/bulk-rows';
+import type { ReasonNotes } from '../bulk/bulk-stream';
 import { localHref, type PageContext } from '../page-context';
 
 export const BULK_EXAMPLE = `number,country,asOf
@@ -50,10 +51,12 @@ export function bulkResultsHead(context: PageContext, count: number): Html {
 `;
 }
 
-export function bulkResultsTail(context: PageContext, count: number, recognized: number): Html {
+export function bulkResultsTail(context: PageContext, count: number, recognized: number, notes: ReasonNotes): Html {
   const { t } = context;
   return html`</table>
 </div>
 <p class="bulk-done" role="status">${t('bulk.done', { count, recognized })}</p>
+${notes.size > 0 ? html`<h2>${t('bulk.notes')}</h2>
+${notes.list()}` : ''}
 <p><a href="${localHref(context, '/verify/bulk')}">${t('bulk.title')}</a></p>`;
 }

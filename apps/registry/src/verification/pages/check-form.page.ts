@@ -2,11 +2,11 @@ import { html, type Html } from '../html';
 import { countriesByName } from '../i18n/local-format';
 import type { PageContext } from '../page-context';
 
-export type CheckFormValues = { number: string; country: string; asOf: string };
+export type CheckFormValues = { number: string; country: string; asOf: string; knownAt: string };
 export type CheckFormErrors = Partial<Record<keyof CheckFormValues, string>>;
 
 /** The check form: a GET to /verify, so it works without JavaScript and its result is a link. */
-export function checkForm(context: PageContext, values: CheckFormValues = { number: '', country: '', asOf: '' }, errors: CheckFormErrors = {}): Html {
+export function checkForm(context: PageContext, values: CheckFormValues = { number: '', country: '', asOf: '', knownAt: '' }, errors: CheckFormErrors = {}): Html {
   const { t } = context;
   const fields = (Object.keys(errors) as (keyof CheckFormValues)[]).filter((field) => errors[field] !== undefined);
   const describedBy = (field: keyof CheckFormValues, hint: string | null) =>
@@ -45,6 +45,15 @@ ${countriesByName(context.language).map(
 ${error('asOf')}
 <input id="asOf" name="asOf" type="text" inputmode="numeric" pattern="[0-9]{4}-[0-9]{2}-[0-9]{2}" maxlength="10" autocomplete="off" value="${values.asOf}"${by('asOf', 'asOf-hint')}${invalid('asOf')}>
 </div>
+<details${values.knownAt !== '' || errors.knownAt ? html` open` : ''}>
+<summary>${t('check.knownAtSummary')}</summary>
+<div class="field">
+<label for="knownAt">${t('check.knownAt')}</label>
+<span class="hint" id="knownAt-hint">${t('check.knownAtHint')}</span>
+${error('knownAt')}
+<input id="knownAt" name="knownAt" type="text" maxlength="40" autocomplete="off" spellcheck="false" value="${values.knownAt}"${by('knownAt', 'knownAt-hint')}${invalid('knownAt')}>
+</div>
+</details>
 <button type="submit">${t('check.submit')}</button>
 </form>`;
 }

@@ -2,7 +2,7 @@ import { html, type Html } from '../html';
 import { LANGUAGE_NAMES, LANGUAGES } from '../i18n/translator';
 import { localHref, withLanguage, type PageContext } from '../page-context';
 
-/** The frame of every page: language, skip link, site name, language switcher, main content, footer. */
+/** The frame of every page: language, skip link, site name, language switcher, the tampered-log warning, main content, footer. */
 export function layout(context: PageContext, title: string, main: Html): Html {
   const { t, language } = context;
   return html`<!doctype html>
@@ -25,11 +25,12 @@ ${LANGUAGES.map(
 </ul></nav>
 </header>
 <main id="main">
+${context.tampered ? html`<div class="tampered" role="alert"><p><strong>${t('site.tamperedTitle')}</strong> ${t('site.tamperedText')}</p></div>` : ''}
 ${main}
 </main>
 <footer>
 <p>${t('site.footer')}</p>
-<p><a href="${localHref(context, '/')}">${t('site.home')}</a> · <a href="${localHref(context, '/verify/bulk')}">${t('site.bulk')}</a></p>
+<p><a href="${localHref(context, '/')}">${t('site.home')}</a> · <a href="${localHref(context, '/verify/bulk')}">${t('site.bulk')}</a> · <a href="${localHref(context, '/verify/statement')}">${t('site.statement')}</a></p>
 </footer>
 </body>
 </html>

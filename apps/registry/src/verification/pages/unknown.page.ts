@@ -7,5 +7,5 @@ export function unknownPage(context: PageContext, number: string, country: strin
   const { t } = context;
   return html`<div class="verdict no"><h1>${t('unknown.heading', { number })}</h1></div>
 <p>${t('unknown.text')}</p>
-${checkForm(context, { number, country, asOf: '' })}`;
+${checkForm(context, { number, country, asOf: '', knownAt: '' })}`;
 }
