@@ -1,7 +1,9 @@
 import { LANGUAGES, translatorFor, type Language } from '../../apps/registry/src/verification/i18n/translator';
 import { countryName, localDate } from '../../apps/registry/src/verification/i18n/local-format';
 import type { RunningRegistry } from '../support/in-process-registry';
-import { AS_OF, answerPath, CASES } from '../verification/support/demo-registry';
+import { request as httpRequest } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { AS_OF, answerPath, CASES, COMPARABLE } from '../verification/support/demo-registry';
 import { startDemoRegistry } from '../verification/support/demo-registry';
 import { pdfText } from '../verification/support/pdf-text';
 import { chromiumInstalled, launchChromium, SKIPPED_MESSAGE, type Chromium } from './support/chromium';
@@ -13,6 +15,28 @@ jest.setTimeout(30_000);
 const describeInChromium = chromiumInstalled ? describe : describe.skip;
 
 type CaseName = keyof typeof CASES;
+
+const PAGE_LIMIT_BYTES = 100 * 1024;
+
+/** A bulk check as a browser sends it, gzip accepted: the bytes on the wire and the page they decode to. */
+function bulkOverTheWire(baseUrl: string, csv: string, language: string): Promise<{ sent: number; page: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      new URL('/verify/bulk', baseUrl),
+      { method: 'POST', headers: { 'content-type': 'text/csv', 'accept-encoding': 'gzip, deflate, br', 'accept-language': language } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const body = Buffer.concat(chunks);
+          resolve({ sent: body.length, page: (response.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString('utf8') });
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(csv);
+  });
+}
 
 function expectedHeadline(language: Language, name: CaseName): string {
   const t = translatorFor(language);
@@ -69,8 +93,22 @@ describeInChromium('the verification pages in a real browser', () => {
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `answer-${name}-${language}`);
     }
+
+    // Issue 17's comparability beside a recognition, the statement check's form and its result.
+    await page.goto(url(answerPath(COMPARABLE.number, COMPARABLE.country)));
+    expect(await page.textContent('.comparability')).toContain(t('comparability.notRecognition'));
+    expect(await axeViolations(page)).toEqual([]);
+    if (language === 'en') await screenshot(page, 'answer-comparability-en');
+    const statement = await (await fetch(url(answerPath(CASES.refused.number, 'MY').replace('?', '/statement?')))).text();
+    await page.goto(url('/verify/statement'));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel(t('statement.paste')).fill(statement);
+    await page.getByRole('button', { name: t('statement.submit') }).click();
+    expect((await page.textContent('h1'))?.trim()).toBe(t('statement.verifies'));
+    expect(await axeViolations(page)).toEqual([]);
+    if (language === 'en') await screenshot(page, 'statement-verified-en');
     await page.close();
-  }, 60_000);
+  }, 90_000);
 
   it('reads "Recognized in Malaysia on 29 November 2026" in English and the Buddhist era in Thai', async () => {
     const page = await browser.context.newPage();
@@ -165,8 +203,14 @@ describeInChromium('the verification pages in a real browser', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'bulk-form-en');
 
+    const sizes: number[] = [];
+    page.on('requestfinished', (request) => {
+      if (request.method() === 'POST') void request.sizes().then(({ responseBodySize }) => sizes.push(responseBodySize));
+    });
     await check(1000);
     expect(await page.locator('tbody tr').count()).toBe(1000);
+    expect(sizes.length).toBe(1);
+    expect(sizes[0]).toBeLessThan(PAGE_LIMIT_BYTES);
     expect(await page.locator('td.yes').count()).toBe(200);
     expect(await page.textContent('.bulk-done')).toBe('Done: 1000 lines checked, 200 recognized.');
     expect(await page.isVisible('.bulk-running')).toBe(false);
@@ -177,6 +221,17 @@ describeInChromium('the verification pages in a real browser', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('sends a 1,000-line results page in every language in under 100 kB (gzip, as every browser takes it)', async () => {
+    const numbers = Object.values(CASES).map(({ number }) => number);
+    const csv = Array.from({ length: 1000 }, (_, i) => `${numbers[i % numbers.length]},MY,${AS_OF}`).join('\n');
+    for (const language of LANGUAGES) {
+      const { sent, page } = await bulkOverTheWire(registry.baseUrl, csv, language);
+      expect(page.match(/<tr><td>/g)).toHaveLength(1000);
+      expect([language, sent < PAGE_LIMIT_BYTES]).toEqual([language, true]);
+      process.stderr.write(`bulk page of 1,000 lines in ${language}: ${(sent / 1024).toFixed(1)} kB sent, ${(Buffer.byteLength(page) / 1024).toFixed(1)} kB decoded\n`);
+    }
+  });
 
   it('made no request to another origin and broke no Content-Security-Policy rule', () => {
     expect(foreignRequests).toEqual([]);

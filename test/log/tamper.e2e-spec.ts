@@ -104,7 +104,7 @@ describeOnEmbeddedStore('tamper detection at start, on copies of a real data dir
     expect(await refusal(dir)).toContain(`leaf ${rows.length} (stream scheme-FORGED, revision 0) was appended outside the registry`);
   });
 
-  it('with --allow-tampered-log, serves the edited copy with /health degraded and every answer flagged', async () => {
+  it('with --allow-tampered-log, serves the edited copy with /health degraded and every answer flagged, pages in words', async () => {
     const dir = copy();
     tamper(dir, (db) => db.prepare('UPDATE events SET data = ? WHERE position = ?').run(rows[3].data.replace('"T-', '"X-'), rows[3].position));
 
@@ -115,6 +115,15 @@ describeOnEmbeddedStore('tamper detection at start, on copies of a real data dir
       const answer = await registry.http.graphql('{ checkpoint { treeSize } }');
       expect(answer.body.errors).toBeUndefined();
       expect(answer.headers.get('registry-log-status')).toBe('tampered');
+      for (const [path, language, warning] of [
+        ['/', 'en', "Warning: the registry's records may have been altered."],
+        ['/verify/T-1?country=MY', 'th', 'คำเตือน: บันทึกของทะเบียนอาจถูกแก้ไข'],
+        ['/verify/statement', 'vi', 'Cảnh báo: hồ sơ của cơ quan đăng ký có thể đã bị thay đổi.'],
+      ]) {
+        const page = await fetch(new URL(path, registry.baseUrl), { headers: { 'accept-language': language } });
+        expect(page.headers.get('registry-log-status')).toBe('tampered');
+        expect(await page.text()).toContain(`<div class="tampered" role="alert"><p><strong>${warning.replace("'", '&#39;')}</strong>`);
+      }
     } finally {
       await registry.stop();
     }

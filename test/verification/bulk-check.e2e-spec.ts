@@ -61,7 +61,9 @@ describe('the bulk check', () => {
     const body = await response.text();
     expect(body).toContain('<html lang="ms">');
     expect(body.match(/<tr><td>/g)).toHaveLength(2);
-    expect(body).toContain('<td class="yes">Diiktiraf</td>');
+    expect(body).toContain('<td class=yes>Diiktiraf<td>');
+    expect(body).toContain('<td class=no>Tidak diiktiraf<td><a href=#n1>1</a>');
+    expect(body).toContain('<li id="n1">Sijil dibatalkan kerana dikeluarkan secara silap');
     expect(body).toContain('Selesai: 2 baris disemak, 1 diiktiraf.');
   });
 
@@ -169,5 +171,19 @@ describe('a bulk check through the API', () => {
     });
     const text = await bulkPage.text();
     expect(bulkPage.status === 429 || text.includes('RATE_LIMITED')).toBe(true);
+  });
+
+  it('refuses a page past the allowance with a page in the reader\'s language, and the API with its JSON', async () => {
+    const page = await fetch(new URL('/verify/bulk', registry.baseUrl), { headers: { 'accept-language': 'id' } });
+    expect(page.status).toBe(429);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
+    const body = await page.text();
+    expect(body).toContain('<html lang="id">');
+    expect(body).toContain('Alamat ini telah mengirim terlalu banyak permintaan.');
+    const api = await registry.http.graphql('{ __typename }');
+    expect(api.status).toBe(429);
+    expect(api.body.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
   });
 });

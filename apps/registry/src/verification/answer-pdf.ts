@@ -50,6 +50,7 @@ export async function answerPdf(context: PageContext, view: AnswerView): Promise
 
   doc.image(qr, doc.page.width - MARGIN - 130, MARGIN, { width: 130 });
   write(doc, t('site.name'), { size: 10, color: '#4a4a4a', gap: 0.8 });
+  if (context.tampered) write(doc, `${t('site.tamperedTitle')} ${t('site.tamperedText')}`, { bold: true, size: 10, color: '#8a1c1c', gap: 0.8 });
   write(doc, headline(context, recognition), { bold: true, size: 17, color: recognition.recognized ? '#0b5d1e' : '#8a1c1c', gap: 0.8 });
   write(doc, t('answer.answerFor', { date: context.language === 'th' ? readableDate(context, recognition.asOf) : `${readableDate(context, recognition.asOf)} (${recognition.asOf})` }), { gap: 1 });
 
