@@ -135,11 +135,25 @@ describe('Authorization: the verification pages and the public bulk query × eve
     const headers: Record<string, string> = key === undefined ? {} : { authorization: `Bearer ${key}` };
     const before = await world.fingerprint();
     const statuses: Record<string, number> = {};
-    for (const path of ['/', `/verify/${number}?country=TH`, `/verify/${number}/pdf?country=TH`, '/verify/bulk', `/verify?number=${number}&country=TH`]) {
+    let statement = '';
+    for (const path of [
+      '/',
+      `/verify/${number}?country=TH`,
+      `/verify/${number}/pdf?country=TH`,
+      `/verify/${number}/statement?country=TH`,
+      '/verify/bulk',
+      '/verify/statement',
+      `/verify?number=${number}&country=TH`,
+    ]) {
       const response = await fetch(new URL(path, world.registry.baseUrl), { headers, redirect: 'manual' });
-      await response.arrayBuffer(); // an unread body keeps its connection busy, and the app from closing
+      // An unread body keeps its connection busy, and the app from closing.
+      if (path.includes('/statement?')) statement = await response.text();
+      else await response.arrayBuffer();
       statuses[path] = response.status;
     }
+    const checked = await fetch(new URL('/verify/statement', world.registry.baseUrl), { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: statement });
+    statuses['POST /verify/statement'] = checked.status;
+    expect(await checked.text()).toContain('The statement verifies');
     const bulk = await fetch(new URL('/verify/bulk?format=csv', world.registry.baseUrl), {
       method: 'POST',
       headers: { ...headers, 'content-type': 'text/csv' },
@@ -151,9 +165,12 @@ describe('Authorization: the verification pages and the public bulk query × eve
       '/': 200,
       [`/verify/${number}?country=TH`]: 200,
       [`/verify/${number}/pdf?country=TH`]: 200,
+      [`/verify/${number}/statement?country=TH`]: 200,
       '/verify/bulk': 200,
+      '/verify/statement': 200,
       [`/verify?number=${number}&country=TH`]: 303,
       'POST /verify/bulk': 200,
+      'POST /verify/statement': 200,
     });
     expect((await world.fingerprint()).hash).toBe(before.hash);
   }, 30_000);

@@ -303,6 +303,59 @@ describe('The bad-input campaign: hostile values at every mutation input', () =>
       }
     });
 
+    it.each([
+      ['knownAt that is not an instant', '/verify/A-1?country=MY&knownAt=yesterday'],
+      ['knownAt without a zone', '/verify/A-1?country=MY&knownAt=2025-06-01T10:00:00'],
+      ['knownAt still to come', '/verify/A-1?country=MY&knownAt=2999-01-01T00:00:00Z'],
+      ['knownAt holding markup', `/verify/A-1?country=MY&knownAt=${encodeURIComponent('<script>alert(1)</script>')}`],
+      ['a repeated knownAt', '/verify/A-1?country=MY&knownAt=2025-01-01T00:00:00Z&knownAt=2025-01-02T00:00:00Z'],
+      ['a statement of a hostile number', '/verify/%3Cscript%3E/statement?country=MY'],
+      ['a statement for a country that is none', '/verify/A-1/statement?country=%3Cimg%20src%3Dx%3E'],
+    ])('refuses %s with a 4xx page', async (_what, path) => {
+      const before = await world.fingerprint();
+      expect(await pageRefusal(path)).toEqual(REFUSED);
+      expect(await world.fingerprint()).toEqual(before);
+    });
+
+    it('checks any text sent as a statement without failing, echoing markup or writing, and refuses what is no statement', async () => {
+      const before = await world.fingerprint();
+      const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const forged = (header: unknown, payload: unknown) => `${b64(header)}.${b64(payload)}.${'A'.repeat(86)}`;
+      const hostileStatement = fc.oneof(
+        hostileText,
+        fc.constantFrom(
+          forged({ alg: 'none', typ: 'vc+jwt', kid: '<script>alert(1)</script>' }, {}),
+          forged({ alg: 'EdDSA', typ: 'vc+jwt', kid: '<img src=x onerror=alert(1)>' }, { evidence: [null] }),
+          forged({ alg: 'EdDSA', typ: 'vc+jwt', kid: 'k' }, {
+            '@context': ['https://www.w3.org/ns/credentials/v2'],
+            type: ['VerifiableCredential', 'RecognitionStatement'],
+            issuer: { id: '<script>' },
+            validFrom: 'soon',
+            credentialSubject: { certificateNumber: '<script>', country: '<img src=x>', asOf: '2024-02-30', recognized: 'yes', knownThrough: { treeSize: 1e300 } },
+            evidence: [{ leafIndex: 2 ** 60, treeSize: -1, eventType: '<script>', leafHash: '%%%', auditPath: ['<script>'] }],
+            checkpoint: '<script>\n\n— x',
+          }),
+        ),
+        fc.json().map((json) => `${b64({ alg: 'EdDSA', typ: 'vc+jwt' })}.${Buffer.from(json).toString('base64url')}.AAAA`),
+      );
+      await fc.assert(
+        fc.asyncProperty(hostileStatement, async (text) => {
+          const form = new FormData();
+          form.append('paste', text);
+          const response = await fetch(new URL('/verify/statement', world.registry.baseUrl), { method: 'POST', body: form });
+          const body = await response.text();
+          expect(response.status === 200 || response.status === 400).toBe(true);
+          expect(/<script>|<img src=x/i.test(body)).toBe(false);
+          expect(/\s+at\s.+\(.*:\d+:\d+\)|node_modules|\/work\//.test(body)).toBe(false);
+          if (response.status === 200) expect(body).toContain('The statement does NOT verify');
+        }),
+        { numRuns: RUNS_PER_FIELD * 2 },
+      );
+      const tooLarge = await fetch(new URL('/verify/statement', world.registry.baseUrl), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x'.repeat(200_000) });
+      expect([tooLarge.status, tooLarge.headers.get('content-type')]).toEqual([413, 'text/html; charset=utf-8']);
+      expect(await world.fingerprint()).toEqual(before);
+    });
+
     it('ignores a hostile language and falls back to English', async () => {
       for (const lang of ['../../etc/passwd', '__proto__', 'constructor', 'xx', '<script>']) {
         const body = await (await fetch(new URL(`/?lang=${encodeURIComponent(lang)}`, world.registry.baseUrl))).text();

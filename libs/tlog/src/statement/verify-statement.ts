@@ -2,7 +2,7 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { compactVerify, decodeProtectedHeader, importJWK, type JWK } from 'jose';
 import { verifyInclusion } from '../merkle';
 import { ED25519, noteKeyId, openNote, parseCheckpoint, parseNote, rawPublicKey } from '../note';
-import { STATEMENT_JOSE_TYPE, STATEMENT_TYPE, VC_CONTEXT, type RecognitionStatement } from './recognition-statement';
+import { STATEMENT_JOSE_TYPE, STATEMENT_TYPE, VC_CONTEXT, type InclusionEvidence, type RecognitionStatement } from './recognition-statement';
 
 /** The keys a verifier trusts: the body of the registry's `/.well-known/registry-keys`. */
 export interface TrustedKeys {
@@ -80,12 +80,14 @@ export async function verifyRecognitionStatement(jwt: string, trusted?: TrustedK
     record('checkpoint signature', false, `the checkpoint is not a signed note: ${(error as Error).message}`);
   }
 
-  const through = statement.credentialSubject.knownThrough;
-  record(
-    'checkpoint covers the answer',
-    through === null || through.treeSize <= size,
-    through === null ? 'the answer rests on no record' : `the answer rests on ${through.treeSize} leaves; the checkpoint signs ${size}`,
-  );
+  const through: unknown = statement.credentialSubject.knownThrough;
+  if (through === null) record('checkpoint covers the answer', true, 'the answer rests on no record');
+  else if (typeof through !== 'object' || through === undefined || !Number.isSafeInteger((through as { treeSize: unknown }).treeSize)) {
+    record('checkpoint covers the answer', false, 'the statement does not say which records the answer rests on (knownThrough)');
+  } else {
+    const { treeSize } = through as { treeSize: number };
+    record('checkpoint covers the answer', treeSize <= size, `the answer rests on ${treeSize} leaves; the checkpoint signs ${size}`);
+  }
   for (const evidence of statement.evidence) {
     const name = `inclusion of leaf ${evidence.leafIndex} (${evidence.eventType})`;
     if (root === null) {
@@ -133,13 +135,34 @@ function payloadOf(jwt: string): RecognitionStatement | null {
 
 function isStatement(value: RecognitionStatement): boolean {
   return (
+    typeof value === 'object' &&
+    value !== null &&
     Array.isArray(value['@context']) &&
     value['@context'][0] === VC_CONTEXT &&
     Array.isArray(value.type) &&
     value.type.includes(STATEMENT_TYPE) &&
+    typeof value.issuer === 'object' &&
+    value.issuer !== null &&
+    typeof value.issuer.id === 'string' &&
     typeof value.credentialSubject === 'object' &&
     value.credentialSubject !== null &&
     Array.isArray(value.evidence) &&
+    value.evidence.every(isEvidence) &&
     typeof value.checkpoint === 'string'
+  );
+}
+
+/** Whoever wrote the file chose its shape: an evidence entry is checked before a proof is computed from it. */
+function isEvidence(value: InclusionEvidence): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Number.isSafeInteger(value.leafIndex) &&
+    value.leafIndex >= 0 &&
+    Number.isSafeInteger(value.treeSize) &&
+    typeof value.eventType === 'string' &&
+    typeof value.leafHash === 'string' &&
+    Array.isArray(value.auditPath) &&
+    value.auditPath.every((hash) => typeof hash === 'string')
   );
 }
