@@ -16,6 +16,7 @@ import { eventStoreDbRow } from './rows/eventstoredb-adapter';
 import { ISSUE_ROWS, ROW_NUMBERS, type RowNumber } from './rows/issue-rows';
 import { knownAtRow, replayAgreementRow, replayOfDirectory, replayQuestions } from './rows/record-time';
 import { rebuildRow } from './rows/rebuild';
+import { verificationPagesRow } from './rows/verification-pages';
 import { appendsWithTreeRow, verifyAtStartRows } from './rows/transparency-log';
 import { coldStartRow, memoryRow, recognitionOverHttpRow, startRegistry, type ServedContext, type StartedRegistry } from './rows/served-registry';
 import { count, seconds } from './support/figures';
@@ -41,7 +42,7 @@ function positiveInteger(value: string): number {
 function rowList(value: string): RowNumber[] {
   const rows = value.split(',').map((part) => Number(part.trim()));
   const unknown = rows.filter((row) => !(ROW_NUMBERS as readonly number[]).includes(row));
-  if (unknown.length > 0) throw new InvalidArgumentError(`no row ${unknown.join(', ')}; rows are 1 to 12`);
+  if (unknown.length > 0) throw new InvalidArgumentError(`no row ${unknown.join(', ')}; rows are 1 to 13`);
   return rows as RowNumber[];
 }
 
@@ -77,6 +78,7 @@ async function main(options: Options): Promise<void> {
   await run(2, () => sequentialAppendsRow(dataset, { rounds: options.rounds, log }));
   await run(7, () => eventStoreDbRow(dataset, options.rounds, log));
   await run(8, () => appendsWithTreeRow(dataset, { rounds: options.rounds, log }));
+  await run(13, () => verificationPagesRow(log));
 
   let summary: DatasetSummary | null = null;
   if ([3, 4, 5, 6, 9, 10, 11, 12].some((row) => want(row as RowNumber))) {

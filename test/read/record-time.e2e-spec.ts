@@ -71,6 +71,16 @@ describe('record time: what the registry knew, over HTTP', () => {
     expect({ ...knownThrough, checkpoint: null }).toEqual({ ...then, checkpoint: null });
     expect(knownThrough!.treeSize).toBe(knownThrough!.leafIndex + 1);
     expect(suspension.leafIndex).toBeGreaterThan(knownThrough!.leafIndex);
+
+    // The verification page says so, and links to the answer as given before the correction.
+    const page = await (await fetch(new URL('/verify/TH-PS-1?country=MY&asOf=2025-06-01&lang=en', registry.baseUrl))).text();
+    expect(page).toContain('<h1>Not recognized in Malaysia on 1 June 2025</h1>');
+    expect(page).toContain('Records made after 1 June 2025 changed this answer.');
+    const link = /<a href="([^"]+)">See the answer as the registry gave it before they were made\.<\/a>/.exec(page)?.[1].replaceAll('&amp;', '&');
+    expect(link).toContain('knownAt=');
+    const before = await (await fetch(new URL(link!, registry.baseUrl))).text();
+    expect(before).toContain('<h1>Recognized in Malaysia on 1 June 2025</h1>');
+    expect(before).toContain('As the registry knew it on');
   }, 30_000);
 
   it('names the signed checkpoint that covers the last event taken into account', async () => {
