@@ -102,7 +102,9 @@ describeInChromium('the verification pages in a real browser', () => {
     const statement = await (await fetch(url(answerPath(CASES.refused.number, 'MY').replace('?', '/statement?')))).text();
     await page.goto(url('/verify/statement'));
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByLabel(t('statement.paste')).fill(statement);
+    // A file chosen (or dropped on the field) in English, pasted text in the other languages.
+    if (language === 'en') await page.getByLabel(t('statement.file')).setInputFiles({ name: 'statement.jwt', mimeType: 'application/octet-stream', buffer: Buffer.from(statement) });
+    else await page.getByLabel(t('statement.paste')).fill(statement);
     await page.getByRole('button', { name: t('statement.submit') }).click();
     expect((await page.textContent('h1'))?.trim()).toBe(t('statement.verifies'));
     expect(await axeViolations(page)).toEqual([]);

@@ -198,6 +198,7 @@ describe('the verification pages', () => {
     }
     expect(good.body).toMatch(/<strong>Passed:<\/strong> record \d+ \(CertificateIssued\) is in the registry&#39;s log/);
     expect(good.body).toContain('Not recognized in Malaysia on 29 November 2026');
+    expect(good.body).toContain('<li>The certification body that issued the certificate has suspended it.</li>');
 
     const [head, payload, signature] = jwt.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
@@ -219,7 +220,7 @@ describe('the verification pages', () => {
     const { body } = await page(answerPath(COMPARABLE.number, COMPARABLE.country));
     expect(body).toContain('Where the qualification sits in the host country');
     expect(body).toContain('<strong>Information, not recognition.</strong>');
-    expect(body).toMatch(/The qualification is at AQRF level \d/);
+    expect(body).toMatch(/The qualification is at AQRF level \d+, which is level [\d, ]+ of the national framework of Vietnam\./);
     expect((await page(answerPath(CASES.recognized.number, 'MY'))).body).not.toContain('Information, not recognition.');
   });
 

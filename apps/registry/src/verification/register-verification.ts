@@ -235,11 +235,12 @@ export async function registerVerificationPages(fastify: FastifyInstance, settin
         }),
       );
 
-      // The signed statement of the same answer: one more lookup, made by the API's own recognitionStatement.
+      // The signed statement of the same answer: one lookup more than the answer's (already charged), made by the
+      // API's own recognitionStatement. `charge` counts the request's own unit as the first of those it is given.
       scope.get<{ Params: { number: string } }>(
         '/:number/statement',
         answerRoute(async (request, reply, context, view) => {
-          const refused = await charge(request, reply, context, verificationLookups(view.asked, context.today) + 1);
+          const refused = await charge(request, reply, context, 2);
           if (refused !== null) return refused;
           const { number, country, asOf, knownAt } = view.asked;
           const result = await request.server.graphql<{ recognitionStatement: string }>(

@@ -1,4 +1,4 @@
-import { isCalendarDate, isCountryCode } from '@registry/domain';
+import { isCalendarDate, isCountryCode, REASON_CODES, type ReasonCode } from '@registry/domain';
 import type { RecognitionClaims, StatementCheck, StatementVerification } from '@registry/tlog';
 import { isIdentifier } from '../../write/mutation/input-rules';
 import { html, type Html } from '../html';
@@ -64,6 +64,11 @@ ${result.checks.map(
 ${subject
   ? html`<h2>${t('statement.says')}</h2>
 <p>${t(subject.recognized ? 'answer.recognized' : 'answer.notRecognized', { country, date: readableDate(context, subject.asOf) })}: ${subject.certificateNumber}</p>
+${Array.isArray(subject.reasonCodes) && !subject.recognized
+  ? html`<ul>${subject.reasonCodes
+      .filter((code): code is ReasonCode => (REASON_CODES as readonly string[]).includes(code))
+      .map((code) => html`<li>${t(`reason.${code}.text`, { country })}</li>`)}</ul>`
+  : ''}
 <p class="muted">${subject.knownAt ? t('answer.knownAt', { time: readableInstant(context, subject.knownAt) }) : t('statement.knownWhenSigned', { time: readableInstant(context, subject.signedAt) })}</p>
 ${!result.ok ? html`<p><strong>${t('statement.doNotRely')}</strong></p>` : ''}
 <p><a href="${localHref(context, `/verify/${encodeURIComponent(subject.certificateNumber)}`, { country: subject.country, asOf: subject.asOf, knownAt: subject.knownAt })}">${t('statement.live')}</a></p>`
