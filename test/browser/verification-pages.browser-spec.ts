@@ -146,6 +146,9 @@ describeInChromium('the verification pages in a real browser', () => {
     }
     await page.goto(url('/verify?number=%20&country=XX&asOf=2024-02-30&lang=en'));
     expect(await axeViolations(page)).toEqual([]);
+    // The pages' own not-found, a form under it.
+    expect((await page.goto(url('/verify/TH-PS-2024-0001/pdf/nowhere?lang=en')))?.status()).toBe(404);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -157,6 +160,8 @@ describeInChromium('the verification pages in a real browser', () => {
       ['answer', answerPath(CASES.refused.number, 'MY', { lang: 'id' })],
       ['unknown', answerPath(CASES.unknown.number, 'MY', { lang: 'ms' })],
       ['bulk-form', '/verify/bulk?lang=th'],
+      ['statement-form', '/verify/statement?lang=ms'],
+      ['not-found', '/verify/TH-PS-2024-0001/pdf/nowhere?lang=th'],
     ]) {
       await page.goto(url(path));
       expect([name, await contentWidth(page)]).toEqual([name, 360]);

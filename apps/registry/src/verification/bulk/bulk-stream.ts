@@ -60,9 +60,9 @@ export class ReasonNotes {
   /** The cited sentences, numbered as cited. */
   list(): Html {
     const { t } = this.context;
-    return html`<ol class="notes">${[...this.numbers].map(([key]) => {
+    return html`<ol class="notes">${[...this.numbers].map(([key, number]) => {
       const [code, country] = key.split(' ');
-      return html`<li id="n${this.numbers.get(key)}">${t(`reason.${code}.text`, { country: readableCountry(this.context, country) })}</li>`;
+      return html`<li id="n${number}">${t(`reason.${code}.text`, { country: readableCountry(this.context, country) })}</li>`;
     })}</ol>`;
   }
 }
