@@ -4,6 +4,7 @@ import { createEventStore } from '@registry/event-store';
 import { TransparencyLog } from '@registry/tlog';
 import type { FastifyInstance } from 'fastify';
 import { AppModule, type AppSeams } from './app.module';
+import { CLOCK, type Clock } from './clock';
 import { type Config, loadConfig } from './config';
 import { fastifyLoggerOptions, PinoNestLogger } from './config/logging';
 import { registerGracefulStop } from './graceful-stop';
@@ -56,6 +57,7 @@ export async function createRegistryApp(overrides: Partial<Config> = {}, seams: 
       bodyLimitBytes: limits.bodyLimitBytes,
       publicUrl: config.publicUrl,
       log,
+      clock: app.get<Clock>(CLOCK),
     });
     return app;
   } catch (error) {

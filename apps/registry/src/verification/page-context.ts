@@ -15,6 +15,8 @@ export type PageContext = {
   origin: string;
   /** The log no longer matches the checkpoints the registry signed (served with --allow-tampered-log). */
   tampered: boolean;
+  /** The app's clock, as the API reads it: "today", and the instant a knownAt must not be after. */
+  now: Date;
   today: CalendarDate;
 };
 
@@ -23,6 +25,7 @@ export interface PageSite {
   /** REGISTRY_PUBLIC_URL, without a trailing slash; unset, the address and port listened on (localhost for all interfaces). */
   publicUrl: string | undefined;
   tampered(): boolean;
+  now(): Date;
 }
 
 /**
@@ -39,6 +42,7 @@ function originOf(request: FastifyRequest, site: PageSite): string {
 
 export function pageContext(request: FastifyRequest, site: PageSite): PageContext {
   const language = chooseLanguage(request);
+  const now = site.now();
   const [path, search = ''] = request.url.split('?', 2);
   return {
     language,
@@ -47,7 +51,8 @@ export function pageContext(request: FastifyRequest, site: PageSite): PageContex
     query: new URLSearchParams(search),
     origin: originOf(request, site),
     tampered: site.tampered(),
-    today: calendarDateOf(new Date()),
+    now,
+    today: calendarDateOf(now),
   };
 }
 

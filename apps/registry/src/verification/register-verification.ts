@@ -1,6 +1,7 @@
 import { verifyRecognitionStatement, type TransparencyLog } from '@registry/tlog';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
+import type { Clock } from '../clock';
 import { chargeLookups, refuseOnPagesWith, type Refusal } from '../limits';
 import { registryKeys } from '../transparency/registry-keys';
 import { answerPath } from './answer-link';
@@ -34,6 +35,8 @@ export interface VerificationSettings {
   publicUrl: string | undefined;
   /** The signed log: its keys check statements, its state flags a tampered log on every page. */
   log: TransparencyLog;
+  /** The app's clock (the API's "today"). */
+  clock: Clock;
 }
 
 /** The paths people open in a browser: their refusals are pages too. */
@@ -114,7 +117,7 @@ type UploadBody = string | { form: FormData | null } | undefined;
  * API in-process, so pages and integrations share the resolvers.
  */
 export async function registerVerificationPages(fastify: FastifyInstance, settings: VerificationSettings): Promise<void> {
-  const site: PageSite = { publicUrl: settings.publicUrl, tampered: () => settings.log.tampered };
+  const site: PageSite = { publicUrl: settings.publicUrl, tampered: () => settings.log.tampered, now: () => settings.clock.now() };
   const contextOf = (request: FastifyRequest): PageContext => pageContext(request, site);
 
   // The limits refuse before any route runs; on the pages' paths a person gets a page in their language.

@@ -19,7 +19,7 @@ export function checkParams(context: PageContext, values: CheckFormValues): { pa
   if (!isIdentifier(values.number)) errors.number = t('check.errors.number');
   if (!isCountryCode(values.country)) errors.country = t('check.errors.country');
   if (values.asOf !== '' && !isCalendarDate(values.asOf)) errors.asOf = t('check.errors.date');
-  const knownAt = instantOrNull(values.knownAt);
+  const knownAt = instantOrNull(values.knownAt, context.now);
   if (knownAt === undefined) errors.knownAt = t('check.errors.knownAt');
   if (Object.keys(errors).length > 0) return { errors };
   return {
@@ -28,10 +28,10 @@ export function checkParams(context: PageContext, values: CheckFormValues): { pa
 }
 
 /** The API's own check of knownAt (an instant with a zone, not to come); undefined when it fails. */
-function instantOrNull(value: string): string | null | undefined {
+function instantOrNull(value: string, now: Date): string | null | undefined {
   if (value === '') return null;
   try {
-    return knownAtArgument(value, new Date());
+    return knownAtArgument(value, now);
   } catch {
     return undefined;
   }
