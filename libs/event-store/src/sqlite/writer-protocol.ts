@@ -32,7 +32,7 @@ export type WriterReply =
   | { kind: 'ready'; lastPosition: bigint }
   | { kind: 'open-failed'; message: string }
   /** Every outcome of the batch, in request order, after one durable COMMIT. */
-  | { kind: 'committed'; batch: number; outcomes: AppendOutcome[]; lastPosition: bigint }
+  | { kind: 'committed'; batch: number; outcomes: AppendOutcome[] }
   /** The whole transaction rolled back (disk full, I/O error): nothing of the batch was written. */
   | { kind: 'batch-failed'; batch: number; message: string }
   | { kind: 'closed' };

@@ -27,7 +27,7 @@ function main(port: NonNullable<typeof parentPort>, options: WriterOptions): voi
       case 'commit': {
         try {
           const outcomes = committer.commit(request.appends);
-          reply({ kind: 'committed', batch: request.batch, outcomes, lastPosition: committer.lastPosition() });
+          reply({ kind: 'committed', batch: request.batch, outcomes });
         } catch (error) {
           reply({
             kind: 'batch-failed',
