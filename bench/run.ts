@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { openSqliteEventStore } from '@registry/event-store';
@@ -19,6 +19,8 @@ import { rebuildRow } from './rows/rebuild';
 import { verificationPagesRow } from './rows/verification-pages';
 import { appendsWithTreeRow, verifyAtStartRows } from './rows/transparency-log';
 import { coldStartRow, memoryRow, recognitionOverHttpRow, startRegistry, type ServedContext, type StartedRegistry } from './rows/served-registry';
+import { scaleChartPng } from './scale/scale-chart';
+import { scalePoint, type ScalePoint, type ScaleReport } from './scale/scale-point';
 import { count, seconds } from './support/figures';
 import { findUp } from './support/find-up';
 
@@ -31,6 +33,7 @@ interface Options {
   out?: string;
   markdown: boolean;
   keep: boolean;
+  scale?: number[];
 }
 
 function positiveInteger(value: string): number {
@@ -46,6 +49,12 @@ function rowList(value: string): RowNumber[] {
   return rows as RowNumber[];
 }
 
+function sizeList(value: string): number[] {
+  const sizes = value.split(',').map((part) => positiveInteger(part.trim()));
+  if (sizes.length < 2) throw new InvalidArgumentError('give at least two sizes, e.g. 10000,100000');
+  return [...new Set(sizes)].sort((a, b) => a - b);
+}
+
 const program = new Command('bench')
   .description('Measures the registry against baselines run in the same process and run; writes bench/results/latest.json and BENCHMARKS.md.')
   .option('--n <certificates>', 'certificates in the data set', positiveInteger, 1_000_000)
@@ -55,13 +64,30 @@ const program = new Command('bench')
   .option('--rows <list>', 'only these rows, e.g. 1,2,7', rowList, [...ROW_NUMBERS])
   .option('--out <file>', 'the JSON file of figures (default bench/results/latest.json)')
   .option('--no-markdown', 'leave BENCHMARKS.md alone')
-  .option('--keep', 'keep the loaded data directory and the child logs', false);
+  .option('--keep', 'keep the loaded data directory and the child logs', false)
+  .option('--scale <sizes>', 'how cost grows: rows 3-6 at each size, e.g. 10000,100000,1000000 (writes bench/results/scale.json and .png)', sizeList);
 
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
 
+const resultsDir = (root: string): string => join(root, 'bench', 'results');
+const SCALE_CHART = 'bench/results/scale.png';
+
+function readJson<T>(file: string): T | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
+}
+
+/** BENCHMARKS.md from the last `--n` run and the last `--scale` run, whichever exist. */
+function writeBenchmarks(root: string, latest: BenchReport | null): string {
+  const scale = readJson<ScaleReport>(join(resultsDir(root), 'scale.json'));
+  const markdown = benchmarksMarkdown(latest, scale === null ? null : { report: scale, chartPath: SCALE_CHART });
+  writeFileSync(join(root, 'BENCHMARKS.md'), markdown);
+  return markdown;
+}
+
 async function main(options: Options): Promise<void> {
+  if (options.scale !== undefined) return scaleMain(options, options.scale);
   const started = performance.now();
   const loadAtStart = loadNow();
   const root = dirname(findUp(__dirname, 'package.json') ?? resolve('package.json'));
@@ -103,9 +129,57 @@ async function main(options: Options): Promise<void> {
   const out = resolve(root, options.out ?? join('bench', 'results', 'latest.json'));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, toJson(report));
-  const markdown = benchmarksMarkdown(report);
-  if (options.markdown) writeFileSync(join(root, 'BENCHMARKS.md'), markdown);
+  const markdown = options.markdown ? writeBenchmarks(root, report) : benchmarksMarkdown(report, null);
   process.stdout.write(`${markdown}\nFigures: ${out}${options.markdown ? `; table: ${join(root, 'BENCHMARKS.md')}` : ''}\n`);
+}
+
+/**
+ * `--scale`: for each size, a fresh data set through the same steps as rows 3-6 of a `--n` run (load, first
+ * start, row 4, rebuild, restart); then bench/results/scale.json, its chart, and BENCHMARKS.md's section.
+ */
+async function scaleMain(options: Options, sizes: number[]): Promise<void> {
+  const started = performance.now();
+  const root = dirname(findUp(__dirname, 'package.json') ?? resolve('package.json'));
+  const measured: RowNumber[] = [3, 4, 5, 6];
+  const want = (row: RowNumber): boolean => measured.includes(row);
+  const points: ScalePoint[] = [];
+  for (const certificates of sizes) {
+    log(`scale: ${count(certificates)} certificates`);
+    const dataset = new RegistryDataset({ certificates, seed: options.seed });
+    const rows = new Map<RowNumber, BenchRow>();
+    const workDir = mkdtempSync(join(tmpdir(), 'registry-bench-scale-'));
+    try {
+      // One round of row 4 and one rebuild per size: the sizes, not the rounds, are what this run compares.
+      const summary = await servedAndRebuildRows(dataset, workDir, { ...options, rounds: 1 }, rows, want, { recognitionRounds: 1 });
+      const point = scalePoint(summary, logBytes(join(workDir, 'data')), rows, loadNow());
+      for (const row of rows.values()) if (row.kind === 'not-measured') log(`  row ${row.number} not measured: ${row.why}`);
+      points.push(point);
+    } finally {
+      if (options.keep) log(`kept ${workDir}`);
+      else rmSync(workDir, { recursive: true, force: true });
+    }
+  }
+  const report: ScaleReport = {
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
+    date: new Date().toISOString(),
+    code: codeVersion(root),
+    cores: describeMachine(0).cores,
+    totalSeconds: (performance.now() - started) / 1000,
+    points,
+  };
+  const out = resolve(root, options.out ?? join(resultsDir(root), 'scale.json'));
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(resultsDir(root), 'scale.png'), scaleChartPng(points));
+  const markdown = options.markdown ? writeBenchmarks(root, readJson<BenchReport>(join(resultsDir(root), 'latest.json'))) : '';
+  process.stdout.write(`${markdown.slice(markdown.indexOf('## How cost grows'))}\nFigures: ${out}; chart: ${join(root, SCALE_CHART)}\n`);
+}
+
+/** The event log's files (the SQLite file and its WAL) in bytes. */
+function logBytes(dataDir: string): number {
+  return readdirSync(dataDir)
+    .filter((name) => name.startsWith('events.sqlite3'))
+    .reduce((sum, name) => sum + statSync(join(dataDir, name)).size, 0);
 }
 
 /** Loads the data set, then: first start of the registry (rows 5, 4), rebuild (row 3), restart (row 6). */
@@ -115,6 +189,7 @@ async function servedAndRebuildRows(
   options: Options,
   rows: Map<RowNumber, BenchRow>,
   want: (row: RowNumber) => boolean,
+  settings: { recognitionRounds: number } = { recognitionRounds: 2 },
 ): Promise<DatasetSummary> {
   const dataDir = join(workDir, 'data');
   log(`loading ${count(dataset.size)} certificates into ${dataDir}`);
@@ -184,7 +259,7 @@ async function servedAndRebuildRows(
       let afterLoad = null;
       if (want(4)) {
         log(`row 4: ${ISSUE_ROWS[4].what}`);
-        rows.set(4, await guarded(4, ISSUE_ROWS[4].what, ISSUE_ROWS[4].target, () => recognitionOverHttpRow(context, started, { duration, warmup: 2, rounds: 2 })));
+        rows.set(4, await guarded(4, ISSUE_ROWS[4].what, ISSUE_ROWS[4].target, () => recognitionOverHttpRow(context, started, { duration, warmup: 2, rounds: settings.recognitionRounds })));
         afterLoad = await first.child.memory().catch(() => null);
       }
       if (want(5)) rows.set(5, memoryRow(dataset.size, first.memoryWhenReady, afterLoad));

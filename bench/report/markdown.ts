@@ -1,4 +1,6 @@
 import type { BenchRow } from '../rows/bench-row';
+import { scaleSection } from '../scale/scale-markdown';
+import type { ScaleReport } from '../scale/scale-point';
 import { count, mebibytes, rate, seconds } from '../support/figures';
 import { cells, type BenchReport } from './bench-report';
 
@@ -21,8 +23,17 @@ function notes(rows: BenchRow[]): string {
     .join('\n\n');
 }
 
-/** BENCHMARKS.md, rewritten whole by every run. */
-export function benchmarksMarkdown(report: BenchReport): string {
+/** BENCHMARKS.md, rewritten whole by every run: the last `--n` run's table, then the last `--scale` run's
+ * section when there is one (each run keeps the other's from its JSON file). */
+export function benchmarksMarkdown(report: BenchReport | null, scale: { report: ScaleReport; chartPath: string } | null): string {
+  const scaled = scale === null ? '' : `\n${scaleSection(scale.report, scale.chartPath)}`;
+  if (report === null) {
+    return `# Benchmarks
+
+Written by \`npm run bench\` (bench/run.ts); do not edit by hand. No \`npm run bench -- --n N\` run has been recorded yet
+(\`bench/results/latest.json\`).
+${scaled}`;
+  }
   const { machine, dataset } = report;
   const datasetSection =
     dataset === null
@@ -57,5 +68,5 @@ ${datasetSection}
 ${notes(report.rows)}
 
 Raw figures: \`bench/results/latest.json\`. A quick look: \`npm run bench -- --n 10000\`.
-`;
+${scaled}`;
 }
