@@ -66,6 +66,21 @@ describe('Limits on the running registry', () => {
       expect(errorCodes(answer)).toEqual(['QUERY_TOO_COMPLEX']);
     });
 
+    it('counts complexity again when the variables change it: a query first asked small is refused when asked big', async () => {
+      // The same text each time (one cached document): @include and a list of checks both follow the variables.
+      // 100 lists of 21 points each: 2,100, over the limit when included.
+      const aliases = Array.from({ length: 100 }, (_, i) => `a${i}:arrangements{id}`);
+      const included = `query Many($all: Boolean!) { __typename ... @include(if: $all) { ${aliases.join(' ')} } }`;
+      const checks = 'query Checks($checks: [RecognitionCheck!]!) { a: recognitions(checks: $checks) { recognized } b: recognitions(checks: $checks) { recognized } }';
+      const check = { certificateNumber: 'X', country: 'MY' };
+
+      const small = [await graphql(world.registry.http, included, { all: false }), await graphql(world.registry.http, checks, { checks: [check] })];
+      const big = [await graphql(world.registry.http, included, { all: true }), await graphql(world.registry.http, checks, { checks: Array(1000).fill(check) })];
+
+      expect(small.map(errorCodes)).toEqual([[], []]);
+      expect(big.map(errorCodes)).toEqual([['QUERY_TOO_COMPLEX'], ['QUERY_TOO_COMPLEX']]);
+    });
+
     it('bounds the lists a caller may ask for', async () => {
       const answer = await graphql(world.registry.http, 'query { history(stream: "scheme-X", limit: 1000000) { id } }', {}, world.keys.auditor);
 

@@ -1,4 +1,4 @@
-import { Kind, type DocumentNode, type GraphQLSchema, type ParseOptions } from 'graphql';
+import { BREAK, Kind, visit, type DocumentNode, type GraphQLSchema, type ParseOptions } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { MercuriusContext } from 'mercurius';
 import { chargeLookups, isKeyedRequest, LOOKUPS_PER_REQUEST } from '../limits/lookup-allowance';
@@ -50,37 +50,65 @@ const LOOKUP_FIELDS = new Set(['certificate', 'recognition', 'recognitionStateme
 
 const estimators = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
 
-/** Whether some field weighs itself by its arguments (a function as `complexity`): only then do variables matter. */
-const readsArguments = new WeakMap<GraphQLSchema, boolean>();
-function complexityReadsArguments(schema: GraphQLSchema): boolean {
-  let answer = readsArguments.get(schema);
-  if (answer === undefined) {
-    answer = Object.values(schema.getTypeMap()).some(
-      (type) => 'getFields' in type && Object.values(type.getFields()).some((f) => typeof f.extensions?.complexity === 'function'),
+/** The names of the fields that weigh themselves by their arguments (a function as `complexity`). */
+const argumentWeighed = new WeakMap<GraphQLSchema, ReadonlySet<string>>();
+function fieldsWeighingArguments(schema: GraphQLSchema): ReadonlySet<string> {
+  let names = argumentWeighed.get(schema);
+  if (names === undefined) {
+    names = new Set(
+      Object.values(schema.getTypeMap()).flatMap((type) =>
+        'getFields' in type ? Object.values(type.getFields()).filter((f) => typeof f.extensions?.complexity === 'function').map((f) => f.name) : [],
+      ),
     );
-    readsArguments.set(schema, answer);
+    argumentWeighed.set(schema, names);
   }
-  return answer;
+  return names;
 }
 
-// Mercurius reuses one parsed DocumentNode per query text, so a repeated query is measured once.
-const byDocument = new WeakMap<DocumentNode, { complexity?: number; lookups: number }>();
+/**
+ * Whether the document's complexity may change with its variables: it selects a field of one of these names
+ * anywhere (by name: a safe over-estimate), or uses @include / @skip, which the count honours.
+ */
+function readsVariables(document: DocumentNode, names: ReadonlySet<string>): boolean {
+  let found = false;
+  const hit = (): typeof BREAK => {
+    found = true;
+    return BREAK;
+  };
+  visit(document, {
+    Field: (node) => (names.has(node.name.value) ? hit() : undefined),
+    Directive: (node) => (node.name.value === 'include' || node.name.value === 'skip' ? hit() : undefined),
+  });
+  return found;
+}
 
-function measured(document: DocumentNode): { complexity?: number; lookups: number } {
+interface Measured {
+  lookups: number;
+  /** Only then do its variables change its complexity. */
+  readsArguments: boolean;
+  complexity?: number;
+}
+
+// Mercurius reuses one parsed DocumentNode per query text, so a repeated query is measured once, and its
+// complexity counted once unless its variables can change it (issue 18: counting it on every
+// request walked the whole document with type information each time, a tenth of a keyless recognition's cost).
+const byDocument = new WeakMap<DocumentNode, Measured>();
+
+function measured(schema: GraphQLSchema, document: DocumentNode): Measured {
   let entry = byDocument.get(document);
   if (entry === undefined) {
     const lookups = document.definitions
       .flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION && d.operation === 'query' ? rootFields(document, d.selectionSet) : []))
       .filter((name) => LOOKUP_FIELDS.has(name)).length;
-    entry = { lookups };
+    entry = { lookups, readsArguments: readsVariables(document, fieldsWeighingArguments(schema)) };
     byDocument.set(document, entry);
   }
   return entry;
 }
 
 function complexityOf(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): number {
-  if (complexityReadsArguments(schema)) return getComplexity({ schema, query: document, variables, estimators });
-  const entry = measured(document);
+  const entry = measured(schema, document);
+  if (entry.readsArguments) return getComplexity({ schema, query: document, variables, estimators });
   entry.complexity ??= getComplexity({ schema, query: document, variables, estimators });
   return entry.complexity;
 }
@@ -110,7 +138,7 @@ export async function assertQueryLimits(
       { limit: QUERY_LIMITS.maxComplexity, actual: complexity },
     );
   }
-  const { lookups } = measured(document);
+  const { lookups } = measured(schema, document);
   if (request === undefined || lookups <= 1) return;
   const allowance = isKeyedRequest(request) ? LOOKUPS_PER_REQUEST.keyed : LOOKUPS_PER_REQUEST.keyless;
   if (lookups > allowance) {
