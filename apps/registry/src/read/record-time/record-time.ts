@@ -3,6 +3,7 @@ import { recordedThrough, type EventRef, type Known } from '@registry/domain';
 import type { LeafTime, TransparencyLog } from '@registry/tlog';
 import { CLOCK, type Clock } from '../../clock';
 import { checkpointObject } from '../../transparency/checkpoint-view';
+import type { CheckpointObject } from '../../transparency/proof.objects';
 import { TRANSPARENCY_LOG } from '../../transparency/transparency-log.token';
 import { ReadModelProgressProvider } from '../read-model-progress.provider';
 import { knownAtArgument } from './known-at.argument';
@@ -32,7 +33,7 @@ export class RecordTime {
     if (knownAt === null) {
       // Reads are synchronous: the read models hold exactly what was applied when this ran, cut there anyway.
       const applied = this.progress.appliedPosition();
-      const leaf = applied === 0n ? null : this.log.tree.leafTimeAt(applied);
+      const leaf = applied === 0n ? null : this.leafTimeAt(applied);
       return { known: recordedThrough(applied === 0n ? null : String(applied)), fields: { knownAt, knownThrough: leaf && this.knownThrough(leaf) } };
     }
     const leaf = this.log.tree.lastLeafRecordedBy(knownAt);
@@ -50,9 +51,36 @@ export class RecordTime {
     return this.log.leafIndexAt(BigInt(ref.position));
   }
 
+  /** The last answer, kept while neither the applied position nor the tree moves: every answer without
+   * `knownAt` asks the same until the next event is applied (issue 18, row 4). */
+  private lastLeaf: { position: bigint; treeSize: number; leaf: LeafTime | null } | undefined;
+
+  private leafTimeAt(position: bigint): LeafTime | null {
+    const treeSize = this.log.tree.size;
+    const last = this.lastLeaf;
+    if (last !== undefined && last.position === position && last.treeSize === treeSize) return last.leaf;
+    const leaf = this.log.tree.leafTimeAt(position);
+    this.lastLeaf = { position, treeSize, leaf };
+    return leaf;
+  }
+
+  /** The covering checkpoint is looked up (and its cosignatures read) only if the answer's reader selects it:
+   * GraphQL reads the property, and most questions never ask for it. */
   private knownThrough(leaf: LeafTime): KnownThroughObject {
     const treeSize = leaf.leafIndex + 1;
-    const [covering] = this.log.checkpoints.between(treeSize, Number.MAX_SAFE_INTEGER, 1);
-    return { leafIndex: leaf.leafIndex, treeSize, recordedAt: leaf.recordedAt, checkpoint: covering ? checkpointObject(this.log, covering) : null };
+    const log = this.log;
+    let checkpoint: CheckpointObject | null | undefined;
+    return {
+      leafIndex: leaf.leafIndex,
+      treeSize,
+      recordedAt: leaf.recordedAt,
+      get checkpoint(): CheckpointObject | null {
+        if (checkpoint === undefined) {
+          const [covering] = log.checkpoints.between(treeSize, Number.MAX_SAFE_INTEGER, 1);
+          checkpoint = covering ? checkpointObject(log, covering) : null;
+        }
+        return checkpoint;
+      },
+    };
   }
 }
