@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PERMISSIONS, REASON_CODES, RECOGNITION_CONDITIONS, REGISTRY_EVENT_TYPES, RULE_CODE_LIST, STREAM_PREFIXES } from './src';
+import { DERIVED_FACT_TYPES, DERIVED_RECOGNITION_STREAM, PERMISSIONS, REASON_CODES, RECOGNITION_CONDITIONS, REGISTRY_EVENT_TYPES, RULE_CODE_LIST, STREAM_PREFIXES } from './src';
 
 // The repository's ARCHITECTURE.md is the documentation of the domain's public contract: it must name everything
 // the code can answer or refuse with, under the code's names.
@@ -30,6 +30,10 @@ describe('ARCHITECTURE.md', () => {
 
   it.each(REGISTRY_EVENT_TYPES)('names the event %s', (type) => {
     expect(mentioned(type)).toBe(true);
+  });
+
+  it.each([...DERIVED_FACT_TYPES, DERIVED_RECOGNITION_STREAM])('names the derived fact or stream %s', (name) => {
+    expect(mentioned(name)).toBe(true);
   });
 
   it.each(Object.keys(PERMISSIONS))('says who may send %s', (type) => {

@@ -89,3 +89,8 @@ export * from './skills';
 export * from './record-time/known-facts';
 export * from './record-time/corrections';
 export * from './record-time/log-clock';
+
+// Facts derived from the log: which answers of the recognition rule changed, and when
+export * from './recognition-changes/derived-facts';
+export * from './recognition-changes/recognition-world';
+export * from './recognition-changes/recognition-changes';

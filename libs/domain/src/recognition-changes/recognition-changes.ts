@@ -1,0 +1,157 @@
+import { certificateStatusAt, certificateValidUntilAt } from '../certificates/standing';
+import { evaluateRecognition } from '../recognition/evaluate-recognition';
+import type { RegistryEvent } from '../registry-event';
+import { addDays, isCalendarDate, type CalendarDate } from '../shared/calendar-date';
+import type { EventRef } from '../shared/event-ref';
+import { EXPIRY_NOTICE_DAYS, type ChangeTrigger, type DerivedFact } from './derived-facts';
+import { decisionKey, RecognitionWorld, type ChangeScope, type RecognitionPair } from './recognition-world';
+
+/** A date on which the records of `scope` may change answers with no event recorded that day. */
+type Boundary = { scope: ChangeScope; cause: EventRef; expiryNotice: boolean };
+
+/**
+ * Derives, from the log in order, the facts no single event states: which (certificate, country) answers of
+ * the recognition rule turn from yes to no (`RecognitionLapsed`) or from no to yes (`RecognitionRestored`).
+ *
+ * The answers followed are those for "today", the registry's calendar: an event is judged on the day it was
+ * recorded, and between events the calendar moves (`advanceTo`) through every date an event named (an end,
+ * a future effective date), so that a certificate expiring or a withdrawal taking effect later produces its
+ * facts on that day. Everything depends only on the log and the dates it is advanced to, so deriving again
+ * from the start gives the same facts, with the same ids.
+ */
+export class RecognitionChanges {
+  readonly world = new RecognitionWorld();
+  /** The pairs recognized today, with the arrangement they are recognized under. */
+  private readonly recognized = new Map<string, string | null>();
+  private readonly boundaries = new Map<CalendarDate, Boundary[]>();
+  /** The boundary dates after `today`, ascending. */
+  private readonly upcoming: CalendarDate[] = [];
+  private calendar: CalendarDate | null = null;
+
+  /** The date the answers stand on; null before the first event. */
+  get today(): CalendarDate | null {
+    return this.calendar;
+  }
+
+  /** The next date on which answers may change with no event; null when none is known. */
+  nextDate(): CalendarDate | null {
+    return this.upcoming[0] ?? null;
+  }
+
+  /** Folds one recorded event in, judged on the later of its recording date and today. */
+  record(event: RegistryEvent, ref: EventRef, recordedOn: CalendarDate): DerivedFact[] {
+    const facts = this.calendar !== null && recordedOn > this.calendar ? this.advanceTo(recordedOn) : [];
+    if (this.calendar === null) this.calendar = recordedOn;
+    const asOf = this.calendar;
+    const scope = this.world.apply(event, ref);
+    if (scope === null) return facts;
+    for (const pair of this.world.pairsIn(scope)) this.judge(pair, asOf, ref, 'EVENT', facts);
+    for (const date of namedDates(event)) {
+      for (const boundary of [date, addDays(date, 1)]) this.expect(boundary, { scope, cause: ref, expiryNotice: false });
+      if (scope.kind === 'CERTIFICATE') for (const days of EXPIRY_NOTICE_DAYS) this.expect(addDays(date, -days), { scope, cause: ref, expiryNotice: true });
+    }
+    return facts;
+  }
+
+  /** Moves the calendar to `date`, through every boundary on the way (catching up after downtime). */
+  advanceTo(date: CalendarDate): DerivedFact[] {
+    const facts: DerivedFact[] = [];
+    if (this.calendar === null || date <= this.calendar) return facts;
+    while (this.upcoming.length > 0 && this.upcoming[0] <= date) {
+      const boundary = this.upcoming.shift() as CalendarDate;
+      this.calendar = boundary;
+      this.step(boundary, facts);
+    }
+    this.calendar = date;
+    return facts;
+  }
+
+  /** Whether the pair is recognized on `today`, as the facts derived so far say. */
+  isRecognized(pair: RecognitionPair): boolean {
+    return this.recognized.has(decisionKey(pair.certificateNumber, pair.country));
+  }
+
+  private step(date: CalendarDate, facts: DerivedFact[]): void {
+    const due = this.boundaries.get(date) ?? [];
+    this.boundaries.delete(date);
+    const judged = new Set<string>();
+    for (const { scope, cause, expiryNotice } of due) {
+      if (expiryNotice) {
+        this.noticeExpiry(scope, date, cause, facts);
+        continue;
+      }
+      for (const pair of this.world.pairsIn(scope)) {
+        const key = decisionKey(pair.certificateNumber, pair.country);
+        if (judged.has(key)) continue;
+        judged.add(key);
+        this.judge(pair, date, cause, 'CALENDAR', facts);
+      }
+    }
+  }
+
+  private judge(pair: RecognitionPair, asOf: CalendarDate, cause: EventRef, trigger: ChangeTrigger, facts: DerivedFact[]): void {
+    const key = decisionKey(pair.certificateNumber, pair.country);
+    const answer = evaluateRecognition(this.world.recognitionInput(pair), pair.country, asOf);
+    const was = this.recognized.has(key);
+    if (answer.recognized === was) {
+      if (answer.recognized) this.recognized.set(key, answer.arrangementId);
+      return;
+    }
+    const cbId = this.world.certificate(pair.certificateNumber)?.cbId ?? '';
+    const id = `${trigger === 'EVENT' ? cause.position : asOf}:${pair.certificateNumber}:${answer.country}`;
+    const common = { certificateNumber: pair.certificateNumber, country: answer.country, cbId, asOf, cause, trigger };
+    if (answer.recognized) {
+      this.recognized.set(key, answer.arrangementId);
+      const { basis, arrangementId, validUntil } = answer;
+      facts.push({ id, derived: true, type: 'RecognitionRestored', data: { ...common, basis, arrangementId, validUntil } });
+    } else {
+      const arrangementId = this.recognized.get(key) ?? null;
+      this.recognized.delete(key);
+      facts.push({ id, derived: true, type: 'RecognitionLapsed', data: { ...common, arrangementId, reasons: answer.reasons } });
+    }
+  }
+
+  private noticeExpiry(scope: ChangeScope, date: CalendarDate, cause: EventRef, facts: DerivedFact[]): void {
+    if (scope.kind !== 'CERTIFICATE') return;
+    const certificate = this.world.certificate(scope.number);
+    if (certificate === null || certificateStatusAt(certificate, date) !== 'ACTIVE') return;
+    const validUntil = certificateValidUntilAt(certificate, date);
+    const daysBefore = EXPIRY_NOTICE_DAYS.find((days) => validUntil !== null && addDays(date, days) === validUntil);
+    if (validUntil === null || daysBefore === undefined) return;
+    const id = `expiring:${certificate.number}:${validUntil}:${daysBefore}`;
+    if (facts.some((fact) => fact.id === id)) return;
+    facts.push({
+      id,
+      derived: true,
+      type: 'CertificateExpiring',
+      data: { certificateNumber: certificate.number, cbId: certificate.cbId, validUntil, daysBefore, asOf: date, cause },
+    });
+  }
+
+  private expect(date: CalendarDate, boundary: Boundary): void {
+    if (this.calendar !== null && date <= this.calendar) return;
+    const due = this.boundaries.get(date);
+    if (due) {
+      due.push(boundary);
+      return;
+    }
+    this.boundaries.set(date, [boundary]);
+    this.upcoming.splice(insertionPoint(this.upcoming, date), 0, date);
+  }
+}
+
+/** Every calendar date an event's data names: effective dates, ends, issue dates. */
+function namedDates(event: RegistryEvent): CalendarDate[] {
+  return Object.values(event.data as Record<string, unknown>).filter(isCalendarDate);
+}
+
+function insertionPoint(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
