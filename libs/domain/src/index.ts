@@ -82,6 +82,14 @@ export * from './witnesses/events';
 export * from './witnesses/commands';
 export { witnessAggregate } from './witnesses/declaration';
 export { witnessDecider, type WitnessState } from './witnesses/decider';
+// Watches: who is told when answers change
+export * from './watches/events';
+export * from './watches/commands';
+export * from './watches/webhook-url';
+export * from './watches/timeline';
+export { watchDecider, type WatchState, WATCH_CERTIFICATES_MAX } from './watches/decider';
+export { watchAggregate } from './watches/declaration';
+
 // ASEAN mutual recognition of skills
 export * from './skills';
 

@@ -37,12 +37,17 @@ describe('permissions by role', () => {
     );
   });
 
-  it('lets a certification body manage certificates and recognition decisions, and nothing else', () => {
+  it('lets an employer create, rotate and delete its watches, and nothing else', () => {
+    expect(commandTypes.filter((type) => isPermitted(type, 'EMPLOYER')).sort()).toEqual(['CreateWatch', 'DeleteWatch', 'RotateWatchSecret']);
+  });
+
+  it('lets a certification body manage certificates, recognition decisions and its watches, and nothing else', () => {
     const allowed = commandTypes.filter((type) => isPermitted(type, 'CERTIFICATION_BODY'));
     expect(allowed.sort()).toEqual(
       [
         'IssueCertificate', 'RenewCertificate', 'SuspendCertificate', 'ReinstateCertificate', 'WithdrawCertificate', 'CancelCertificate',
         'GrantRecognition', 'RevokeRecognition',
+        'CreateWatch', 'RotateWatchSecret', 'DeleteWatch',
       ].sort(),
     );
   });

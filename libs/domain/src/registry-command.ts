@@ -5,6 +5,7 @@ import type { CertificationBodyCommand } from './certification-bodies/commands';
 import type { RecognitionCommand } from './recognition-decisions/commands';
 import type { SchemeCommand } from './schemes/commands';
 import type { WitnessCommand } from './witnesses/commands';
+import type { WatchCommand } from './watches/commands';
 import type { SkillsCommand } from './skills/skills-command';
 
 export type RegistryCommand =
@@ -15,6 +16,7 @@ export type RegistryCommand =
   | RecognitionCommand
   | ApiKeyCommand
   | WitnessCommand
+  | WatchCommand
   | SkillsCommand;
 
 export type RegistryCommandType = RegistryCommand['type'];

@@ -5,6 +5,7 @@ import type { CertificationBodyEvent } from './certification-bodies/events';
 import type { RecognitionEvent } from './recognition-decisions/events';
 import type { SchemeEvent } from './schemes/events';
 import type { WitnessEvent } from './witnesses/events';
+import type { WatchEvent } from './watches/events';
 import type { SkillsEvent } from './skills/skills-command';
 
 /** Every domain event. No metadata here: the application adds actor, ids and recordedAt when it appends. */
@@ -16,6 +17,7 @@ export type RegistryEvent =
   | RecognitionEvent
   | ApiKeyEvent
   | WitnessEvent
+  | WatchEvent
   | SkillsEvent;
 
 export type RegistryEventType = RegistryEvent['type'];

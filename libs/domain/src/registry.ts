@@ -10,6 +10,7 @@ import type { RegistryEvent } from './registry-event';
 import { schemeAggregate } from './schemes/declaration';
 import { foldState, type Decider } from './shared/decider';
 import { witnessAggregate } from './witnesses/declaration';
+import { watchAggregate } from './watches/declaration';
 import { actionPlanAggregate } from './skills/action-plans/declaration';
 import { nationalFrameworkAggregate } from './skills/frameworks/declaration';
 import { priorityOccupationAggregate } from './skills/priority-occupations/declaration';
@@ -25,6 +26,7 @@ export const AGGREGATES = [
   recognitionDecisionAggregate,
   apiKeyAggregate,
   witnessAggregate,
+  watchAggregate,
   nationalFrameworkAggregate,
   nationalQualificationAggregate,
   schemeLinkAggregate,
@@ -43,6 +45,7 @@ export const COMMANDS: { [Type in RegistryCommandType]: CommandDeclaration<Comma
   ...recognitionDecisionAggregate.commands,
   ...apiKeyAggregate.commands,
   ...witnessAggregate.commands,
+  ...watchAggregate.commands,
   ...nationalFrameworkAggregate.commands,
   ...nationalQualificationAggregate.commands,
   ...schemeLinkAggregate.commands,

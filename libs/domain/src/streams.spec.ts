@@ -42,6 +42,7 @@ describe('stream names (a public contract)', () => {
       'recognition-',
       'apikey-',
       'witness-',
+      'watch-',
       'nqf-',
       'qualification-',
       'schemelink-',

@@ -12,6 +12,7 @@ export const STREAM_PREFIXES = {
   recognition: 'recognition-',
   apiKey: 'apikey-',
   witness: 'witness-',
+  watch: 'watch-',
   // ASEAN mutual recognition of skills (libs/domain/src/skills)
   nationalFramework: 'nqf-',
   nationalQualification: 'qualification-',
@@ -56,6 +57,11 @@ export function apiKeyStream(keyId: string): string {
 /** A witness of the log, by its key name (e.g. `witness.example.org/w1`). */
 export function witnessStream(name: string): string {
   return `${WITNESS_STREAM_PREFIX}${name}`;
+}
+
+/** A watch: who is told, through which webhook, when which answers change. */
+export function watchStream(watchId: string): string {
+  return `${STREAM_PREFIXES.watch}${watchId}`;
 }
 
 /** A country's national qualifications framework and its referencing to the AQRF: one stream per country. */

@@ -56,6 +56,7 @@ describe('upcasting stored events to the current schema', () => {
         'RecognitionGranted', 'RecognitionRevoked',
         'ApiKeyCreated', 'ApiKeyRevoked',
         'WitnessRegistered',
+        'WatchCreated', 'WatchSecretRotated', 'WatchDeleted',
         'NationalFrameworkRegistered', 'AqrfReferencingStarted', 'AqrfReferencingAmended', 'AqrfReferencingSubmitted', 'AqrfReferencingEndorsed',
         'NationalQualificationRegistered', 'SchemeLinkedToQualification',
         'PriorityOccupationProposed', 'PriorityOccupationValidated',

@@ -33,7 +33,7 @@ function create(command: CreateApiKey, state: ApiKeyState): ApiKeyEvent {
     throw new RuleViolation('API_KEY_ID_TAKEN', `API key ${keyId} already exists`, 'keyId');
   }
   if (!isRole(data.role)) {
-    throw new RuleViolation('INVALID_ROLE', `role must be ACCREDITATION_BODY, CERTIFICATION_BODY, AUDITOR or SKILLS_FOCAL_POINT`, 'role');
+    throw new RuleViolation('INVALID_ROLE', `role must be ACCREDITATION_BODY, CERTIFICATION_BODY, AUDITOR, SKILLS_FOCAL_POINT or EMPLOYER`, 'role');
   }
   const label = requireText(data.label, 'label');
   const keyHash = requireText(data.keyHash, 'keyHash');

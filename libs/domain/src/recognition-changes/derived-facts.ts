@@ -1,5 +1,5 @@
-import type { RecognitionBasis } from '../recognition/answer';
-import type { Reason } from '../recognition/reason-codes';
+import type { RecognitionBasis } from '../recognition-rule/answer';
+import type { Reason } from '../recognition-rule/reason-codes';
 import type { CalendarDate } from '../shared/calendar-date';
 import type { EventRef } from '../shared/event-ref';
 

@@ -1,5 +1,5 @@
 import { certificateStatusAt, certificateValidUntilAt } from '../certificates/standing';
-import { evaluateRecognition } from '../recognition/evaluate-recognition';
+import { evaluateRecognition } from '../recognition-rule/evaluate-recognition';
 import type { RegistryEvent } from '../registry-event';
 import { addDays, isCalendarDate, type CalendarDate } from '../shared/calendar-date';
 import type { EventRef } from '../shared/event-ref';

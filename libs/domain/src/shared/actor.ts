@@ -1,4 +1,4 @@
-export const ROLES = ['ACCREDITATION_BODY', 'CERTIFICATION_BODY', 'AUDITOR', 'SKILLS_FOCAL_POINT'] as const;
+export const ROLES = ['ACCREDITATION_BODY', 'CERTIFICATION_BODY', 'AUDITOR', 'SKILLS_FOCAL_POINT', 'EMPLOYER'] as const;
 
 export type Role = (typeof ROLES)[number];
 

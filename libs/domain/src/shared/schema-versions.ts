@@ -38,6 +38,9 @@ export const SCHEMA_VERSIONS: Record<RegistryEventType, number> = {
   ApiKeyRevoked: 1,
 
   WitnessRegistered: 1,
+  WatchCreated: 1,
+  WatchSecretRotated: 1,
+  WatchDeleted: 1,
   NationalFrameworkRegistered: 1,
   AqrfReferencingStarted: 1,
   AqrfReferencingAmended: 1,

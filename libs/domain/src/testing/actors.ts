@@ -10,3 +10,7 @@ export function certificationBody(cbId: string): Actor {
 export function skillsFocalPoint(country: string): Actor {
   return { role: 'SKILLS_FOCAL_POINT', keyId: `key-sfp-${country}`, country };
 }
+
+export function employer(name: string): Actor {
+  return { role: 'EMPLOYER', keyId: `key-employer-${name}` };
+}

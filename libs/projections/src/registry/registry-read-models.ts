@@ -15,6 +15,7 @@ import {
   type RecognitionInput,
   type RecognizedInInput,
   type SchemeTimeline,
+  type WatchTimeline,
 } from '@registry/domain';
 import type { Projector } from '../projector';
 import { ReadCache } from '../read-cache';
@@ -25,6 +26,7 @@ import { certificatesProjection } from './certificates.projection';
 import { certificationBodiesProjection, COUNTRY_KEY } from './certification-bodies.projection';
 import { CERTIFICATE_KEY, recognitionDecisionsProjection } from './recognition-decisions.projection';
 import { schemesProjection } from './schemes.projection';
+import { OWNER_KEY, watchesProjection } from './watches.projection';
 
 /** The most documents a listing returns. */
 export const MAX_LIST_SIZE = 1_000;
@@ -58,6 +60,7 @@ export class RegistryReadModels {
   private readonly arrangementDocs: DocumentTable;
   private readonly decisionDocs: DocumentTable;
   private readonly apiKeyDocs: DocumentTable;
+  private readonly watchDocs: DocumentTable;
   private readonly cache: ReadCache;
 
   constructor(projector: Projector) {
@@ -68,6 +71,12 @@ export class RegistryReadModels {
     this.arrangementDocs = projector.table(arrangementsProjection.name);
     this.decisionDocs = projector.table(recognitionDecisionsProjection.name);
     this.apiKeyDocs = projector.table(apiKeysProjection.name);
+    this.watchDocs = projector.table(watchesProjection.name);
+  }
+
+  /** The watches of one owner (`watchOwnerKey`), deleted ones included. */
+  watchesOf(ownerKey: string): readonly WatchTimeline[] {
+    return parseAll(this.watchDocs.findByKey(OWNER_KEY, ownerKey, MAX_LIST_SIZE));
   }
 
   certificate(number: string): CertificateTimeline | null {

@@ -7,6 +7,7 @@ export const RoleEnum = {
   CERTIFICATION_BODY: 'CERTIFICATION_BODY',
   AUDITOR: 'AUDITOR',
   SKILLS_FOCAL_POINT: 'SKILLS_FOCAL_POINT',
+  EMPLOYER: 'EMPLOYER',
 } as const satisfies { [R in Role]: R };
 
 export const RecognitionModeEnum = {
@@ -16,7 +17,7 @@ export const RecognitionModeEnum = {
 
 registerEnumType(RoleEnum, {
   name: 'Role',
-  description: 'What an API key may do. A SKILLS_FOCAL_POINT key acts for the one ASEAN member state it is bound to.',
+  description: 'What an API key may do. A SKILLS_FOCAL_POINT key acts for the one ASEAN member state it is bound to. An EMPLOYER key (issued by the accreditation body) creates watches of exact certificates.',
 });
 registerEnumType(RecognitionModeEnum, {
   name: 'RecognitionMode',

@@ -1,0 +1,99 @@
+import { requireCountry, requireText } from '../shared/checks';
+import type { Decider } from '../shared/decider';
+import { unreachable } from '../shared/decider';
+import { RuleViolation } from '../shared/rule-violation';
+import type { Actor } from '../shared/actor';
+import type { CreateWatch, WatchCommand } from './commands';
+import type { WatchEvent, WatchOwner, WatchTarget } from './events';
+import { requireWebhookUrl } from './webhook-url';
+
+export type WatchState =
+  | { status: 'None' }
+  | { status: 'Active'; watchId: string; owner: WatchOwner; secretVersion: number }
+  | { status: 'Deleted'; watchId: string; owner: WatchOwner };
+
+/** At most this many (certificate, country) questions in one watch. */
+export const WATCH_CERTIFICATES_MAX = 50;
+
+const initialState = (): WatchState => ({ status: 'None' });
+
+function evolve(state: WatchState, event: WatchEvent): WatchState {
+  switch (event.type) {
+    case 'WatchCreated':
+      return { status: 'Active', watchId: event.data.watchId, owner: event.data.owner, secretVersion: event.data.secretVersion };
+    case 'WatchSecretRotated':
+      return state.status === 'Active' ? { ...state, secretVersion: event.data.secretVersion } : state;
+    case 'WatchDeleted':
+      return state.status === 'Active' ? { status: 'Deleted', watchId: state.watchId, owner: state.owner } : state;
+    default:
+      return unreachable(event);
+  }
+}
+
+function decide(command: WatchCommand, state: WatchState): WatchEvent[] {
+  const watchId = requireText(command.data.watchId, 'watchId');
+  switch (command.type) {
+    case 'CreateWatch': {
+      if (state.status !== 'None') throw new RuleViolation('WATCH_ID_TAKEN', `watch ${watchId} already exists`, 'watchId');
+      const owner = ownerOf(command.actor);
+      const target = permittedTarget(command, owner);
+      return [{ type: 'WatchCreated', data: { watchId, owner, target, url: requireWebhookUrl(command.data.url), secretVersion: 1 } }];
+    }
+    case 'RotateWatchSecret': {
+      const watch = ownWatch(state, command.actor, watchId);
+      return [{ type: 'WatchSecretRotated', data: { watchId, secretVersion: watch.secretVersion + 1 } }];
+    }
+    case 'DeleteWatch':
+      ownWatch(state, command.actor, watchId);
+      return [{ type: 'WatchDeleted', data: { watchId } }];
+    default:
+      return unreachable(command);
+  }
+}
+
+function ownerOf(actor: Actor): WatchOwner {
+  if (actor.role === 'CERTIFICATION_BODY') {
+    if (!actor.cbId) throw new RuleViolation('ACTOR_NOT_BOUND_TO_CB', 'this CERTIFICATION_BODY key is bound to no certification body');
+    return { role: 'CERTIFICATION_BODY', keyId: actor.keyId, cbId: actor.cbId };
+  }
+  return { role: 'EMPLOYER', keyId: actor.keyId, cbId: null };
+}
+
+/** A watch shows no more than its owner may look up: an employer names exact (certificate, country) questions;
+ * a CB may also follow its own certificates, all of them or those under one arrangement. */
+function permittedTarget(command: CreateWatch, owner: WatchOwner): WatchTarget {
+  const { target } = command.data;
+  switch (target.kind) {
+    case 'CERTIFICATES': {
+      if (target.certificates.length === 0) throw new RuleViolation('FIELD_REQUIRED', 'a watch of certificates names at least one', 'certificates');
+      if (target.certificates.length > WATCH_CERTIFICATES_MAX) {
+        throw new RuleViolation('WATCH_TOO_LARGE', `a watch names at most ${WATCH_CERTIFICATES_MAX} (certificate, country) questions`, 'certificates');
+      }
+      const certificates = target.certificates.map(({ certificateNumber, country }) => ({
+        certificateNumber: requireText(certificateNumber, 'certificates'),
+        country: requireCountry(country, 'certificates'),
+      }));
+      return { kind: 'CERTIFICATES', certificates };
+    }
+    case 'CERTIFICATION_BODY':
+      if (owner.cbId === null || owner.cbId !== target.cbId) {
+        throw new RuleViolation('WATCH_TARGET_NOT_PERMITTED', 'only a certification body may watch all its own certificates', 'cbId');
+      }
+      return target;
+    case 'ARRANGEMENT':
+      if (owner.cbId === null) throw new RuleViolation('WATCH_TARGET_NOT_PERMITTED', "an employer watches exact certificates, not an arrangement's", 'arrangementId');
+      return { kind: 'ARRANGEMENT', arrangementId: requireText(target.arrangementId, 'arrangementId') };
+    default:
+      return unreachable(target);
+  }
+}
+
+function ownWatch(state: WatchState, actor: Actor, watchId: string): Extract<WatchState, { status: 'Active' }> {
+  if (state.status !== 'Active') throw new RuleViolation('WATCH_NOT_FOUND', `no watch ${watchId}`, 'watchId');
+  const owns = state.owner.role === 'CERTIFICATION_BODY' ? actor.cbId === state.owner.cbId : actor.keyId === state.owner.keyId;
+  // Someone else's watch is reported as missing: its existence is the owner's business.
+  if (!owns || actor.role !== state.owner.role) throw new RuleViolation('WATCH_NOT_FOUND', `no watch ${watchId}`, 'watchId');
+  return state;
+}
+
+export const watchDecider: Decider<WatchState, WatchCommand, WatchEvent> = { initialState, evolve, decide };

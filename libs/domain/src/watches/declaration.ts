@@ -1,0 +1,19 @@
+import { declareAggregate } from '../aggregate';
+import { watchStream } from '../streams';
+import type { WatchCommand } from './commands';
+import { watchDecider, type WatchState } from './decider';
+import { isWatchEvent, type WatchEvent } from './events';
+
+// An employer or a CB is told when answers change; what a watch may follow, and whose it is, the decider checks.
+const WATCHERS = ['EMPLOYER', 'CERTIFICATION_BODY'] as const;
+
+export const watchAggregate = declareAggregate<WatchCommand, WatchState, WatchEvent>({
+  stream: ({ watchId }) => watchStream(watchId),
+  decider: watchDecider,
+  isEvent: isWatchEvent,
+  commands: {
+    CreateWatch: { roles: WATCHERS },
+    RotateWatchSecret: { roles: WATCHERS },
+    DeleteWatch: { roles: WATCHERS },
+  },
+});
