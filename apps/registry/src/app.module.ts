@@ -8,6 +8,7 @@ import { type Config, ConfigModule } from './config';
 import { GraphqlPlatformModule } from './graphql/graphql-platform.module';
 import { HealthModule } from './health/health.module';
 import { ReadModule } from './read/read.module';
+import { NotifyModule } from './notify/notify.module';
 import { StoreModule } from './store';
 import { TransparencyModule } from './transparency/transparency.module';
 import { WriteModule } from './write/write.module';
@@ -33,6 +34,7 @@ export class AppModule {
         GraphqlPlatformModule,
         AuthModule,
         ReadModule.register({ readSide: seams.readSide }),
+        NotifyModule,
         WriteModule.register(),
       ],
     };

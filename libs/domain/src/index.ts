@@ -87,6 +87,7 @@ export * from './watches/events';
 export * from './watches/commands';
 export * from './watches/webhook-url';
 export * from './watches/timeline';
+export * from './watches/watch-matches';
 export { watchDecider, type WatchState, WATCH_CERTIFICATES_MAX } from './watches/decider';
 export { watchAggregate } from './watches/declaration';
 

@@ -11,6 +11,7 @@ import { RecognitionMutations } from './recognition-decisions/recognition.mutati
 import { SchemeMutations } from './schemes/scheme.mutations';
 import { WitnessMutations } from './witnesses/witness.mutations';
 import { SkillsMutations } from './skills/skills.mutations';
+import { WatchMutations } from '../notify/graphql/watch.mutations';
 
 /**
  * Every GraphQL mutation, each a thin resolver over the one command pipeline. Needs EVENT_STORE, the global
@@ -34,6 +35,7 @@ export class WriteModule {
         ApiKeyMutations,
         WitnessMutations,
         SkillsMutations,
+        WatchMutations,
         BootstrapAdminKey,
       ],
     };

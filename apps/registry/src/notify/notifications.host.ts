@@ -1,0 +1,170 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  calendarDateOf,
+  evolveWatchTimeline,
+  isWatchEvent,
+  RecognitionChanges,
+  toEventRef,
+  toRegistryEvent,
+  watchReceives,
+  type DerivedFact,
+  type WatchTimeline,
+} from '@registry/domain';
+import type { AllSubscription, EventStore, RecordedEvent } from '@registry/event-store';
+import { type Config, REGISTRY_CONFIG } from '../config';
+import { EVENT_STORE } from '../store';
+import { CLOCK, type Clock } from '../clock';
+import { deliveryIdOf } from './delivery-id';
+import { NotificationStore } from './notification-store';
+import { AddressGuard } from './webhooks/address-guard';
+import { DeliveryWorker } from './webhooks/delivery-worker';
+import { WebhookClient } from './webhooks/webhook-client';
+import { type WebhookConfig } from './webhooks/webhook-config';
+import { WatchSecrets } from './webhooks/watch-secrets';
+
+export const WEBHOOK_CONFIG = Symbol('WEBHOOK_CONFIG');
+
+/** The scheduler looks at the calendar at least this often, so a clock that jumps is followed within a minute. */
+const MAX_SLEEP_MS = 60_000;
+
+/**
+ * The read side's notifier. It follows the log from the start (the derivation is rebuilt at every start, and
+ * its facts and deliveries carry ids that depend only on the log, so nothing is recorded twice), derives the
+ * recognition facts (`RecognitionChanges`), records them in the `derived-recognition` stream with one delivery
+ * per watch that receives them (the outbox), and tells listeners (GraphQL subscriptions). Once caught up, a
+ * scheduler moves the calendar to the clock's today, waking for the next date on which an answer may change,
+ * and after downtime catches up through every date missed.
+ */
+@Injectable()
+export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Notifications');
+  private readonly changes = new RecognitionChanges();
+  private readonly watches = new Map<string, WatchTimeline>();
+  private readonly listeners = new Set<(fact: DerivedFact) => void>();
+  private readonly waiters: { position: bigint; resolve: () => void }[] = [];
+  private store: NotificationStore | undefined;
+  private worker: DeliveryWorker | undefined;
+  private subscription: AllSubscription | undefined;
+  private following: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private applied = 0n;
+  private caughtUp = false;
+  private secrets: WatchSecrets | undefined;
+  readonly guard: AddressGuard;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly log: EventStore,
+    @Inject(REGISTRY_CONFIG) private readonly config: Config,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WEBHOOK_CONFIG) private readonly webhooks: WebhookConfig,
+  ) {
+    this.guard = new AddressGuard(webhooks.allowedHosts);
+  }
+
+  async onModuleInit(): Promise<void> {
+    const started = Date.now();
+    this.store = new NotificationStore(this.config.dataDir);
+    this.secrets = WatchSecrets.open(this.config.dataDir, this.webhooks.secretKey);
+    this.worker = new DeliveryWorker(
+      this.store,
+      (watchId) => this.watches.get(watchId),
+      this.secrets,
+      new WebhookClient(this.guard, this.webhooks.timeoutMs),
+      this.webhooks,
+      this.clock,
+    );
+    const [last] = await this.log.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1 });
+    const head = last?.position ?? 0n;
+    this.subscription = this.log.subscribeToAll({ fromPosition: 'start' });
+    this.following = this.follow(this.subscription);
+    await this.waitFor(head);
+    this.caughtUp = true;
+    this.tick();
+    this.worker.start();
+    this.logger.log(`derived recognition facts caught up to position ${this.applied} in ${Date.now() - started} ms`);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearTimeout(this.timer);
+    await this.worker?.stop();
+    await this.subscription?.close();
+    await this.following;
+    this.store?.close();
+  }
+
+  /** Resolves once every event up to `position` has been derived from (and its deliveries recorded). */
+  waitFor(position: bigint): Promise<void> {
+    if (this.applied >= position) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ position, resolve }));
+  }
+
+  /** Called with every fact new to the `derived-recognition` stream; returns the unsubscribe. */
+  onFact(listener: (fact: DerivedFact) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A watch as the log says now (deleted ones included). */
+  watch(watchId: string): WatchTimeline | undefined {
+    return this.watches.get(watchId);
+  }
+
+  secretOf(watch: WatchTimeline): string {
+    if (this.secrets === undefined) throw new Error('the notifications are not running');
+    return this.secrets.secretOf(watch.watchId, watch.secretVersion);
+  }
+
+  get notifications(): NotificationStore {
+    if (this.store === undefined) throw new Error('the notifications are not running');
+    return this.store;
+  }
+
+  private async follow(subscription: AllSubscription): Promise<void> {
+    try {
+      for await (const recorded of subscription) this.apply(recorded);
+    } catch (error) {
+      this.logger.error(`deriving recognition facts stopped: ${(error as Error).message}`);
+    }
+  }
+
+  private apply(recorded: RecordedEvent): void {
+    const version = recorded.metadata.schemaVersion;
+    const event = toRegistryEvent(recorded.type, typeof version === 'number' ? version : undefined, recorded.data);
+    const ref = toEventRef(recorded);
+    if (isWatchEvent(event)) {
+      const watch = evolveWatchTimeline(this.watches.get(event.data.watchId) ?? null, event, ref);
+      if (watch) this.watches.set(watch.watchId, watch);
+    }
+    this.publish(this.changes.record(event, ref, calendarDateOf(recorded.recordedAt)));
+    this.applied = recorded.position;
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      if (this.waiters[i].position <= this.applied) this.waiters.splice(i, 1)[0].resolve();
+    }
+  }
+
+  /** Moves the calendar to today, then sleeps until the next date on which an answer may change. */
+  private tick(): void {
+    const now = this.clock.now();
+    this.publish(this.changes.advanceTo(calendarDateOf(now)));
+    const next = this.changes.nextDate();
+    const wake = next === null ? MAX_SLEEP_MS : Date.parse(`${next}T00:00:00.000Z`) - now.getTime();
+    this.timer = setTimeout(() => this.tick(), Math.max(1_000, Math.min(MAX_SLEEP_MS, wake)));
+    this.timer.unref();
+  }
+
+  private publish(facts: DerivedFact[]): void {
+    if (facts.length === 0 || this.store === undefined) return;
+    const createdAt = this.clock.now().getTime();
+    const deliveries = facts.flatMap((fact) =>
+      [...this.watches.values()]
+        .filter((watch) => watchReceives(watch, fact))
+        .map((watch) => {
+          const deliveryId = deliveryIdOf(watch.watchId, fact.id);
+          return { deliveryId, watchId: watch.watchId, factId: fact.id, body: JSON.stringify({ deliveryId, watchId: watch.watchId, fact }), createdAt };
+        }),
+    );
+    const fresh = this.store.record(facts, deliveries);
+    if (this.caughtUp) for (const fact of fresh) for (const listener of this.listeners) listener(fact);
+    if (deliveries.length > 0) this.worker?.kick();
+  }
+}

@@ -1,0 +1,16 @@
+import { Global, Module } from '@nestjs/common';
+import { NotificationsHost, WEBHOOK_CONFIG } from './notifications.host';
+import { WatchesResolver } from './graphql/watches.resolver';
+import { loadWebhookConfig } from './webhooks/webhook-config';
+
+/**
+ * Telling people when an answer changes: the derived recognition facts, the webhook outbox and its worker,
+ * the `watches` query. Global so that the watch mutations (in the write module) reach NotificationsHost.
+ * Needs EVENT_STORE, REGISTRY_CONFIG, CLOCK and the read side.
+ */
+@Global()
+@Module({
+  providers: [{ provide: WEBHOOK_CONFIG, useFactory: () => loadWebhookConfig() }, NotificationsHost, WatchesResolver],
+  exports: [NotificationsHost],
+})
+export class NotifyModule {}
