@@ -43,8 +43,14 @@ export class CreateWatchInput extends CommandInput {
   url!: string;
 }
 
-@InputType()
-export class WatchIdInput extends CommandInput {
+@InputType({ description: 'A new signing secret for one of your watches.' })
+export class RotateWatchSecretInput extends CommandInput {
+  @IdentifierField()
+  watchId!: string;
+}
+
+@InputType({ description: 'One of your watches, to delete.' })
+export class DeleteWatchInput extends CommandInput {
   @IdentifierField()
   watchId!: string;
 }

@@ -11,7 +11,7 @@ import { CommandSender } from '../../write/mutation/command-sender';
 import { SendsCommand } from '../../write/mutation/sends-command.decorator';
 import { NotificationsHost } from '../notifications.host';
 import { WebhookTargetRefused } from '../webhooks/address-guard';
-import { CreateWatchInput, WatchIdInput } from './watch.inputs';
+import { CreateWatchInput, DeleteWatchInput, RotateWatchSecretInput } from './watch.inputs';
 import { WatchSecretResultObject } from './watch.objects';
 
 @Resolver()
@@ -40,14 +40,14 @@ export class WatchMutations {
 
   @Mutation(() => WatchSecretResultObject, { description: 'A new signing secret for your watch; the old one stops signing at once. Answers with the secret, once.' })
   @SendsCommand('RotateWatchSecret')
-  async rotateWatchSecret(@Args('input', RegistryValidationPipe) input: WatchIdInput, @CallerActor() caller: Actor | null): Promise<WatchSecretResultObject> {
+  async rotateWatchSecret(@Args('input', RegistryValidationPipe) input: RotateWatchSecretInput, @CallerActor() caller: Actor | null): Promise<WatchSecretResultObject> {
     const outcome = await this.commands.send(caller, input, { type: 'RotateWatchSecret', data: { watchId: input.watchId } });
     return this.withSecret(outcome, caller, input.watchId);
   }
 
   @Mutation(() => CommandResultObject, { description: 'Deletes your watch: nothing more is delivered through it.' })
   @SendsCommand('DeleteWatch')
-  async deleteWatch(@Args('input', RegistryValidationPipe) input: WatchIdInput, @CallerActor() caller: Actor | null): Promise<CommandResultObject> {
+  async deleteWatch(@Args('input', RegistryValidationPipe) input: DeleteWatchInput, @CallerActor() caller: Actor | null): Promise<CommandResultObject> {
     return toCommandResult(await this.commands.send(caller, input, { type: 'DeleteWatch', data: { watchId: input.watchId } }));
   }
 
