@@ -25,6 +25,7 @@ const MUTATIONS: Record<string, string> = {
   createWatch: 'createWatch(input: $input) { watchId secret position }',
   rotateWatchSecret: 'rotateWatchSecret(input: $input) { watchId secret position }',
   deleteWatch: 'deleteWatch(input: $input) { position }',
+  suspendAccreditation: 'suspendAccreditation(input: $input) { position }',
 };
 
 export function send(http: HttpClient, name: string, input: Record<string, unknown>, key: string): Promise<GraphqlAnswer> {
