@@ -91,8 +91,33 @@ describe('Authorization: every mutation × every caller, from one table', () => 
         AUDITOR: world.keys.auditor,
         'SKILLS_FOCAL_POINT of the rightful country': world.keys.focalTh,
         'SKILLS_FOCAL_POINT of another country': world.keys.focalMy,
+        EMPLOYER: world.keys.employer,
         'revoked key of the rightful role': world.keys.revokedTh,
       })[who];
+
+    it('watches answers EMPLOYER and CERTIFICATION_BODY keys only, each its own watches, and writes nothing', async () => {
+      await world.must('createWatch', { watchId: `mine-${world.unique()}`, certificationBodyId: TH.cbId, url: 'https://hooks.example.com/th' }, world.keys.th);
+      const before = await world.fingerprint();
+      const observed: Array<[Caller, string]> = [];
+      for (const who of CALLERS) {
+        const answer = await graphql(world.registry.http, '{ watches { watchId certificationBodyId } }', {}, caller(who));
+        const codes = errorCodes(answer);
+        const watches = (answer.data?.watches ?? []) as { certificationBodyId: string | null }[];
+        observed.push([who, codes.length > 0 ? codes.join(',') : `ALLOWED, ${watches.some((watch) => watch.certificationBodyId === TH.cbId) ? 'TH' : 'no TH'} watches`]);
+      }
+      expect(observed).toEqual([
+        ['no key', 'UNAUTHENTICATED'],
+        ['ACCREDITATION_BODY', 'FORBIDDEN'],
+        ['CERTIFICATION_BODY of the rightful CB', 'ALLOWED, TH watches'],
+        ['CERTIFICATION_BODY of another CB', 'ALLOWED, no TH watches'],
+        ['AUDITOR', 'FORBIDDEN'],
+        ['SKILLS_FOCAL_POINT of the rightful country', 'FORBIDDEN'],
+        ['SKILLS_FOCAL_POINT of another country', 'FORBIDDEN'],
+        ['EMPLOYER', 'ALLOWED, no TH watches'],
+        ['revoked key of the rightful role', 'UNAUTHENTICATED'],
+      ]);
+      expect(await world.fingerprint()).toEqual(before);
+    }, 30_000);
 
     it.each(Object.keys(PUBLIC_QUERIES))('%s answers every caller exactly as recognition does, and writes nothing', async (name) => {
       const observed: Array<[Caller, string]> = [];

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRegistryChild, type RegistryChild } from '../hostile/support/registry-child';
-import { startRegistry, type RunningRegistry } from '../support/registry-process';
+import { startRegistry, type RunningRegistry } from '../support/in-process-registry';
 import { describeOnEmbeddedStore } from '../support/test-store';
 import { withEnvironment } from '../support/with-environment';
 import { ADMIN_KEY, TH_CB, issue, must, populate, signatureVerifies, today } from './support/notify-world';

@@ -1,5 +1,5 @@
 import { errorCodes, graphql } from '../hostile/support/graphql-calls';
-import { startRegistry, type RunningRegistry } from '../support/registry-process';
+import { startRegistry, type RunningRegistry } from '../support/in-process-registry';
 import { withEnvironment } from '../support/with-environment';
 import { ADMIN_KEY, MRA, TH_CB, issue, must, populate, send, signatureVerifies, today, type NotifyWorld } from './support/notify-world';
 import { WebhookReceiver } from './support/webhook-receiver';
@@ -83,7 +83,7 @@ describe('webhooks: watches are told when answers change', () => {
     ]);
     const other = (await must(registry.http, 'createApiKey', { role: 'EMPLOYER', label: 'another employer' }, ADMIN_KEY)).key;
     expect((await graphql(registry.http, WATCHES, {}, other)).data?.watches).toEqual([]);
-    expect(errorCodes(await send(registry.http, 'deleteWatch', { watchId: 'acme-nurses' }, other))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await send(registry.http, 'deleteWatch', { watchId: 'acme-nurses' }, other))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await graphql(registry.http, WATCHES, {}, ADMIN_KEY))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await graphql(registry.http, WATCHES))).toEqual(['UNAUTHENTICATED']);
   });

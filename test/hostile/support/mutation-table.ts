@@ -10,6 +10,7 @@ export const CALLERS = [
   'AUDITOR',
   'SKILLS_FOCAL_POINT of the rightful country',
   'SKILLS_FOCAL_POINT of another country',
+  'EMPLOYER',
   'revoked key of the rightful role',
 ] as const;
 export type Caller = (typeof CALLERS)[number];
@@ -51,6 +52,7 @@ export function expectedOutcome(entry: MutationEntry, caller: Caller): Outcome {
     case 'CERTIFICATION_BODY of another CB':
     case 'SKILLS_FOCAL_POINT of another country':
     case 'AUDITOR':
+    case 'EMPLOYER':
       return entry.sentBy === 'WITNESS' ? 'ALLOWED' : 'FORBIDDEN';
     default: {
       const unknown: never = caller;
@@ -104,6 +106,8 @@ export async function keyOf(world: World, entry: MutationEntry, prepared: Prepar
       return focalPointKeyOf(world, prepared.rightfulCountry ?? TH.country);
     case 'SKILLS_FOCAL_POINT of another country':
       return (prepared.rightfulCountry ?? TH.country) === TH.country ? world.keys.focalMy : world.keys.focalTh;
+    case 'EMPLOYER':
+      return world.keys.employer;
     case 'revoked key of the rightful role':
       switch (entry.sentBy) {
         case 'ACCREDITATION_BODY':
@@ -161,6 +165,12 @@ async function freshCertificate(world: World): Promise<string> {
     world.keys.th,
   );
   return number;
+}
+
+async function freshWatch(world: World): Promise<string> {
+  const watchId = `w-${world.unique()}`;
+  await world.must('createWatch', { watchId, certificationBodyId: TH.cbId, url: 'https://hooks.example.com/registry' }, world.keys.th);
+  return watchId;
 }
 
 const reason = 'hostile-suite decision';
@@ -329,6 +339,20 @@ export const MUTATION_TABLE: Record<string, MutationEntry> = {
       const { privateKey } = generateEd25519();
       return { input: { verifierKey: formatVerifierKey(`witness.${world.unique()}.example/w1`, rawPublicKey(privateKey), COSIGNATURE_V1) } };
     },
+  },
+  // A CB's watch of its own certificates: the rightful caller is that CB; an employer or another CB may not
+  // watch a CB's whole register. The URL is public and is never reached (the test machine has no network).
+  createWatch: {
+    sentBy: 'CERTIFICATION_BODY',
+    prepare: async (world) => ({ input: { watchId: `w-${world.unique()}`, certificationBodyId: TH.cbId, url: 'https://hooks.example.com/registry' } }),
+  },
+  rotateWatchSecret: {
+    sentBy: 'CERTIFICATION_BODY',
+    prepare: async (world) => ({ input: { watchId: await freshWatch(world) } }),
+  },
+  deleteWatch: {
+    sentBy: 'CERTIFICATION_BODY',
+    prepare: async (world) => ({ input: { watchId: await freshWatch(world) } }),
   },
   addCheckpointCosignature: {
     sentBy: 'WITNESS',

@@ -28,6 +28,8 @@ export interface WorldKeys {
   focalTh: string;
   focalMy: string;
   revokedFocalTh: string;
+  /** An EMPLOYER key (watches of exact certificates). */
+  employer: string;
 }
 
 /** The ASEAN member states a world hands out, each once, to entries that need a country of their own. The
@@ -83,7 +85,7 @@ export async function buildWorld(options: StartOptions = {}): Promise<World> {
     registry,
     schema,
     store,
-    keys: { admin: ADMIN_KEY, th: '', my: '', auditor: '', revokedAdmin: '', revokedTh: '', revokedMy: '', focalTh: '', focalMy: '', revokedFocalTh: '' },
+    keys: { admin: ADMIN_KEY, th: '', my: '', auditor: '', revokedAdmin: '', revokedTh: '', revokedMy: '', focalTh: '', focalMy: '', revokedFocalTh: '', employer: '' },
     send,
     must,
     fingerprint: () => fingerprintLog(store),
@@ -149,6 +151,7 @@ async function populate(world: World): Promise<void> {
   const focalTh = await key('SKILLS_FOCAL_POINT', null, 'Thailand skills focal point', TH.country);
   const focalMy = await key('SKILLS_FOCAL_POINT', null, 'Malaysia skills focal point', MY.country);
   const revokedFocalTh = await key('SKILLS_FOCAL_POINT', null, 'former Thai focal point', TH.country);
+  const employer = await key('EMPLOYER', null, 'hospital HR');
   for (const revoked of [revokedAdmin, revokedTh, revokedMy, revokedFocalTh]) await world.must('revokeApiKey', { keyId: revoked.keyId }, admin);
   world.keys = {
     admin,
@@ -161,5 +164,6 @@ async function populate(world: World): Promise<void> {
     focalTh: focalTh.key,
     focalMy: focalMy.key,
     revokedFocalTh: revokedFocalTh.key,
+    employer: employer.key,
   };
 }

@@ -65,12 +65,13 @@ describe('Watches', () => {
     given([created()]).when(create()).thenRejects('WATCH_ID_TAKEN', { kind: 'CONFLICT' });
   });
 
-  it("rotates and deletes only the owner's watch; someone else's is reported missing", () => {
+  it("rotates and deletes only the owner's watch", () => {
     given([created()]).when(rotate()).then([{ type: 'WatchSecretRotated', data: { watchId: 'w-1', secretVersion: 2 } }]);
     given([created(), { type: 'WatchSecretRotated', data: { watchId: 'w-1', secretVersion: 2 } }]).when(rotate()).then([{ type: 'WatchSecretRotated', data: { watchId: 'w-1', secretVersion: 3 } }]);
     given([created()]).when(remove()).then([{ type: 'WatchDeleted', data: { watchId: 'w-1' } }]);
-    given([created()]).when(remove(employer('other'))).thenRejects('WATCH_NOT_FOUND', { kind: 'NOT_FOUND' });
-    given([created()]).when(rotate(certificationBody('th-ftpi'))).thenRejects('WATCH_NOT_FOUND');
+    given([created()]).when(remove(employer('other'))).thenRejects('NOT_OWN_WATCH', { kind: 'FORBIDDEN' });
+    given([created()]).when(rotate(certificationBody('th-ftpi'))).thenRejects('NOT_OWN_WATCH');
+    given([]).when(remove()).thenRejects('WATCH_NOT_FOUND', { kind: 'NOT_FOUND' });
     given([created(), { type: 'WatchDeleted', data: { watchId: 'w-1' } }]).when(remove()).thenRejects('WATCH_NOT_FOUND');
     given([]).when(rotate()).thenRejects('WATCH_NOT_FOUND');
   });

@@ -91,8 +91,7 @@ function permittedTarget(command: CreateWatch, owner: WatchOwner): WatchTarget {
 function ownWatch(state: WatchState, actor: Actor, watchId: string): Extract<WatchState, { status: 'Active' }> {
   if (state.status !== 'Active') throw new RuleViolation('WATCH_NOT_FOUND', `no watch ${watchId}`, 'watchId');
   const owns = state.owner.role === 'CERTIFICATION_BODY' ? actor.cbId === state.owner.cbId : actor.keyId === state.owner.keyId;
-  // Someone else's watch is reported as missing: its existence is the owner's business.
-  if (!owns || actor.role !== state.owner.role) throw new RuleViolation('WATCH_NOT_FOUND', `no watch ${watchId}`, 'watchId');
+  if (!owns || actor.role !== state.owner.role) throw new RuleViolation('NOT_OWN_WATCH', `watch ${watchId} is not yours`, 'watchId');
   return state;
 }
 
