@@ -36,7 +36,7 @@ describe('The bad-input campaign: hostile values at every mutation input', () =>
     it('refuses a hostile value in any one field as BAD_USER_INPUT, with nothing written', async () => {
       const entry = MUTATION_TABLE[name];
       // The rest of the input is one the rightful caller could send successfully: only the hostile field is at fault.
-      const prepared = await world.once(`prepared ${name}`, () => entry.prepare(world));
+      const prepared = await world.once(`prepared ${name}`, () => (entry.prepareForCampaign ?? entry.prepare)(world));
       const rightful = await rightfulKey(world, entry, prepared);
       const fields = inputFieldsOf(world.schema, name);
       const before = await world.fingerprint();
@@ -68,7 +68,7 @@ describe('The bad-input campaign: hostile values at every mutation input', () =>
 
     it('refuses a malformed input as a whole: unknown fields, a missing required field, not an object', async () => {
       const entry = MUTATION_TABLE[name];
-      const prepared = await world.once(`prepared ${name}`, () => entry.prepare(world));
+      const prepared = await world.once(`prepared ${name}`, () => (entry.prepareForCampaign ?? entry.prepare)(world));
       const rightful = await rightfulKey(world, entry, prepared);
       const required = inputFieldsOf(world.schema, name).filter((field: InputField) => field.required);
       const without = (field: string): Record<string, unknown> => Object.fromEntries(Object.entries(prepared.input).filter(([k]) => k !== field));

@@ -34,6 +34,9 @@ export interface MutationEntry {
   sentBy: 'ACCREDITATION_BODY' | 'CERTIFICATION_BODY' | 'SKILLS_FOCAL_POINT' | 'WITNESS';
   /** Records, with the world's own keys, what the mutation acts on. */
   prepare(world: World): Promise<Prepared>;
+  /** For the bad-input campaign, when `prepare`'s input leaves out a list of input objects to attack: another
+   * input the same rightful caller could send successfully. */
+  prepareForCampaign?(world: World): Promise<Prepared>;
 }
 
 /** The one rule the whole matrix follows. */
@@ -345,6 +348,9 @@ export const MUTATION_TABLE: Record<string, MutationEntry> = {
   createWatch: {
     sentBy: 'CERTIFICATION_BODY',
     prepare: async (world) => ({ input: { watchId: `w-${world.unique()}`, certificationBodyId: TH.cbId, url: 'https://hooks.example.com/registry' } }),
+    prepareForCampaign: async (world) => ({
+      input: { watchId: `w-${world.unique()}`, certificates: [{ certificateNumber: await freshCertificate(world), country: MY.country }], url: 'https://hooks.example.com/registry' },
+    }),
   },
   rotateWatchSecret: {
     sentBy: 'CERTIFICATION_BODY',
