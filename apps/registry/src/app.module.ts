@@ -9,6 +9,7 @@ import { GraphqlPlatformModule } from './graphql/graphql-platform.module';
 import { HealthModule } from './health/health.module';
 import { ReadModule } from './read/read.module';
 import { NotifyModule } from './notify/notify.module';
+import { ProcessManagersModule } from './process-managers/process-managers.module';
 import { StoreModule } from './store';
 import { TransparencyModule } from './transparency/transparency.module';
 import { WriteModule } from './write/write.module';
@@ -36,6 +37,7 @@ export class AppModule {
         ReadModule.register({ readSide: seams.readSide }),
         NotifyModule,
         WriteModule.register(),
+        ProcessManagersModule,
       ],
     };
   }

@@ -29,7 +29,8 @@ export type RenewCertificate = {
 
 export type SuspendCertificate = {
   type: 'SuspendCertificate';
-  data: { number: string; effectiveOn: CalendarDate; reason: string };
+  /** `until`: if not reinstated by then, the certificate is withdrawn from that date (a process manager sends it). */
+  data: { number: string; effectiveOn: CalendarDate; reason: string; until?: CalendarDate | null };
   actor: Actor;
 };
 

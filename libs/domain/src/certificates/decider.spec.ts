@@ -124,6 +124,14 @@ describe('renewing a certificate', () => {
 });
 
 describe('the certificate lifecycle', () => {
+  it('records the end of a suspension, after which an unlifted suspension becomes a withdrawal, and refuses an end not after its start', () => {
+    const until = (date: string): CertificateCommand => ({ type: 'SuspendCertificate', data: { number: N, effectiveOn: '2025-01-01', reason: 'as recorded by the CB', until: date }, actor: th });
+    const suspended = certificate.suspended(N, '2025-01-01', 'as recorded by the CB');
+    given([issuedN]).when(until('2025-03-01')).then([{ ...suspended, data: { ...suspended.data, until: '2025-03-01' } }]);
+    given([issuedN]).when(until('2025-01-01')).thenRejects('VALID_UNTIL_NOT_AFTER_START', { field: 'until' });
+    given([issuedN]).when(until('2025-02-30')).thenRejects('INVALID_DATE', { field: 'until' });
+  });
+
   it('suspends an active certificate and reinstates it', () => {
     given([issuedN]).when(lifecycle('SuspendCertificate', '2025-01-01')).then([certificate.suspended(N, '2025-01-01', 'as recorded by the CB')]);
     given([issuedN, certificate.suspended(N, '2025-01-01')])

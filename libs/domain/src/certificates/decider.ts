@@ -2,7 +2,7 @@ import { assessAccreditation } from '../certification-bodies/standing';
 import type { CertificationBodyTimeline } from '../certification-bodies/timeline';
 import type { Actor } from '../shared/actor';
 import type { CalendarDate } from '../shared/calendar-date';
-import { requireDate, requireEndAfterStart, requireNotBackdated, requireText } from '../shared/checks';
+import { requireDate, requireEndAfterStart, requireNotBackdated, requireText, suspendedUntil } from '../shared/checks';
 import { unreachable, type Decider } from '../shared/decider';
 import { RuleViolation } from '../shared/rule-violation';
 import type {
@@ -159,7 +159,8 @@ function suspend(command: SuspendCertificate, state: CertificateState): Certific
     throw new RuleViolation('CERTIFICATE_EXPIRED', `certificate ${certificate.number} expired after ${certificate.validUntil}`, 'effectiveOn');
   }
   const reason = requireText(data.reason, 'reason');
-  return { type: 'CertificateSuspended', data: { number: certificate.number, effectiveOn: from, reason } };
+  const until = suspendedUntil(from, data.until);
+  return { type: 'CertificateSuspended', data: { number: certificate.number, effectiveOn: from, reason, ...until } };
 }
 
 function reinstate(command: ReinstateCertificate, state: CertificateState): CertificateEvent {

@@ -18,9 +18,10 @@ export type CertificateRenewed = {
   data: { number: string; effectiveOn: CalendarDate; validUntil: CalendarDate };
 };
 
+/** `until`, when set: not reinstated by then, the certificate is withdrawn from that date. */
 export type CertificateSuspended = {
   type: 'CertificateSuspended';
-  data: { number: string; effectiveOn: CalendarDate; reason: string };
+  data: { number: string; effectiveOn: CalendarDate; reason: string; until?: CalendarDate };
 };
 
 export type CertificateReinstated = {

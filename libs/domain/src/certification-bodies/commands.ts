@@ -40,7 +40,8 @@ export type ReduceAccreditationScope = {
 
 export type SuspendAccreditation = {
   type: 'SuspendAccreditation';
-  data: { cbId: string; effectiveOn: CalendarDate; reason: string };
+  /** `until`: if not reinstated by then, the accreditation is withdrawn from that date (a process manager sends it). */
+  data: { cbId: string; effectiveOn: CalendarDate; reason: string; until?: CalendarDate | null };
   actor: Actor;
 };
 

@@ -7,6 +7,7 @@ import {
   requireRegisteredSchemes,
   requireSchemeList,
   requireText,
+  suspendedUntil,
 } from '../shared/checks';
 import { unreachable, type Decider } from '../shared/decider';
 import { RuleViolation } from '../shared/rule-violation';
@@ -160,7 +161,8 @@ function suspend(command: SuspendAccreditation, state: CertificationBodyState): 
     throw new RuleViolation('ACCREDITATION_EXPIRED', `the accreditation expired on ${accreditation.validUntil}`, 'effectiveOn');
   }
   const reason = requireText(data.reason, 'reason');
-  return { type: 'AccreditationSuspended', data: { cbId: accreditation.cbId, effectiveOn: from, reason } };
+  const until = suspendedUntil(from, data.until);
+  return { type: 'AccreditationSuspended', data: { cbId: accreditation.cbId, effectiveOn: from, reason, ...until } };
 }
 
 function reinstate(command: ReinstateAccreditation, state: CertificationBodyState): CertificationBodyEvent {

@@ -31,9 +31,10 @@ export type AccreditationScopeReduced = {
   data: { cbId: string; schemes: string[]; effectiveOn: CalendarDate };
 };
 
+/** `until`, when set: not reinstated by then, the accreditation is withdrawn from that date. */
 export type AccreditationSuspended = {
   type: 'AccreditationSuspended';
-  data: { cbId: string; effectiveOn: CalendarDate; reason: string };
+  data: { cbId: string; effectiveOn: CalendarDate; reason: string; until?: CalendarDate };
 };
 
 export type AccreditationReinstated = {

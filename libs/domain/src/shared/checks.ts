@@ -44,6 +44,14 @@ export function requireEndAfterStart(start: CalendarDate, end: CalendarDate, fie
   }
 }
 
+/** The end of a suspension, as the event records it: absent when open-ended, else a date after its start. */
+export function suspendedUntil(from: CalendarDate, until: CalendarDate | null | undefined): { until?: CalendarDate } {
+  if (until == null) return {};
+  const end = requireDate(until, 'until');
+  requireEndAfterStart(from, end, 'until');
+  return { until: end };
+}
+
 /** A non-empty list of distinct scheme codes. */
 export function requireSchemeList(schemes: unknown, field: string): string[] {
   if (!Array.isArray(schemes) || schemes.length === 0) {

@@ -48,7 +48,13 @@ abstract class CertificateStatusChangeInput extends CommandInput {
 }
 
 @InputType()
-export class SuspendCertificateInput extends CertificateStatusChangeInput {}
+export class SuspendCertificateInput extends CertificateStatusChangeInput {
+  @CalendarDayField({
+    nullable: true,
+    description: 'The end of the suspension: if the certificate is not reinstated by then, it is withdrawn from that date, automatically.',
+  })
+  until?: string | null;
+}
 
 @InputType()
 export class ReinstateCertificateInput extends CertificateStatusChangeInput {}

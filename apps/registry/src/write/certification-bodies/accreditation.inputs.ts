@@ -66,7 +66,13 @@ abstract class AccreditationStatusChangeInput extends CommandInput {
 }
 
 @InputType()
-export class SuspendAccreditationInput extends AccreditationStatusChangeInput {}
+export class SuspendAccreditationInput extends AccreditationStatusChangeInput {
+  @CalendarDayField({
+    nullable: true,
+    description: 'The end of the suspension: if the accreditation is not reinstated by then, it is withdrawn from that date, automatically.',
+  })
+  until?: string | null;
+}
 
 @InputType()
 export class ReinstateAccreditationInput extends AccreditationStatusChangeInput {}

@@ -8,7 +8,7 @@ export type EventMetadata = {
   commandId: string;
   commandType: RegistryCommandType;
   correlationId: string;
-  /** What caused the event: the command. */
+  /** What caused the event: the command, or for a process manager's command the event it acted on. */
   causationId: string;
   /** See commandHashOf; absent on events recorded before it was kept. */
   commandHash?: string;
@@ -30,7 +30,7 @@ export function eventMetadata(
     commandId: envelope.commandId,
     commandType: command.type,
     correlationId: envelope.correlationId,
-    causationId: envelope.commandId,
+    causationId: envelope.causationId ?? envelope.commandId,
     commandHash: envelope.commandHash,
     actor: { keyId, role, cbId: cbId ?? null, ...(country ? { country } : {}) },
     recordedAt: recordedAt.toISOString(),

@@ -12,6 +12,9 @@ export type CommandEnvelope = {
   correlationId: string;
   /** commandHashOf the command as the caller asked it: the same id with another hash is not a retry. */
   commandHash: string;
+  /** What caused the command, when it is not a caller's request: the id of the recorded event a process
+   * manager acted on. Defaults to the command id. */
+  causationId?: string;
 };
 
 /** The one command on the bus: every registry command takes the same path (load, fold, decide, append). */
