@@ -39,6 +39,11 @@ describe('suspensions with an end: the process manager withdraws what is not rei
     // The registry was down on the day: the deadlines are in the past when it starts again.
     clock.instant = new Date('2026-02-01T09:00:00Z');
     registry = await registry.restart();
+    // Carried out as soon as the process manager has caught up with the log, in the background of the start.
+    for (let tries = 0; tries < 100; tries++) {
+      if ((await history(registry, `cb-${TH_CB}`)).some((event) => event.type === 'AccreditationWithdrawn')) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   });
 
   afterAll(async () => {

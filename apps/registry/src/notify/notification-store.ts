@@ -140,6 +140,10 @@ export class NotificationStore {
     return rows.map(toDelivery);
   }
 
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

@@ -77,14 +77,19 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
     const head = last?.position ?? 0n;
     this.subscription = this.log.subscribeToAll({ fromPosition: 'start' });
     this.following = this.follow(this.subscription);
-    await this.waitFor(head);
-    this.caughtUp = true;
-    this.tick();
-    this.worker.start();
-    this.logger.log(`derived recognition facts caught up to position ${this.applied} in ${Date.now() - started} ms`);
+    // Catching up does not hold the start: on a large log deriving every answer again takes a while, and the
+    // queries do not need it. The calendar moves only once caught up, so every event is judged on its own day.
+    void this.waitFor(head).then(() => {
+      if (this.store === undefined || !this.store.isOpen) return;
+      this.caughtUp = true;
+      this.tick();
+      this.worker?.start();
+      this.logger.log(`derived recognition facts caught up to position ${this.applied} in ${Date.now() - started} ms`);
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.caughtUp = false;
     clearTimeout(this.timer);
     await this.worker?.stop();
     await this.subscription?.close();

@@ -6,6 +6,9 @@ import { EVENT_STORE } from '../store';
 import { ProcessManagerStore } from './process-manager-store';
 import { RecordedEventPublished } from './recorded-event-published';
 
+const SAVE_EVERY = 1_000;
+const SAVE_WHEN_QUIET_MS = 200;
+
 /**
  * The only way events reach the EventBus: a subscription to the durable log from a stored position. Each
  * recorded event is published as RecordedEventPublished; the position is stored after the (synchronous)
@@ -19,6 +22,8 @@ export class LogEventBridge implements OnApplicationBootstrap, OnModuleDestroy {
   private following: Promise<void> | undefined;
   private readonly caughtUp: { position: bigint; resolve: () => void }[] = [];
   private published = 0n;
+  private unsaved = 0;
+  private saveTimer: NodeJS.Timeout | undefined;
   private markReady!: () => void;
   /** Resolves once the bridge has published the log as it stood at start. */
   readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
@@ -29,20 +34,28 @@ export class LogEventBridge implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly bus: EventBus,
   ) {}
 
-  /** After every module's init: the handlers are registered on the bus by then. */
+  /** After every module's init: the handlers are registered on the bus by then. Catching up does not hold the
+   * start (on a large log it takes a while); `ready` says when it is done. */
   async onApplicationBootstrap(): Promise<void> {
     const [last] = await this.log.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1 });
     const from = this.store.position();
     this.published = from ?? 0n;
     this.subscription = this.log.subscribeToAll({ fromPosition: from ?? 'start' });
     this.following = this.follow(this.subscription);
-    await this.publishedUpTo(last?.position ?? 0n);
-    this.markReady();
+    void this.publishedUpTo(last?.position ?? 0n).then(() => this.markReady());
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.subscription?.close();
     await this.following;
+    clearTimeout(this.saveTimer);
+    this.save();
+  }
+
+  private save(): void {
+    if (this.unsaved === 0) return;
+    this.store.savePosition(this.published);
+    this.unsaved = 0;
   }
 
   /** Resolves once every event up to `position` was published. */
@@ -63,8 +76,12 @@ export class LogEventBridge implements OnApplicationBootstrap, OnModuleDestroy {
     const version = recorded.metadata.schemaVersion;
     const event = toRegistryEvent(recorded.type, typeof version === 'number' ? version : undefined, recorded.data);
     this.bus.publish(new RecordedEventPublished(recorded.id, event, toEventRef(recorded), recorded.metadata, recorded.recordedAt));
-    this.store.savePosition(recorded.position);
     this.published = recorded.position;
+    // Every so many events, and when the log falls quiet: what was published since is published again after a crash.
+    if (++this.unsaved >= SAVE_EVERY) this.save();
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.save(), SAVE_WHEN_QUIET_MS);
+    this.saveTimer.unref();
     for (let i = this.caughtUp.length - 1; i >= 0; i--) if (this.caughtUp[i].position <= this.published) this.caughtUp.splice(i, 1)[0].resolve();
   }
 }

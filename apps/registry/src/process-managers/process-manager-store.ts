@@ -35,6 +35,8 @@ export class ProcessManagerStore {
     this.db = new Database(file);
     chmodSync(file, 0o600);
     this.db.pragma('journal_mode = WAL');
+    // A crash may lose the last commits: the bridge then publishes again, and the handlers are idempotent.
+    this.db.pragma('synchronous = NORMAL');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS bridge_position (id INTEGER PRIMARY KEY CHECK (id = 1), position TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS suspension_deadlines (
@@ -53,11 +55,13 @@ export class ProcessManagerStore {
   }
 
   savePosition(position: bigint): void {
+    if (!this.db.open) return;
     this.db.prepare('INSERT INTO bridge_position (id, position) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position').run(String(position));
   }
 
   /** Idempotent: the same suspension delivered again is the same deadline. */
   addDeadline(deadline: SuspensionDeadline): void {
+    if (!this.db.open) return;
     this.db
       .prepare('INSERT OR IGNORE INTO suspension_deadlines (suspension_event_id, body, until) VALUES (?, ?, ?)')
       .run(deadline.suspensionEventId, JSON.stringify(deadline), deadline.until);

@@ -39,10 +39,9 @@ export class SuspensionDeadlinesScheduler implements OnApplicationBootstrap, OnM
     private readonly bridge: LogEventBridge,
   ) {}
 
-  /** Runs after the bridge caught up (it is bootstrapped first): deadlines passed while down are carried out now. */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.bridge.ready;
-    await this.settleDue();
+  /** Once the bridge caught up with the log: deadlines passed while the registry was down are carried out then. */
+  onApplicationBootstrap(): void {
+    void this.bridge.ready.then(() => (this.stopped ? undefined : this.settleDue()));
   }
 
   async onModuleDestroy(): Promise<void> {
