@@ -17,6 +17,7 @@ import { ISSUE_ROWS, ROW_NUMBERS, type RowNumber } from './rows/issue-rows';
 import { knownAtRow, replayAgreementRow, replayOfDirectory, replayQuestions } from './rows/record-time';
 import { rebuildRow } from './rows/rebuild';
 import { verificationPagesRow } from './rows/verification-pages';
+import { appendsWithDerivationRow, partyWithdrawalRow } from './rows/recognition-changes';
 import { appendsWithTreeRow, verifyAtStartRows } from './rows/transparency-log';
 import { coldStartRow, memoryRow, recognitionOverHttpRow, startRegistry, type ServedContext, type StartedRegistry } from './rows/served-registry';
 import { scaleChartPng } from './scale/scale-chart';
@@ -45,7 +46,7 @@ function positiveInteger(value: string): number {
 function rowList(value: string): RowNumber[] {
   const rows = value.split(',').map((part) => Number(part.trim()));
   const unknown = rows.filter((row) => !(ROW_NUMBERS as readonly number[]).includes(row));
-  if (unknown.length > 0) throw new InvalidArgumentError(`no row ${unknown.join(', ')}; rows are 1 to 13`);
+  if (unknown.length > 0) throw new InvalidArgumentError(`no row ${unknown.join(', ')}; rows are 1 to 15`);
   return rows as RowNumber[];
 }
 
@@ -105,6 +106,8 @@ async function main(options: Options): Promise<void> {
   await run(7, () => eventStoreDbRow(dataset, options.rounds, log));
   await run(8, () => appendsWithTreeRow(dataset, { rounds: options.rounds, log }));
   await run(13, () => verificationPagesRow(log));
+  await run(14, async () => partyWithdrawalRow(options.n, log));
+  await run(15, () => appendsWithDerivationRow(dataset, { rounds: options.rounds, log }));
 
   let summary: DatasetSummary | null = null;
   if ([3, 4, 5, 6, 9, 10, 11, 12].some((row) => want(row as RowNumber))) {

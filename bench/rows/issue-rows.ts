@@ -1,4 +1,4 @@
-/** The rows of issue 7's table (1-7), issue 12's (8-10) and issue 13's (11, 12), word for word: what each measures and
+/** The rows of issue 7's table (1-7), issue 12's (8-10) and issue 13's (11, 12) and issue 15's (14, 15), word for word: what each measures and
  * its target; row 13 is issue 14's quality bar ("first byte under 50 ms on the demo data"). */
 export const ISSUE_ROWS = {
   1: {
@@ -17,7 +17,9 @@ export const ISSUE_ROWS = {
   11: { what: '`recognition` with knownAt (as known at a past instant) vs without, over HTTP, 32 connections: req/s, p50, p99', target: 'within 2× of without' },
   12: { what: "the auditor's replay of the log (domain rule, no read models) vs the live API on 10,000 random questions", target: 'every answer equal' },
   13: { what: 'verification pages: time to first byte of each page on the demo data, p50 and p99', target: 'first byte under 50 ms' },
+  14: { what: 'deriving the recognition facts of an MRA party withdrawal affecting N certificates (seconds)', target: 'informational' },
+  15: { what: 'durable appends with the recognition facts derived live (RecognitionChanges following the log) vs without', target: 'informational' },
 } as const;
 
 export type RowNumber = keyof typeof ISSUE_ROWS;
-export const ROW_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13] as const satisfies readonly RowNumber[];
+export const ROW_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15] as const satisfies readonly RowNumber[];

@@ -157,9 +157,11 @@ export class RecognitionWorld {
         if (arrangement === null) return [];
         const parties = everParties(arrangement);
         const countries = new Set(parties.map((cbId) => this.body(cbId)?.country).filter((country) => country !== undefined));
-        return parties.flatMap((party) =>
-          [...this.certificatesOf(party)].flatMap((certificateNumber) => [...countries].map((country) => ({ certificateNumber, country }))),
-        );
+        // At home the rule never reads an arrangement (condition 3), so a party's own country is left out.
+        return parties.flatMap((party) => {
+          const abroad = [...countries].filter((country) => country !== this.body(party)?.country);
+          return [...this.certificatesOf(party)].flatMap((certificateNumber) => abroad.map((country) => ({ certificateNumber, country })));
+        });
       }
       default:
         return unreachable(scope);
