@@ -103,3 +103,4 @@ export * from './record-time/log-clock';
 export * from './recognition-changes/derived-facts';
 export * from './recognition-changes/recognition-world';
 export * from './recognition-changes/recognition-changes';
+export * from './recognition-changes/impact';
