@@ -119,6 +119,34 @@ describe('Authorization: every mutation × every caller, from one table', () => 
       expect(await world.fingerprint()).toEqual(before);
     }, 30_000);
 
+    it('impact answers the accreditation body, auditors and CBs (counts of their own) only, and writes nothing', async () => {
+      const before = await world.fingerprint();
+      const observed: Array<[Caller, string]> = [];
+      for (const who of CALLERS) {
+        const answer = await graphql(
+          world.registry.http,
+          'query($of: ImpactInput!) { impact(of: $of) { total certificates { certificateNumber } } }',
+          { of: { suspendArrangement: { arrangementId: MRA_ON_APPLICATION, effectiveOn: '2026-01-01' } } },
+          caller(who),
+        );
+        const codes = errorCodes(answer);
+        const impact = answer.data?.impact as { certificates: unknown[] | null } | undefined;
+        observed.push([who, codes.length > 0 ? codes.join(',') : `ALLOWED, ${impact?.certificates === null ? 'counts' : 'numbers'}`]);
+      }
+      expect(observed).toEqual([
+        ['no key', 'UNAUTHENTICATED'],
+        ['ACCREDITATION_BODY', 'ALLOWED, numbers'],
+        ['CERTIFICATION_BODY of the rightful CB', 'ALLOWED, counts'],
+        ['CERTIFICATION_BODY of another CB', 'ALLOWED, counts'],
+        ['AUDITOR', 'ALLOWED, numbers'],
+        ['SKILLS_FOCAL_POINT of the rightful country', 'FORBIDDEN'],
+        ['SKILLS_FOCAL_POINT of another country', 'FORBIDDEN'],
+        ['EMPLOYER', 'FORBIDDEN'],
+        ['revoked key of the rightful role', 'UNAUTHENTICATED'],
+      ]);
+      expect(await world.fingerprint()).toEqual(before);
+    }, 30_000);
+
     it.each(Object.keys(PUBLIC_QUERIES))('%s answers every caller exactly as recognition does, and writes nothing', async (name) => {
       const observed: Array<[Caller, string]> = [];
       const expected: Array<[Caller, string]> = [];

@@ -38,6 +38,30 @@ describe('webhooks: watches are told when answers change', () => {
 
   const bodies = (path: string) => receiver.accepted(path).map((r) => JSON.parse(r.body) as Delivered);
 
+  it('answers what a decision would cost before it is taken, with numbers for the accreditation body and counts for a CB, and records nothing', async () => {
+    const query = `query($of: ImpactInput!) { impact(of: $of) { total byCountry { key count } byScheme { key count } certificates { certificateNumber country } } }`;
+    const of = { withdrawArrangementParty: { arrangementId: MRA, cbId: 'my-mpc', effectiveOn: today() } };
+    const before = await registry.http.get<{ store: { lastPosition: string } }>('/health');
+
+    const ab = await graphql(registry.http, query, { of }, ADMIN_KEY);
+    const cb = await graphql(registry.http, query, { of }, world.thKey);
+
+    expect(ab.data?.impact).toEqual({
+      total: 2,
+      byCountry: [{ key: 'MY', count: 2 }],
+      byScheme: [{ key: 'APO-PS 101:2023', count: 2 }],
+      certificates: [
+        { certificateNumber: 'C-1', country: 'MY' },
+        { certificateNumber: 'C-2', country: 'MY' },
+      ],
+    });
+    expect(cb.data?.impact).toMatchObject({ total: 2, certificates: null });
+    expect(errorCodes(await graphql(registry.http, query, { of }, world.employerKey))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await graphql(registry.http, query, { of }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await graphql(registry.http, query, { of: {} }, ADMIN_KEY))).toEqual(['BAD_USER_INPUT']);
+    expect((await registry.http.get<{ store: { lastPosition: string } }>('/health')).body.store.lastPosition).toBe(before.body.store.lastPosition);
+  });
+
   it("delivers each watch exactly the facts it follows, signed with its secret; a receiver failing three times gets each delivery once", async () => {
     await must(registry.http, 'suspendCertificate', { number: 'C-1', effectiveOn: today(), reason: 'complaint under investigation' }, world.thKey);
 

@@ -8,10 +8,12 @@ import {
   toRegistryEvent,
   watchReceives,
   type DerivedFact,
+  type RecognitionWorld,
   type WatchTimeline,
 } from '@registry/domain';
 import type { AllSubscription, EventStore, RecordedEvent } from '@registry/event-store';
 import { type Config, REGISTRY_CONFIG } from '../config';
+import { RegistryError } from '../graphql/registry-error';
 import { EVENT_STORE } from '../store';
 import { CLOCK, type Clock } from '../clock';
 import { deliveryIdOf } from './delivery-id';
@@ -107,6 +109,12 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
   onFact(listener: (fact: DerivedFact) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** The timelines the derivation folded, once it has caught up with the log (what-if questions read them). */
+  world(): RecognitionWorld {
+    if (!this.caughtUp) throw new RegistryError('SERVICE_UNAVAILABLE', 'The recognition facts are still being derived from the log; try again shortly', { reason: 'DERIVING' });
+    return this.changes.world;
   }
 
   /** A watch as the log says now (deleted ones included). */

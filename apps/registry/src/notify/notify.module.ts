@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { NotificationsHost, WEBHOOK_CONFIG } from './notifications.host';
 import { WatchesResolver } from './graphql/watches.resolver';
+import { ImpactResolver } from './graphql/impact.resolver';
 import { loadWebhookConfig } from './webhooks/webhook-config';
 
 /**
@@ -10,7 +11,7 @@ import { loadWebhookConfig } from './webhooks/webhook-config';
  */
 @Global()
 @Module({
-  providers: [{ provide: WEBHOOK_CONFIG, useFactory: () => loadWebhookConfig() }, NotificationsHost, WatchesResolver],
+  providers: [{ provide: WEBHOOK_CONFIG, useFactory: () => loadWebhookConfig() }, NotificationsHost, WatchesResolver, ImpactResolver],
   exports: [NotificationsHost],
 })
 export class NotifyModule {}
