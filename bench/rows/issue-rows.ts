@@ -1,4 +1,4 @@
-/** The rows of issue 7's table (1-7), issue 12's (8-10) and issue 13's (11, 12) and issue 15's (14, 15), word for word: what each measures and
+/** The rows of issue 7's table (1-7), issue 12's (8-10), issue 13's (11, 12) and issue 15's (14, 15), word for word: what each measures and
  * its target; row 13 is issue 14's quality bar ("first byte under 50 ms on the demo data"). */
 export const ISSUE_ROWS = {
   1: {
