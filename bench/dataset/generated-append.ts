@@ -31,6 +31,7 @@ const COMMAND_OF = {
   AccreditationReinstated: 'ReinstateAccreditation',
   AccreditationWithdrawn: 'WithdrawAccreditation',
   CertificateIssued: 'IssueCertificate',
+  CertificateCorrected: 'CorrectCertificate',
   CertificateRenewed: 'RenewCertificate',
   CertificateSuspended: 'SuspendCertificate',
   CertificateReinstated: 'ReinstateCertificate',

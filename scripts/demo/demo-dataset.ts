@@ -129,6 +129,7 @@ const arrangements: DemoStep[] = [
       mode: 'ON_APPLICATION',
       effectiveFrom: '2025-01-01',
       expiresOn: '2029-12-31',
+      decisionPeriodDays: 60,
     },
   },
   {
@@ -178,6 +179,14 @@ const lifecycle: DemoStep[] = [
 ];
 
 const decisions: DemoStep[] = [
+  // An application refused for a national requirement, and one to Thailand still waiting, past its decision period.
+  { mutation: 'applyForRecognition', sender: cb('pk-npo'), input: { certificateNumber: 'PK-PSPS-2025-0009', country: 'MY', arrangementId: 'apo-public-sector-mra-2025', appliedOn: '2025-04-01' } },
+  { mutation: 'refuseRecognition', sender: cb('my-mpc'), input: { certificateNumber: 'PK-PSPS-2025-0009', country: 'MY', decidedOn: '2025-05-02', reasonCode: 'NATIONAL_REQUIREMENT_NOT_MET', note: 'Public-sector practice in Malaysia requires registration with the national service commission' } },
+  { mutation: 'applyForRecognition', sender: cb('lk-nps'), input: { certificateNumber: 'LK-PSPS-2025-0008', country: 'TH', arrangementId: 'apo-public-sector-mra-2025', appliedOn: '2025-11-03', note: 'Secondment to a Thai ministry planned for 2026' } },
+  // A holder's name misspelt at issue, corrected: the history keeps both.
+  { mutation: 'correctCertificate', sender: cb('my-mpc'), input: { number: 'MY-GPS-2024-0002', field: 'HOLDER_NAME', value: 'Nur Aisyah binti Abdul Rahman', reason: "Father's name omitted at issue" } },
+  // Recognition on application: Sri Lanka's CB applies, Malaysia's grants within the 60-day decision period.
+  { mutation: 'applyForRecognition', sender: cb('lk-nps'), input: { certificateNumber: 'LK-PSPS-2025-0008', country: 'MY', arrangementId: 'apo-public-sector-mra-2025', appliedOn: '2025-05-20', note: 'Three years of public-sector practice; assessment record attached' } },
   { mutation: 'grantRecognition', sender: cb('my-mpc'), input: { certificateNumber: 'LK-PSPS-2025-0008', country: 'MY', arrangementId: 'apo-public-sector-mra-2025', decidedOn: '2025-06-16', conditions: 'Supervised practice for the first six months' } },
   { mutation: 'grantRecognition', sender: cb('th-ftpi'), input: { certificateNumber: 'PK-PSPS-2025-0009', country: 'TH', arrangementId: 'apo-public-sector-mra-2025', decidedOn: '2025-05-05' } },
   { mutation: 'revokeRecognition', sender: cb('th-ftpi'), input: { certificateNumber: 'PK-PSPS-2025-0009', country: 'TH', decidedOn: '2026-03-02', reason: 'Conditions of recognition not met' } },

@@ -147,6 +147,53 @@ describe('Authorization: every mutation × every caller, from one table', () => 
       expect(await world.fingerprint()).toEqual(before);
     }, 30_000);
 
+    it('recognitionApplications (a host country\'s queue) answers the host-country CB, the ACCREDITATION_BODY and AUDITOR keys only, and writes nothing', async () => {
+      const queue = 'query { result: recognitionApplications(status: PENDING, country: "MY") { totalCount nodes { applicationId status } } }';
+      const expected: Record<Caller, string> = {
+        'no key': 'UNAUTHENTICATED',
+        ACCREDITATION_BODY: 'ALLOWED',
+        'CERTIFICATION_BODY of the rightful CB': 'FORBIDDEN',
+        'CERTIFICATION_BODY of another CB': 'ALLOWED',
+        AUDITOR: 'ALLOWED',
+        'SKILLS_FOCAL_POINT of the rightful country': 'FORBIDDEN',
+        'SKILLS_FOCAL_POINT of another country': 'FORBIDDEN',
+        EMPLOYER: 'FORBIDDEN',
+        'revoked key of the rightful role': 'UNAUTHENTICATED',
+      };
+      const before = await world.fingerprint();
+      const observed: Record<string, string> = {};
+      for (const who of CALLERS) {
+        const codes = errorCodes(await graphql(world.registry.http, queue, {}, caller(who)));
+        observed[who] = codes.length === 0 ? 'ALLOWED' : codes.join(',');
+      }
+      // Here the "rightful CB" is the Thai one and "another CB" the Malaysian host: Malaysia's queue is the latter's.
+      expect(observed).toEqual(expected);
+      expect(await world.fingerprint()).toEqual(before);
+    }, 30_000);
+
+    it('certificates (a CB\'s own listing) answers the rightful CB for its own, the ACCREDITATION_BODY and AUDITOR keys naming it, and no one else', async () => {
+      const listing = `query { result: certificates(certificationBodyId: "${TH.cbId}", first: 1) { totalCount } }`;
+      const expected: Record<Caller, string> = {
+        'no key': 'UNAUTHENTICATED',
+        ACCREDITATION_BODY: 'ALLOWED',
+        'CERTIFICATION_BODY of the rightful CB': 'ALLOWED',
+        'CERTIFICATION_BODY of another CB': 'FORBIDDEN',
+        AUDITOR: 'ALLOWED',
+        'SKILLS_FOCAL_POINT of the rightful country': 'FORBIDDEN',
+        'SKILLS_FOCAL_POINT of another country': 'FORBIDDEN',
+        EMPLOYER: 'FORBIDDEN',
+        'revoked key of the rightful role': 'UNAUTHENTICATED',
+      };
+      const before = await world.fingerprint();
+      const observed: Record<string, string> = {};
+      for (const who of CALLERS) {
+        const codes = errorCodes(await graphql(world.registry.http, listing, {}, caller(who)));
+        observed[who] = codes.length === 0 ? 'ALLOWED' : codes.join(',');
+      }
+      expect(observed).toEqual(expected);
+      expect(await world.fingerprint()).toEqual(before);
+    }, 30_000);
+
     it.each(Object.keys(PUBLIC_QUERIES))('%s answers every caller exactly as recognition does, and writes nothing', async (name) => {
       const observed: Array<[Caller, string]> = [];
       const expected: Array<[Caller, string]> = [];

@@ -126,6 +126,62 @@ describe('The bad-input campaign: hostile values at every mutation input', () =>
     }, 60_000);
   });
 
+  it('refuses hostile arguments to recognitionApplications as BAD_USER_INPUT naming the argument, with nothing written', async () => {
+    const document = 'query($status: ApplicationStatus, $country: String, $first: Int, $after: String) { result: recognitionApplications(status: $status, country: $country, first: $first, after: $after) { totalCount } }';
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ country: 'XX' }, 'country'],
+      [{ country: 'M' }, 'country'],
+      [{ country: 'MY', first: -1 }, 'first'],
+      [{ country: 'MY', first: 1001 }, 'first'],
+      [{ country: 'MY', after: 'not-a-cursor!' }, 'after'],
+      [{ country: 'MY', after: 'A'.repeat(500) }, 'after'],
+      [{}, 'country'],
+    ];
+    const before = await world.fingerprint();
+    for (const [variables, path] of cases) {
+      const answer = await graphql(world.registry.http, document, variables, world.keys.admin);
+      const paths = answer.errors.flatMap((error) => ((error.extensions?.fields as { path: string }[] | undefined) ?? []).map((f) => f.path));
+      expect({ variables, ...refusal(answer), paths }).toEqual({ variables, status: 'not 5xx', codes: ['BAD_USER_INPUT'], leaks: [], paths: [path] });
+    }
+    for (const variables of [{ country: 'MY', status: 'LOST' }, { country: 'MY', first: 'ten' }, { country: 12 }]) {
+      expect({ variables, ...refusal(await graphql(world.registry.http, document, variables, world.keys.admin)) }).toEqual({
+        variables,
+        status: 'not 5xx',
+        codes: ['BAD_USER_INPUT'],
+        leaks: [],
+      });
+    }
+    expect(await world.fingerprint()).toEqual(before);
+  }, 30_000);
+
+  it('refuses hostile arguments to certificates as BAD_USER_INPUT naming the argument, with nothing written', async () => {
+    const document = 'query($filter: CertificateFilter, $cb: String, $first: Int, $after: String) { result: certificates(filter: $filter, certificationBodyId: $cb, first: $first, after: $after) { totalCount } }';
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ filter: { recognizedIn: 'XX' }, cb: 'th-ftpi' }, 'filter.recognizedIn'],
+      [{ cb: 'th-ftpi', first: 1001 }, 'first'],
+      [{ cb: 'th-ftpi', first: -5 }, 'first'],
+      [{ cb: 'th-ftpi', after: '%%%' }, 'after'],
+      [{ cb: '' }, 'certificationBodyId'],
+      [{ cb: 'x'.repeat(300) }, 'certificationBodyId'],
+      [{}, 'certificationBodyId'],
+    ];
+    const before = await world.fingerprint();
+    for (const [variables, path] of cases) {
+      const answer = await graphql(world.registry.http, document, variables, world.keys.admin);
+      const paths = answer.errors.flatMap((error) => ((error.extensions?.fields as { path: string }[] | undefined) ?? []).map((f) => f.path));
+      expect({ variables, ...refusal(answer), paths }).toEqual({ variables, status: 'not 5xx', codes: ['BAD_USER_INPUT'], leaks: [], paths: [path] });
+    }
+    for (const variables of [{ cb: 'th-ftpi', filter: { status: 'LOST' } }, { cb: 'th-ftpi', filter: { expiringBefore: '2024-02-30' } }, { cb: 'th-ftpi', filter: { unknown: 1 } }]) {
+      expect({ variables, ...refusal(await graphql(world.registry.http, document, variables, world.keys.admin)) }).toEqual({
+        variables,
+        status: 'not 5xx',
+        codes: ['BAD_USER_INPUT'],
+        leaks: [],
+      });
+    }
+    expect(await world.fingerprint()).toEqual(before);
+  }, 30_000);
+
   it('stores injection-looking text in free-text fields verbatim, as data, never interpreted', async () => {
     for (const text of INJECTIONS.slice(0, 8)) {
       const number = `TH-INJ-${world.unique()}`;

@@ -3,10 +3,12 @@ import { errorCodes, graphql } from './support/graphql-calls';
 import { buildWorld, MRA_ON_APPLICATION, PS, TH, type World } from './support/world';
 
 /** What a printed certificate shows: a keyless caller may see these and nothing else of a certificate. */
-const PRINTED = ['asOf', 'certificationBodyId', 'holderName', 'issuedOn', 'number', 'recognizedIn', 'schemeCode', 'status', 'validUntil'];
+const PRINTED = ['asOf', 'certificationBody', 'certificationBodyId', 'holderName', 'issuedOn', 'number', 'recognizedIn', 'scheme', 'schemeCode', 'status', 'validUntil'];
 /** What every answer says about itself (issue 13): the instant asked about and the last event of the log it rests on —
  * a leaf index, a time and a checkpoint, nothing about the holder. */
 const RECORD_TIME = ['knownAt', 'knownThrough', 'lastRecorded'];
+/** The printed fields as a selection: the issuing body and the scheme are objects (their name, country, title). */
+const PRINTED_SELECTION = PRINTED.map((field) => ({ certificationBody: 'certificationBody { name country }', scheme: 'scheme { title }' })[field] ?? field).join(' ');
 /** Types that carry holders' personal data. */
 const PERSONAL = new Set(['Certificate', 'RecordedEvent']);
 
@@ -72,11 +74,29 @@ describe('Privacy of certificate holders', () => {
     await world?.registry.cleanup();
   });
 
-  it('reaches holders only through one certificate by number, or through the history of a stream', () => {
+  it('reaches holders only through one certificate by number, the history of a stream, or a CB\'s own listing', () => {
     expect(pathsToPersonalData(world.schema)).toEqual([
       { path: 'certificate', throughList: false },
+      { path: 'certificates.edges.node', throughList: true },
+      { path: 'certificates.nodes', throughList: true },
       { path: 'history', throughList: true },
     ]);
+  });
+
+  it('lists certificates only to their own CB (and the ACCREDITATION_BODY and AUDITOR keys), never to a keyless caller or another CB', async () => {
+    const list = (key?: string, variables: Record<string, unknown> = {}) =>
+      graphql(world.registry.http, 'query($cb: String) { certificates(certificationBodyId: $cb) { totalCount nodes { holderName } } }', variables, key);
+    const keyless = await list();
+    const otherCb = await list(world.keys.my, { cb: 'th-ftpi' });
+    const own = await list(world.keys.th);
+
+    expect(errorCodes(keyless)).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(otherCb)).toEqual(['FORBIDDEN']);
+    expect(JSON.stringify([keyless, otherCb])).not.toContain('Siriporn');
+    expect(errorCodes(own)).toEqual([]);
+    expect(JSON.stringify(own)).toContain('Siriporn');
+    expect(errorCodes(await list(world.keys.my))).toEqual([]);
+    expect(JSON.stringify(await list(world.keys.my))).not.toContain('Siriporn');
   });
 
   it('shows a certificate only what its printed form shows', () => {
@@ -86,7 +106,7 @@ describe('Privacy of certificate holders', () => {
   });
 
   it('answers a keyless caller who gives the exact number, with the printed fields', async () => {
-    const answer = await graphql(world.registry.http, `query($n: String!) { certificate(number: $n) { ${PRINTED.join(' ')} } }`, { n: number });
+    const answer = await graphql(world.registry.http, `query($n: String!) { certificate(number: $n) { ${PRINTED_SELECTION} } }`, { n: number });
 
     expect(errorCodes(answer)).toEqual([]);
     expect(answer.data?.certificate).toMatchObject({ number, holderName: 'Siriporn Wongsakul', status: 'SUSPENDED' });

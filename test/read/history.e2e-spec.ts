@@ -54,13 +54,32 @@ describe('the history query and API keys over HTTP', () => {
     expect(tooMany.errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'limit' }] });
   });
 
-  it('refuses history without a key, and to a certification body key', async () => {
+  it('refuses history without a key, and to a certification body key but for its own records', async () => {
     const anonymous = await query(registry, HISTORY, { stream: 'certificate-TH-PS-1' });
-    const forbidden = await query(registry, HISTORY, { stream: 'certificate-TH-PS-1' }, certificationBody);
+    const otherCb = (await recordApiKey(registry, 'CERTIFICATION_BODY', 'my-mpc')).secret;
+    const outcome = async (stream: string, key: string) => (await query(registry, HISTORY, { stream }, key)).errors[0]?.extensions?.code ?? 'ALLOWED';
 
     expect(anonymous.errors[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect(forbidden.errors[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(anonymous.data?.history ?? null).toBeNull();
+    expect({
+      ownCertificate: await outcome('certificate-TH-PS-1', certificationBody),
+      ownBody: await outcome('cb-th-ftpi', certificationBody),
+      ownCertificateAbroad: await outcome('recognition-TH-PS-1-MY', certificationBody),
+      anotherCbsCertificate: await outcome('certificate-TH-PS-1', otherCb),
+      anotherBody: await outcome('cb-th-ftpi', otherCb),
+      aScheme: await outcome('scheme-' + PS, certificationBody),
+      noSuchCertificate: await outcome('certificate-TH-PS-404', certificationBody),
+      aDecisionItDidNotTake: await outcome('recognition-TH-PS-1-MY', otherCb),
+    }).toEqual({
+      ownCertificate: 'ALLOWED',
+      ownBody: 'ALLOWED',
+      ownCertificateAbroad: 'ALLOWED',
+      anotherCbsCertificate: 'FORBIDDEN',
+      anotherBody: 'FORBIDDEN',
+      aScheme: 'FORBIDDEN',
+      noSuchCertificate: 'FORBIDDEN',
+      aDecisionItDidNotTake: 'FORBIDDEN',
+    });
   });
 
   it('refuses a key from the very next request once its revocation is recorded', async () => {

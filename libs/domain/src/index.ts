@@ -62,6 +62,7 @@ export * from './recognition-decisions/commands';
 export { recognitionDecisionAggregate } from './recognition-decisions/declaration';
 export { recognitionDecider, type RecognitionState } from './recognition-decisions/decider';
 export * from './recognition-decisions/timeline';
+export * from './recognition-decisions/refusal-reasons';
 
 // API keys
 export * from './api-keys/events';
@@ -76,6 +77,7 @@ export * from './recognition-rule/conditions';
 export * from './recognition-rule/answer';
 export * from './recognition-rule/evaluate-recognition';
 export * from './recognition-rule/recognized-countries';
+export { decisionDueBy } from './recognition-rule/pending-application';
 
 // Witnesses of the log
 export * from './witnesses/events';

@@ -45,8 +45,8 @@ describe('permissions by role', () => {
     const allowed = commandTypes.filter((type) => isPermitted(type, 'CERTIFICATION_BODY'));
     expect(allowed.sort()).toEqual(
       [
-        'IssueCertificate', 'RenewCertificate', 'SuspendCertificate', 'ReinstateCertificate', 'WithdrawCertificate', 'CancelCertificate',
-        'GrantRecognition', 'RevokeRecognition',
+        'IssueCertificate', 'CorrectCertificate', 'RenewCertificate', 'SuspendCertificate', 'ReinstateCertificate', 'WithdrawCertificate', 'CancelCertificate',
+        'ApplyForRecognition', 'GrantRecognition', 'RefuseRecognition', 'RevokeRecognition',
         'CreateWatch', 'RotateWatchSecret', 'DeleteWatch',
       ].sort(),
     );

@@ -30,6 +30,8 @@ export const FREE_TEXT_FIELDS = new Set([
   'representative',
   'description',
   'note',
+  // correctCertificate: the printed value as it should read (a holder's name)
+  'value',
 ]);
 
 export interface InputField {

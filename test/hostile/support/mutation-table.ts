@@ -325,6 +325,29 @@ export const MUTATION_TABLE: Record<string, MutationEntry> = {
       rightfulCb: MY,
     }),
   },
+  applyForRecognition: {
+    sentBy: 'CERTIFICATION_BODY',
+    prepare: async (world) => ({
+      input: { certificateNumber: await freshCertificate(world), country: MY.country, arrangementId: MRA_ON_APPLICATION, appliedOn: '2025-05-01', note: 'supporting note' },
+      rightfulCb: TH,
+    }),
+  },
+  refuseRecognition: {
+    sentBy: 'CERTIFICATION_BODY',
+    prepare: async (world) => {
+      const certificateNumber = await freshCertificate(world);
+      const application = { certificateNumber, country: MY.country, arrangementId: MRA_ON_APPLICATION, appliedOn: '2025-05-01' };
+      await world.must('applyForRecognition', application, world.keys.th);
+      return { input: { certificateNumber, country: MY.country, decidedOn: '2025-06-01', reasonCode: 'INSUFFICIENT_EVIDENCE', note: reason }, rightfulCb: MY };
+    },
+  },
+  correctCertificate: {
+    sentBy: 'CERTIFICATION_BODY',
+    prepare: async (world) => ({
+      input: { number: await freshCertificate(world), field: 'HOLDER_NAME', value: 'Somchai Jaidii', reason: 'misspelt at issue' },
+      rightfulCb: TH,
+    }),
+  },
   revokeRecognition: {
     sentBy: 'CERTIFICATION_BODY',
     prepare: async (world) => ({

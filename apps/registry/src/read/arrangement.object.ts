@@ -1,5 +1,5 @@
 import { RecordTimeFields } from './record-time/known-through.object';
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
   arrangementPartiesAt,
   arrangementSchemesAt,
@@ -36,6 +36,9 @@ export class ArrangementObject extends RecordTimeFields {
   @Field(() => DateScalar, { nullable: true, description: 'The last day in force, when it has an end.' })
   expiresOn!: string | null;
 
+  @Field(() => Int, { nullable: true, description: 'ON_APPLICATION: the days a host-country party has to decide an application; null when none is set.' })
+  decisionPeriodDays!: number | null;
+
   @Field(() => ArrangementStatusEnum, { description: 'On asOf.' })
   status!: ArrangementStatus;
 
@@ -53,6 +56,7 @@ export function toArrangementObject(timeline: ArrangementTimeline, asOf: string)
     schemes: arrangementSchemesAt(timeline, on),
     effectiveFrom: timeline.effectiveFrom,
     expiresOn: timeline.expiresOn,
+    decisionPeriodDays: timeline.decisionPeriodDays ?? null,
     status: arrangementStatusAt(timeline, asOf),
     asOf,
   };

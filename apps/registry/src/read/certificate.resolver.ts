@@ -1,10 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CLOCK, type Clock } from '../clock';
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { knownCertificate, knownDecisions, knownRecognizedInInput, lastCertificateRecord, recognizedCountries, type CalendarDate } from '@registry/domain';
 import { DateScalar } from '../graphql/date.scalar';
 import { FIELD_WEIGHTS } from '../graphql/query-limits';
 import { CertificateObject, toCertificateObject } from './certificate.object';
+import { CertificationBodyObject, toCertificationBodyObject } from './certification-body.object';
+import { directoryLoader } from './directory-loader';
+import { SchemeObject, toSchemeObject } from './scheme.object';
 import { asOfOrToday, identifierArgument } from './query-arguments';
 import { ReadSideHost } from './read-side.host';
 import { KNOWN_AT } from './record-time/known-at.argument';
@@ -36,6 +39,18 @@ export class CertificateResolver {
     const cut = await this.recordTime.cut(knownAt);
     const timeline = knownCertificate(this.host.readModels.certificate(identifier), cut.known);
     return timeline === null ? null : { ...toCertificateObject(timeline, asOfOrToday(asOf, this.clock)), ...cut.fields, known: cut.known };
+  }
+
+  @ResolveField(() => CertificationBodyObject, { nullable: true, description: 'The issuing certification body (its name and country), on asOf.' })
+  certificationBody(@Parent() certificate: CertificateObject, @Context() context: object): CertificationBodyObject | null {
+    const body = directoryLoader(context, () => this.host.readModels).certificationBody(certificate.timeline.cbId);
+    return body === null ? null : toCertificationBodyObject(body, certificate.asOf);
+  }
+
+  @ResolveField(() => SchemeObject, { nullable: true, description: "The certificate's scheme (its title)." })
+  scheme(@Parent() certificate: CertificateObject, @Context() context: object): SchemeObject | null {
+    const scheme = directoryLoader(context, () => this.host.readModels).scheme(certificate.timeline.schemeCode);
+    return scheme === null ? null : toSchemeObject(scheme);
   }
 
   @ResolveField(() => [String], { complexity: FIELD_WEIGHTS.recognizedIn, description: 'The countries where it is recognized on asOf, sorted.' })

@@ -5,7 +5,10 @@ import type { EventStore } from '@registry/event-store';
 import { Authorizer, CallerActor } from '../auth';
 import { FIELD_WEIGHTS } from '../graphql/query-limits';
 import { EVENT_STORE } from '../store';
+import { RegistryError } from '../graphql/registry-error';
+import { certificationBodyMayRead } from './history-access';
 import { boundedInteger, identifierArgument } from './query-arguments';
+import { ReadSideHost } from './read-side.host';
 import { RecordedEventObject, toRecordedEventObject } from './recorded-event.object';
 
 export const HISTORY_DEFAULT_LIMIT = 100;
@@ -17,11 +20,12 @@ export class HistoryResolver {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly authorizer: Authorizer,
+    private readonly host: ReadSideHost,
   ) {}
 
   @Query(() => [RecordedEventObject], {
     complexity: FIELD_WEIGHTS.history,
-    description: `The events of one stream from fromRevision (default 0), at most limit (default ${HISTORY_DEFAULT_LIMIT}, max ${HISTORY_MAX_LIMIT}). AUDITOR or ACCREDITATION_BODY keys only.`,
+    description: `The events of one stream from fromRevision (default 0), at most limit (default ${HISTORY_DEFAULT_LIMIT}, max ${HISTORY_MAX_LIMIT}). AUDITOR or ACCREDITATION_BODY keys; a CERTIFICATION_BODY key for its own records (its cb- stream, its certificates, their recognition streams, and those where it took a decision).`,
   })
   async history(
     @CallerActor() actor: Actor | null,
@@ -29,8 +33,13 @@ export class HistoryResolver {
     @Args('fromRevision', { type: () => Int, nullable: true }) fromRevision?: number | null,
     @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
   ): Promise<RecordedEventObject[]> {
-    this.authorizer.requireRole(actor, ['AUDITOR', 'ACCREDITATION_BODY'], 'history');
-    const events = await this.store.readStream(identifierArgument('stream', stream), {
+    const caller = this.authorizer.requireRole(actor, ['AUDITOR', 'ACCREDITATION_BODY', 'CERTIFICATION_BODY'], 'history');
+    const name = identifierArgument('stream', stream);
+    if (caller.role === 'CERTIFICATION_BODY') {
+      const own = await certificationBodyMayRead(name, caller.cbId ?? '', this.host.readModels, () => this.store.readStream(name, { maxCount: HISTORY_MAX_LIMIT }));
+      if (!own) throw new RegistryError('FORBIDDEN', 'A CERTIFICATION_BODY key reads the history of its own records only', { role: caller.role });
+    }
+    const events = await this.store.readStream(name, {
       fromRevision: BigInt(boundedInteger('fromRevision', fromRevision, 0, 0, Number.MAX_SAFE_INTEGER)),
       maxCount: boundedInteger('limit', limit, HISTORY_DEFAULT_LIMIT, 1, HISTORY_MAX_LIMIT),
     });

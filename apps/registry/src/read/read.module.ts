@@ -3,6 +3,8 @@ import type { ReadSideOptions } from '@registry/projections';
 import { API_KEY_DIRECTORY } from '../auth/api-key-directory';
 import { READ_MODEL_PROGRESS } from '../graphql/read-model-progress';
 import { ApiKeyDirectoryProvider } from './api-key-directory.provider';
+import { RecognitionApplicationsResolver } from './applications/recognition-applications.resolver';
+import { CertificateListResolver } from './certificate-list.resolver';
 import { CertificateResolver } from './certificate.resolver';
 import { DirectoryResolver } from './directory.resolver';
 import { HistoryResolver } from './history.resolver';
@@ -38,8 +40,10 @@ export class ReadModule {
         RecognitionStatements,
         RecognitionStatementResolver,
         CertificateResolver,
+        CertificateListResolver,
         DirectoryResolver,
         HistoryResolver,
+        RecognitionApplicationsResolver,
         SkillsResolver,
         RecognitionComparabilityResolver,
       ],

@@ -40,6 +40,12 @@ export class RecognitionObject extends RecordTimeFields {
   @Field(() => String, { nullable: true, description: "The host country's conditions on the grant recognized under (basis DECISION), when it set any." })
   conditions!: string | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Basis DECISION: whether the grant decided an application (true) or was taken without one (false); null otherwise.',
+  })
+  decidedOnApplication!: boolean | null;
+
   @Field(() => [ReasonObject], { description: 'Every failed condition; empty when recognized.' })
   reasons!: ReasonObject[];
 
@@ -63,6 +69,7 @@ export function toRecognitionObject(answer: RecognitionAnswer, certificate: Reco
     arrangementId: answer.arrangementId,
     validUntil: answer.validUntil,
     conditions: answer.conditions,
+    decidedOnApplication: answer.decidedOnApplication,
     reasons: answer.reasons.map(({ code, message }) => ({ code, message })),
     evidence: answer.evidence,
     certificate,

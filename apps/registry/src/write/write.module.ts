@@ -3,11 +3,13 @@ import { BootstrapAdminKey } from '../auth/bootstrap-admin-key';
 import { ApiKeyMutations } from './api-keys/api-key.mutations';
 import { ArrangementMutations } from './arrangements/arrangement.mutations';
 import { CertificateMutations } from './certificates/certificate.mutations';
+import { CorrectionMutations } from './certificates/correction.mutations';
 import { CertificationBodyMutations } from './certification-bodies/certification-body.mutations';
 import { CommandPipelineModule } from './command-pipeline';
 import { CommandAuthorizationGuard } from './mutation/command-authorization.guard';
 import { CommandSender } from './mutation/command-sender';
 import { RecognitionMutations } from './recognition-decisions/recognition.mutations';
+import { ApplicationMutations } from './recognition-decisions/application.mutations';
 import { SchemeMutations } from './schemes/scheme.mutations';
 import { WitnessMutations } from './witnesses/witness.mutations';
 import { SkillsMutations } from './skills/skills.mutations';
@@ -30,8 +32,10 @@ export class WriteModule {
         SchemeMutations,
         CertificationBodyMutations,
         CertificateMutations,
+        CorrectionMutations,
         ArrangementMutations,
         RecognitionMutations,
+        ApplicationMutations,
         ApiKeyMutations,
         WitnessMutations,
         SkillsMutations,

@@ -19,6 +19,7 @@ export type SignArrangement = {
     mode: RecognitionMode;
     effectiveFrom: CalendarDate;
     expiresOn?: CalendarDate | null;
+    decisionPeriodDays?: number | null;
   };
   actor: Actor;
   facts: { registeredSchemes: string[]; parties: CertificationBodyTimeline[] };

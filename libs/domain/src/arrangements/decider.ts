@@ -19,7 +19,7 @@ import type {
   TerminateArrangement,
   WithdrawArrangementParty,
 } from './commands';
-import { RECOGNITION_MODES, type ArrangementEvent } from './events';
+import { RECOGNITION_MODES, type ArrangementEvent, type RecognitionMode } from './events';
 
 /** What the write side needs to know about a live arrangement. */
 export type Arrangement = {
@@ -122,7 +122,22 @@ function sign(command: SignArrangement, state: ArrangementState): ArrangementEve
   if (problems.length > 0) {
     throw new RuleViolation('PARTY_NOT_ACCREDITED', `every party must be accredited on ${effectiveFrom}: ${problems.join('; ')}`, 'parties');
   }
-  return { type: 'MRASigned', data: { id, title, parties, schemes, mode: data.mode, effectiveFrom, expiresOn } };
+  const period = decisionPeriod(data.decisionPeriodDays, data.mode);
+  // Written only when set, so that arrangements without a period keep the shape (and bytes) they always had.
+  const signed = { id, title, parties, schemes, mode: data.mode, effectiveFrom, expiresOn };
+  return { type: 'MRASigned', data: period === null ? signed : { ...signed, decisionPeriodDays: period } };
+}
+
+/** Whole days, 1 to 3,650; only an arrangement that recognizes on application has decisions to wait for. */
+function decisionPeriod(days: number | null | undefined, mode: RecognitionMode): number | null {
+  if (days == null) return null;
+  if (!Number.isInteger(days) || days < 1 || days > 3650) {
+    throw new RuleViolation('INVALID_DECISION_PERIOD', `decisionPeriodDays must be a whole number of days from 1 to 3650, got ${days}`, 'decisionPeriodDays');
+  }
+  if (mode !== 'ON_APPLICATION') {
+    throw new RuleViolation('INVALID_DECISION_PERIOD', `only an ON_APPLICATION arrangement has a decision period, not ${mode}`, 'decisionPeriodDays');
+  }
+  return days;
 }
 
 function admit(command: AdmitArrangementParty, state: ArrangementState): ArrangementEvent {

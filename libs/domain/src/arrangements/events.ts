@@ -19,6 +19,8 @@ export type MRASigned = {
     effectiveFrom: CalendarDate;
     /** The last day in force, when the arrangement has an end. */
     expiresOn: CalendarDate | null;
+    /** ON_APPLICATION only: the days a host-country party has to decide an application (absent: no period). */
+    decisionPeriodDays?: number;
   };
 };
 

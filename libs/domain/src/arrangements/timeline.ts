@@ -33,6 +33,8 @@ export type ArrangementTimeline = {
   effectiveFrom: CalendarDate;
   /** The last day in force, if the arrangement has an end. */
   expiresOn: CalendarDate | null;
+  /** The days a host-country party has to decide an application; null when the arrangement sets none. */
+  decisionPeriodDays: number | null;
   signed: EventRef;
   parties: PartyStatement[];
   scope: ArrangementScopeStatement[];
@@ -62,6 +64,7 @@ export function evolveArrangementTimeline(
       mode,
       effectiveFrom,
       expiresOn,
+      decisionPeriodDays: event.data.decisionPeriodDays ?? null,
       signed: ref,
       parties: parties.map((cbId) => ({ effectiveOn: effectiveFrom, cbId, change: 'SIGNED', ref })),
       scope: [{ effectiveOn: effectiveFrom, schemes, ref }],

@@ -52,8 +52,16 @@ export type CancelCertificate = {
   actor: Actor;
 };
 
+/** `field` names a printed field (CORRECTABLE_FIELDS); `value` is what should have been printed. */
+export type CorrectCertificate = {
+  type: 'CorrectCertificate';
+  data: { number: string; field: string; value: string; reason: string };
+  actor: Actor;
+};
+
 export type CertificateCommand =
   | IssueCertificate
+  | CorrectCertificate
   | RenewCertificate
   | SuspendCertificate
   | ReinstateCertificate

@@ -8,19 +8,21 @@ import { RuleViolation } from '../shared/rule-violation';
 import type {
   CancelCertificate,
   CertificateCommand,
+  CorrectCertificate,
   IssueCertificate,
   ReinstateCertificate,
   RenewCertificate,
   SuspendCertificate,
   WithdrawCertificate,
 } from './commands';
-import type { CertificateEvent } from './events';
+import { CORRECTABLE_FIELDS, type CertificateEvent } from './events';
 
 /** What the write side needs to know about an issued certificate. */
 export type Certificate = {
   number: string;
   cbId: string;
   schemeCode: string;
+  holderName: string;
   validUntil: CalendarDate;
   lastEffectiveOn: CalendarDate;
 };
@@ -38,10 +40,13 @@ const initialState = (): CertificateState => ({ status: 'Unissued' });
 
 function evolve(state: CertificateState, event: CertificateEvent): CertificateState {
   if (event.type === 'CertificateIssued') {
-    const { number, cbId, schemeCode, issuedOn, validUntil } = event.data;
-    return { status: 'Active', certificate: { number, cbId, schemeCode, validUntil, lastEffectiveOn: issuedOn } };
+    const { number, cbId, schemeCode, holderName, issuedOn, validUntil } = event.data;
+    return { status: 'Active', certificate: { number, cbId, schemeCode, holderName, validUntil, lastEffectiveOn: issuedOn } };
   }
   if (state.status === 'Unissued') return state;
+  if (event.type === 'CertificateCorrected') {
+    return { ...state, certificate: { ...state.certificate, [event.data.field]: event.data.to } };
+  }
   const certificate = { ...state.certificate, lastEffectiveOn: event.data.effectiveOn };
   switch (event.type) {
     case 'CertificateRenewed':
@@ -198,10 +203,35 @@ function cancel(command: CancelCertificate, state: CertificateState): Certificat
   return { type: 'CertificateCancelled', data: { number: certificate.number, effectiveOn: from, reason } };
 }
 
+function correct(command: CorrectCertificate, state: CertificateState): CertificateEvent {
+  const { data, actor } = command;
+  const issued = owned(state, data.number, actor);
+  const { certificate } = issued;
+  if (issued.status === 'Cancelled') {
+    throw new RuleViolation('CERTIFICATE_CANCELLED', `certificate ${certificate.number} was cancelled; cancellation is final`, 'number');
+  }
+  if (data.field === 'number') {
+    throw new RuleViolation('RENUMBERING_NOT_A_CORRECTION', `a certificate is not renumbered: cancel ${certificate.number} and issue the right number`, 'field');
+  }
+  const field = CORRECTABLE_FIELDS.find((name) => name === data.field);
+  if (field === undefined) {
+    throw new RuleViolation('FIELD_NOT_CORRECTABLE', `only ${CORRECTABLE_FIELDS.join(', ')} can be corrected, not ${JSON.stringify(data.field)}`, 'field');
+  }
+  const to = requireText(data.value, 'value');
+  const from = certificate[field];
+  if (to === from) {
+    throw new RuleViolation('CORRECTION_CHANGES_NOTHING', `${field} of ${certificate.number} already reads so`, 'value');
+  }
+  const reason = requireText(data.reason, 'reason');
+  return { type: 'CertificateCorrected', data: { number: certificate.number, field, from, to, reason } };
+}
+
 function decide(command: CertificateCommand, state: CertificateState): CertificateEvent[] {
   switch (command.type) {
     case 'IssueCertificate':
       return [issue(command, state)];
+    case 'CorrectCertificate':
+      return [correct(command, state)];
     case 'RenewCertificate':
       return [renew(command, state)];
     case 'SuspendCertificate':

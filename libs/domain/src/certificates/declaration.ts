@@ -23,5 +23,6 @@ export const certificateAggregate = declareAggregate<CertificateCommand, Certifi
     ReinstateCertificate: { roles: CB },
     WithdrawCertificate: { roles: CB },
     CancelCertificate: { roles: CB },
+    CorrectCertificate: { roles: CB },
   },
 });

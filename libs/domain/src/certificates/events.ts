@@ -40,8 +40,23 @@ export type CertificateCancelled = {
   data: { number: string; effectiveOn: CalendarDate; reason: string };
 };
 
+/**
+ * A printed field was issued wrongly and is corrected for every date (not a business change: no date of its own).
+ * `from` is what was printed until now, so the history shows both.
+ */
+export type CertificateCorrected = {
+  type: 'CertificateCorrected';
+  data: { number: string; field: CorrectableField; from: string; to: string; reason: string };
+};
+
+/** The printed fields a CB may correct. The number is not one: renumbering is a cancellation and a new issue. */
+export const CORRECTABLE_FIELDS = ['holderName'] as const;
+
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+
 export type CertificateEvent =
   | CertificateIssued
+  | CertificateCorrected
   | CertificateRenewed
   | CertificateSuspended
   | CertificateReinstated
@@ -50,6 +65,7 @@ export type CertificateEvent =
 
 const TYPES: Record<CertificateEvent['type'], true> = {
   CertificateIssued: true,
+  CertificateCorrected: true,
   CertificateRenewed: true,
   CertificateSuspended: true,
   CertificateReinstated: true,

@@ -3,9 +3,12 @@ import { unreachable } from '../shared/decider';
 import type { EventRef } from '../shared/event-ref';
 import type { LifecycleChange, ValidityStatement } from '../shared/statements';
 import type { RegistryEvent } from '../registry-event';
-import { isCertificateEvent } from './events';
+import { isCertificateEvent, type CorrectableField } from './events';
 
 export type CertificateChange = 'SUSPENDED' | 'REINSTATED' | 'WITHDRAWN';
+
+/** A printed field corrected: what it read before, what it reads now, and why. */
+export type PrintedCorrection = { field: CorrectableField; from: string; to: string; reason: string; ref: EventRef };
 
 export type Cancellation = { effectiveOn: CalendarDate; reason: string; ref: EventRef };
 
@@ -25,6 +28,8 @@ export type CertificateTimeline = {
   statusChanges: LifecycleChange<CertificateChange>[];
   /** When set, the certificate is void for every date. */
   cancellation: Cancellation | null;
+  /** Printed fields corrected, in the order recorded (absent on timelines stored before corrections existed). */
+  corrections?: PrintedCorrection[];
 };
 
 export function evolveCertificateTimeline(timeline: CertificateTimeline, event: RegistryEvent, ref: EventRef): CertificateTimeline;
@@ -61,6 +66,10 @@ export function evolveCertificateTimeline(
   switch (event.type) {
     case 'CertificateIssued':
       return next;
+    case 'CertificateCorrected': {
+      const { field, from, to, reason } = event.data;
+      return { ...next, [field]: to, corrections: [...(timeline.corrections ?? []), { field, from, to, reason, ref }] };
+    }
     case 'CertificateRenewed':
       return { ...next, validity: [...timeline.validity, { ...event.data, ref }] };
     case 'CertificateSuspended':

@@ -25,6 +25,8 @@ export type GrantRecognition = {
     arrangementId: string;
     decidedOn: CalendarDate;
     conditions?: string | null;
+    /** The last day the grant holds; null or absent: no end of its own. */
+    validUntil?: CalendarDate | null;
   };
   actor: Actor;
   facts: DecisionFacts & { arrangement: ArrangementTimeline | null };
@@ -41,4 +43,33 @@ export type RevokeRecognition = {
   facts: DecisionFacts & { arrangement: ArrangementTimeline | null };
 };
 
-export type RecognitionCommand = GrantRecognition | RevokeRecognition;
+/**
+ * Sent by the certificate's own CB. Facts: DecisionFacts (hostBody is the applicant's own cb-<actor.cbId>, not
+ * read) plus arrangement-<arrangementId>.
+ */
+export type ApplyForRecognition = {
+  type: 'ApplyForRecognition';
+  data: { certificateNumber: string; country: string; arrangementId: string; appliedOn: CalendarDate; note?: string | null };
+  actor: Actor;
+  facts: DecisionFacts & { arrangement: ArrangementTimeline | null };
+};
+
+/**
+ * Facts: DecisionFacts plus arrangement-<the arrangement acted under>: `data.arrangementId`, else the pending
+ * application's (read from the recognition stream).
+ */
+export type RefuseRecognition = {
+  type: 'RefuseRecognition';
+  data: {
+    certificateNumber: string;
+    country: string;
+    decidedOn: CalendarDate;
+    reasonCode: string;
+    note?: string | null;
+    arrangementId?: string | null;
+  };
+  actor: Actor;
+  facts: DecisionFacts & { arrangement: ArrangementTimeline | null };
+};
+
+export type RecognitionCommand = ApplyForRecognition | GrantRecognition | RevokeRecognition | RefuseRecognition;

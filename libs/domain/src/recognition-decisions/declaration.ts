@@ -32,6 +32,32 @@ export const recognitionDecisionAggregate = declareAggregate<RecognitionCommand,
         return { ...facts, arrangement };
       },
     },
+    ApplyForRecognition: {
+      roles: CB,
+      facts: async ({ data, actor }, source) => {
+        const [facts, arrangement] = await Promise.all([
+          decisionFacts(source, data.certificateNumber, actor.cbId),
+          source.arrangement(data.arrangementId),
+        ]);
+        return { ...facts, arrangement };
+      },
+    },
+    RefuseRecognition: {
+      roles: CB,
+      facts: async ({ data, actor }, source) => {
+        // The arrangement acted under: the one named, else the pending application's.
+        const pending =
+          data.arrangementId == null
+            ? (await source.recognitionDecision(data.certificateNumber, data.country))?.applications?.find((application) => application.decided === null)
+            : undefined;
+        const arrangementId = data.arrangementId ?? pending?.arrangementId ?? null;
+        const [facts, arrangement] = await Promise.all([
+          decisionFacts(source, data.certificateNumber, actor.cbId),
+          arrangementId == null ? null : source.arrangement(arrangementId),
+        ]);
+        return { ...facts, arrangement };
+      },
+    },
     RevokeRecognition: {
       roles: CB,
       facts: async ({ data, actor }, source) => {

@@ -19,6 +19,8 @@ export type RecognitionAnswer = {
   validUntil: CalendarDate | null;
   /** The host country's conditions on its grant, when the basis is DECISION and it set any. */
   conditions: string | null;
+  /** When the basis is DECISION: whether the grant decided an application (true) or was taken without one. */
+  decidedOnApplication: boolean | null;
   /** Every failed condition; empty when recognized. */
   reasons: Reason[];
   /** The recorded events the answer rests on, once each, in global-log order. */

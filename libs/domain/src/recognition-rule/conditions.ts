@@ -30,7 +30,7 @@ export const RECOGNITION_CONDITIONS = [
   },
   { number: 3, name: 'homeCountry', reasons: [] },
   { number: 4, name: 'arrangementApplies', reasons: ['NO_ARRANGEMENT', 'ARRANGEMENT_SUSPENDED', 'SCHEME_NOT_COVERED'] },
-  { number: 5, name: 'recognitionGranted', reasons: ['RECOGNITION_NOT_GRANTED'] },
+  { number: 5, name: 'recognitionGranted', reasons: ['RECOGNITION_NOT_GRANTED', 'APPLICATION_PENDING', 'DECISION_OVERDUE'] },
   { number: 6, name: 'notRevoked', reasons: ['RECOGNITION_REVOKED'] },
 ] as const satisfies readonly { number: number; name: string; reasons: readonly ReasonCode[] }[];
 

@@ -145,7 +145,7 @@ export function gatherFindings(
       ? 'NOT_NEEDED'
       : decision?.decision === 'REVOKED'
         ? 'REVOKED'
-        : decision?.decision === 'GRANTED' && decision.arrangementId === arrangement.id
+        : decision?.decision === 'GRANTED' && decision.arrangementId === arrangement.id && (decision.validUntil === null || asOf <= decision.validUntil)
           ? 'GRANTED'
           : 'NOT_GRANTED',
     evidence,

@@ -50,6 +50,7 @@ describe('the recognition rule', () => {
         arrangementId: null,
         validUntil: '2027-01-14',
         conditions: null,
+        decidedOnApplication: null,
         reasons: [],
         evidence: [log.ref(certificationBodyStream('TH-CB'), 'CertificationBodyAccredited'), log.ref(certificateStream(N), 'CertificateIssued')],
       });

@@ -9,6 +9,7 @@ import { normalizeCountry } from '../shared/countries';
 import { orderedEvidence } from '../shared/event-ref';
 import type { RecognitionAnswer } from './answer';
 import { assessCrossBorder } from './cross-border';
+import { assessPendingApplication } from './pending-application';
 import type { Reason } from './reason-codes';
 
 /** The records the recognition rule reads for one certificate and one country. Timelines that do not belong
@@ -36,7 +37,7 @@ export function evaluateRecognition(input: RecognitionInput, country: string, as
   const target = normalizeCountry(country);
   const { certificateNumber } = input;
   const certificate = input.certificate?.number === certificateNumber ? input.certificate : null;
-  const unanswered = { certificateNumber, country: target, asOf, recognized: false, basis: null, arrangementId: null, validUntil: null, conditions: null };
+  const unanswered = { certificateNumber, country: target, asOf, recognized: false, basis: null, arrangementId: null, validUntil: null, conditions: null, decidedOnApplication: null };
   if (certificate === null) {
     const reason: Reason = { code: 'CERTIFICATE_NOT_FOUND', message: `no certificate ${certificateNumber} is on record` };
     return { ...unanswered, reasons: [reason], evidence: [] };
@@ -53,8 +54,18 @@ export function evaluateRecognition(input: RecognitionInput, country: string, as
   // arrangementApplies, recognitionGranted and notRevoked
   const crossBorder = homeCountry ? null : assessCrossBorder(certificate, input.arrangements, input.hostBodies, decision, target, asOf);
 
-  const reasons = [...certificateValid.failures, ...issuerAccredited.failures, ...(crossBorder?.failures ?? [])];
-  const evidence = orderedEvidence([...certificateValid.evidence, ...issuerAccredited.evidence, ...(crossBorder?.evidence ?? [])]);
+  // recognitionGranted (condition 5), while an application awaits the decision: said, and flagged past its period.
+  const awaiting =
+    crossBorder !== null && decisions !== null && crossBorder.failures.some((failure) => failure.code === 'RECOGNITION_NOT_GRANTED')
+      ? assessPendingApplication(decisions, input.arrangements, target, asOf)
+      : null;
+  const reasons = [...certificateValid.failures, ...issuerAccredited.failures, ...(crossBorder?.failures ?? []), ...(awaiting?.failures ?? [])];
+  const evidence = orderedEvidence([
+    ...certificateValid.evidence,
+    ...issuerAccredited.evidence,
+    ...(crossBorder?.evidence ?? []),
+    ...(awaiting?.evidence ?? []),
+  ]);
   if (reasons.length > 0) return { ...unanswered, reasons, evidence };
   const arrangement = crossBorder?.arrangement ?? null;
   const basis = crossBorder ? crossBorder.basis : 'HOME';
@@ -67,8 +78,10 @@ export function evaluateRecognition(input: RecognitionInput, country: string, as
       certificateValidUntilAt(certificate, asOf),
       issuingBody && accreditationValidUntilAt(issuingBody, asOf),
       arrangement?.expiresOn,
+      basis === 'DECISION' ? decision?.validUntil : null,
     ),
     conditions: basis === 'DECISION' ? (decision?.conditions ?? null) : null,
+    decidedOnApplication: basis === 'DECISION' ? decision?.applicationId != null : null,
     reasons: [],
     evidence,
   };

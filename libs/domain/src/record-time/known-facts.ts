@@ -30,7 +30,20 @@ export function knownCertificate(timeline: CertificateTimeline | null, known: Kn
   const validity = timeline.validity.filter((statement) => known(statement.ref));
   const statusChanges = timeline.statusChanges.filter((change) => known(change.ref));
   const cancellation = timeline.cancellation && known(timeline.cancellation.ref) ? timeline.cancellation : null;
-  return { ...timeline, revision: lastRevision(timeline.issued, validity, statusChanges, cancellation && [cancellation]), validity, statusChanges, cancellation };
+  // What was printed then: a correction recorded later is undone by the value it replaced.
+  const corrections = timeline.corrections ?? [];
+  const knownCorrections = corrections.filter((correction) => known(correction.ref));
+  const firstUnknown = corrections.find((correction) => !known(correction.ref));
+  const printed = firstUnknown === undefined ? {} : { [firstUnknown.field]: firstUnknown.from };
+  return {
+    ...timeline,
+    ...printed,
+    revision: lastRevision(timeline.issued, validity, statusChanges, cancellation && [cancellation], knownCorrections),
+    validity,
+    statusChanges,
+    cancellation,
+    ...(timeline.corrections === undefined ? {} : { corrections: knownCorrections }),
+  };
 }
 
 export function knownCertificationBody(timeline: CertificationBodyTimeline | null, known: Known): CertificationBodyTimeline | null {
@@ -52,8 +65,12 @@ export function knownArrangement(timeline: ArrangementTimeline | null, known: Kn
 export function knownDecisions(timeline: RecognitionDecisionTimeline | null, known: Known): RecognitionDecisionTimeline | null {
   if (timeline === null) return null;
   const decisions = timeline.decisions.filter((decision) => known(decision.ref));
-  if (decisions.length === 0) return null;
-  return { ...timeline, revision: decisions[decisions.length - 1].ref.revision, decisions };
+  const applications = (timeline.applications ?? [])
+    .filter((application) => known(application.ref))
+    .map((application) => (application.decided === null || known(application.decided.ref) ? application : { ...application, decided: null }));
+  if (decisions.length === 0 && applications.length === 0) return null;
+  const refs = [...decisions, ...applications].map((fact) => fact.ref.revision);
+  return { ...timeline, revision: Math.max(...refs), decisions, applications };
 }
 
 export function knownScheme(timeline: SchemeTimeline | null, known: Known): SchemeTimeline | null {

@@ -17,6 +17,7 @@ export const SCHEMA_VERSIONS: Record<RegistryEventType, number> = {
   AccreditationWithdrawn: 1,
 
   CertificateIssued: 2,
+  CertificateCorrected: 1,
   CertificateRenewed: 1,
   CertificateSuspended: 1,
   CertificateReinstated: 1,
@@ -31,7 +32,9 @@ export const SCHEMA_VERSIONS: Record<RegistryEventType, number> = {
   MRAReinstated: 1,
   MRATerminated: 1,
 
+  RecognitionApplied: 1,
   RecognitionGranted: 1,
+  RecognitionRefused: 1,
   RecognitionRevoked: 1,
 
   ApiKeyCreated: 2,

@@ -62,6 +62,10 @@ export function issued(
 }
 
 export const certificate = {
+  corrected: (number: string, from: string, to: string, reason = 'misspelt at issue'): Ev<'CertificateCorrected'> => ({
+    type: 'CertificateCorrected',
+    data: { number, field: 'holderName', from, to, reason },
+  }),
   renewed: (number: string, effectiveOn: string, validUntil: string): Ev<'CertificateRenewed'> => ({
     type: 'CertificateRenewed',
     data: { number, effectiveOn, validUntil },
@@ -122,4 +126,39 @@ export function granted(certificateNumber: string, country: string, arrangementI
 
 export function revoked(certificateNumber: string, country: string, decidedOn: string, reason = 'not equivalent to national licence'): Ev<'RecognitionRevoked'> {
   return { type: 'RecognitionRevoked', data: { certificateNumber, country, decidedOn, reason } };
+}
+
+export function applied(
+  certificateNumber: string,
+  country: string,
+  arrangementId: string,
+  appliedOn: string,
+  nth = 1,
+  note: string | null = null,
+): Ev<'RecognitionApplied'> {
+  const applicationId = `${certificateNumber}/${country}/${nth}`;
+  return { type: 'RecognitionApplied', data: { applicationId, certificateNumber, country, arrangementId, appliedOn, note } };
+}
+
+export function refused(
+  certificateNumber: string,
+  country: string,
+  arrangementId: string,
+  decidedOn: string,
+  applicationId: string | null,
+  reasonCode: Ev<'RecognitionRefused'>['data']['reasonCode'] = 'INSUFFICIENT_EVIDENCE',
+  note: string | null = null,
+): Ev<'RecognitionRefused'> {
+  return { type: 'RecognitionRefused', data: { certificateNumber, country, arrangementId, decidedOn, reasonCode, note, applicationId } };
+}
+
+/** A grant that decided an application. */
+export function grantedOnApplication(
+  certificateNumber: string,
+  country: string,
+  arrangementId: string,
+  decidedOn: string,
+  applicationId: string,
+): Ev<'RecognitionGranted'> {
+  return { type: 'RecognitionGranted', data: { certificateNumber, country, arrangementId, decidedOn, conditions: null, applicationId } };
 }

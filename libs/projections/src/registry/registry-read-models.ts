@@ -22,9 +22,9 @@ import { ReadCache } from '../read-cache';
 import type { DocumentTable } from '../sqlite/document-table';
 import { apiKeysProjection } from './api-keys.projection';
 import { arrangementsProjection, PARTY_KEY, SCHEME_KEY } from './arrangements.projection';
-import { certificatesProjection } from './certificates.projection';
+import { certificatesProjection, ISSUER_KEY } from './certificates.projection';
 import { certificationBodiesProjection, COUNTRY_KEY } from './certification-bodies.projection';
-import { CERTIFICATE_KEY, recognitionDecisionsProjection } from './recognition-decisions.projection';
+import { APPLIED_IN_KEY, CERTIFICATE_KEY, PENDING_IN_KEY, recognitionDecisionsProjection } from './recognition-decisions.projection';
 import { schemesProjection } from './schemes.projection';
 import { OWNER_KEY, watchesProjection } from './watches.projection';
 
@@ -83,6 +83,11 @@ export class RegistryReadModels {
     return parse(this.certificateDocs.get(certificateStream(number)));
   }
 
+  /** A CB's certificates in number order, at most `limit`. */
+  certificatesOf(cbId: string, limit: number): readonly CertificateTimeline[] {
+    return parseAll(this.certificateDocs.findByKey(ISSUER_KEY, cbId, limit));
+  }
+
   certificationBody(id: string): CertificationBodyTimeline | null {
     return this.cached(this.bodyDocs, `id:${id}`, () => parse(this.bodyDocs.get(certificationBodyStream(id))));
   }
@@ -135,6 +140,11 @@ export class RegistryReadModels {
   /** Every host country's decisions on one certificate. */
   decisionsOn(certificateNumber: string): readonly RecognitionDecisionTimeline[] {
     return parseAll(this.decisionDocs.findByKey(CERTIFICATE_KEY, certificateNumber, RULE_INPUT_LIMIT));
+  }
+
+  /** The pairs with an application for recognition in the country (pending ones only, when asked), at most `limit`. */
+  applicationsIn(country: string, pendingOnly: boolean, limit: number): readonly RecognitionDecisionTimeline[] {
+    return parseAll(this.decisionDocs.findByKey(pendingOnly ? PENDING_IN_KEY : APPLIED_IN_KEY, normalizeCountry(country), limit));
   }
 
   apiKey(keyId: string): ApiKeyTimeline | null {

@@ -1,6 +1,7 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
 import { RECOGNITION_MODES, type RecognitionMode } from '@registry/domain';
-import { IsIn } from 'class-validator';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsOptional } from '../mutation/input-rules';
 import { CommandInput } from '../mutation/command-input';
 import { RecognitionModeEnum } from '../mutation/graphql-enums';
 import { CalendarDayField, IdentifierField, IdentifierListField, LongTextField, PlainTextField } from '../mutation/input-fields';
@@ -28,6 +29,16 @@ export class SignArrangementInput extends CommandInput {
 
   @CalendarDayField({ nullable: true, description: 'The last day in force, when the arrangement has an end' })
   expiresOn?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'ON_APPLICATION only: the days a host-country party has to decide an application, 1 to 3650 (past it: DECISION_OVERDUE)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  decisionPeriodDays?: number | null;
 }
 
 @InputType({ isAbstract: true })

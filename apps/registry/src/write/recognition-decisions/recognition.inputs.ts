@@ -2,7 +2,9 @@ import { InputType } from '@nestjs/graphql';
 import { CommandInput } from '../mutation/command-input';
 import { CalendarDayField, CountryField, IdentifierField, LongTextField } from '../mutation/input-fields';
 
-@InputType({ description: 'A host-country CB recognizes one certificate under an ON_APPLICATION arrangement.' })
+@InputType({
+  description: 'A host-country CB recognizes one certificate under an ON_APPLICATION arrangement; it decides the pending application, if any.',
+})
 export class GrantRecognitionInput extends CommandInput {
   @IdentifierField()
   certificateNumber!: string;
@@ -18,6 +20,9 @@ export class GrantRecognitionInput extends CommandInput {
 
   @LongTextField({ nullable: true })
   conditions?: string | null;
+
+  @CalendarDayField({ nullable: true, description: 'The last day the grant holds, when it has an end of its own' })
+  validUntil?: string | null;
 }
 
 @InputType({

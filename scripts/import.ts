@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { createRegistryApp } from '../apps/registry/src/create-app';
+import { describeProblem, readPlan, recordPlan, writeReport } from './import/run-import';
+
+const USAGE = 'usage: npm run import -- --cb <cbId> --key <CERTIFICATION_BODY key> [--dry-run] [--report <file>] [--lanes <n>] <certificates.csv|.jsonl>';
+
+/**
+ * `npm run import`: loads a CB's certificates with their history from CSV or JSON Lines (layout in the README)
+ * into the registry's data directory, through the API in this process (stop `npm start` first). Every row is
+ * checked before anything is written; `--dry-run` only lists the bad rows. Rows carry command ids derived from
+ * their content, so a re-run after an interruption writes only what is missing and counts the rest as skipped.
+ */
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: process.argv.slice(2),
+    options: { cb: { type: 'string' }, key: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, report: { type: 'string' }, lanes: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const [file] = positionals;
+  if (!values.cb || !values.key || file === undefined || positionals.length !== 1) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const plan = readPlan(file, values.cb);
+  const valid = plan.certificates.reduce((sum, rows) => sum + rows.length, 0);
+  for (const problem of plan.problems) process.stdout.write(`bad row: ${describeProblem(problem)}\n`);
+  if (values['dry-run']) {
+    process.stdout.write(`dry run: ${plan.rows} rows read, ${valid} valid, ${plan.problems.length} bad; nothing written\n`);
+    return plan.problems.length > 0 ? 1 : 0;
+  }
+  // This process is the registry's only client: the per-key rate limit is for shared servers, not for the import.
+  process.env.REGISTRY_RATE_LIMIT_PER_KEY ??= '999999999999';
+  const app = await createRegistryApp({ logLevel: 'warn' });
+  try {
+    await app.init();
+    const summary = await recordPlan(app, plan, {
+      key: values.key,
+      progress: process.stderr.isTTY,
+      lanes: Number(values.lanes ?? 8),
+      log: (line) => process.stdout.write(`${line}\n`),
+    });
+    const report = values.report ?? `${file}.report.csv`;
+    writeReport(report, summary.outcomes);
+    process.stdout.write(
+      `imported ${file}: ${summary.written} rows written, ${summary.skipped} skipped (already recorded by an earlier run), ${summary.refused} refused (${summary.bad} bad rows); report: ${report}\n`,
+    );
+    return summary.refused > 0 ? 1 : 0;
+  } finally {
+    await app.close();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`npm run import: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
