@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { parse } from 'csv-parse/sync';
+import { unreachable } from '@registry/domain';
 import {
   CancelCertificateInput,
   IssueCertificateInput,
@@ -142,8 +143,13 @@ function inputOf(row: ImportRow, event: ImportEvent, cbId: string): Record<strin
       return { number, cbId, schemeCode, holderName, issuedOn: date, validUntil };
     case 'RENEWED':
       return { number, effectiveOn: date, validUntil };
-    default:
+    case 'SUSPENDED':
+    case 'REINSTATED':
+    case 'WITHDRAWN':
+    case 'CANCELLED':
       return { number, effectiveOn: date, reason };
+    default:
+      return unreachable(event);
   }
 }
 

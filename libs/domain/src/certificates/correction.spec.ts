@@ -3,11 +3,11 @@ import { deciderSpecification } from '../testing/decider-specification';
 import { EventLog } from '../testing/event-log';
 import { PS, certificate, issued } from '../testing/events';
 import type { CorrectCertificate } from './commands';
-import { certificateDecider } from './decider';
+import { certificateAggregate } from './declaration';
 import { knownCertificate, recordedThrough } from '../record-time/known-facts';
 import { evolveCertificateTimeline } from './timeline';
 
-const given = deciderSpecification(certificateDecider);
+const given = deciderSpecification(certificateAggregate.decider);
 const N = 'PS-TH-0001';
 const issuedN = issued(N, 'TH-CB', PS, '2024-03-01', '2027-02-28', 'Somchai Jaidee');
 

@@ -4,9 +4,9 @@ import { EventLog } from '../testing/event-log';
 import { GPS, PS, accredited, applied, arrangement, certificate, granted, grantedOnApplication, issued, refused, revoked, signed } from '../testing/events';
 import type { RegistryEvent } from '../registry-event';
 import type { ApplyForRecognition, GrantRecognition, RefuseRecognition } from './commands';
-import { recognitionDecider } from './decider';
+import { recognitionDecisionAggregate } from './declaration';
 
-const given = deciderSpecification(recognitionDecider);
+const given = deciderSpecification(recognitionDecisionAggregate.decider);
 const N = 'PS-TH-0001';
 const APP = 'MRA-APP';
 const FIRST = `${N}/VN/1`;
