@@ -40,9 +40,10 @@ async function main(): Promise<number> {
       log: (line) => process.stdout.write(`${line}\n`),
     });
     const report = values.report ?? `${file}.report.csv`;
+    const total = summary.written + summary.skipped + summary.refused - summary.bad;
     writeReport(report, summary.outcomes);
     process.stdout.write(
-      `imported ${file}: ${summary.written} rows written, ${summary.skipped} skipped (already recorded by an earlier run), ${summary.refused} refused (${summary.bad} bad rows); report: ${report}\n`,
+      `imported ${file}: ${summary.written} rows written, ${summary.skipped} skipped (already recorded by an earlier run), ${summary.refused} refused (${summary.bad} bad rows) in ${summary.seconds.toFixed(1)} s (${(total / Math.max(summary.seconds, 0.001)).toFixed(0)} rows/s); report: ${report}\n`,
     );
     return summary.refused > 0 ? 1 : 0;
   } finally {

@@ -16,7 +16,7 @@ export type ImportOptions = {
 
 export type RowOutcome = { line: number; number: string; event: string; outcome: 'WRITTEN' | 'SKIPPED' | 'REFUSED'; detail: string };
 
-export type ImportSummary = { rows: number; written: number; skipped: number; refused: number; bad: number; outcomes: RowOutcome[] };
+export type ImportSummary = { rows: number; written: number; skipped: number; refused: number; bad: number; seconds: number; outcomes: RowOutcome[] };
 
 export function readPlan(file: string, cbId: string): ImportPlan {
   const text = readFileSync(file, 'utf8');
@@ -96,7 +96,8 @@ export async function recordPlan(app: NestFastifyApplication, plan: ImportPlan, 
   }
   outcomes.sort((a, b) => a.line - b.line);
   const count = (kind: RowOutcome['outcome']): number => outcomes.filter((outcome) => outcome.outcome === kind).length;
-  return { rows: plan.rows, written: count('WRITTEN'), skipped: count('SKIPPED'), refused: count('REFUSED'), bad: plan.problems.length, outcomes };
+  const seconds = (Date.now() - started) / 1000;
+  return { rows: plan.rows, written: count('WRITTEN'), skipped: count('SKIPPED'), refused: count('REFUSED'), bad: plan.problems.length, seconds, outcomes };
 }
 
 export function writeReport(file: string, outcomes: readonly RowOutcome[]): void {
