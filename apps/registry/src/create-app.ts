@@ -10,6 +10,7 @@ import { fastifyLoggerOptions, PinoNestLogger } from './config/logging';
 import { registerGracefulStop } from './graceful-stop';
 import { registerGraphiql } from './graphql/graphiql';
 import { loadLimits, registerLimits } from './limits';
+import { refuseWhenLogDiverged } from './transparency/refuse-when-diverged';
 import { flagAnswersWhenTampered } from './transparency/tampered-flag';
 import { registerVerificationPages } from './verification/register-verification';
 
@@ -45,13 +46,15 @@ export async function createRegistryApp(overrides: Partial<Config> = {}, seams: 
       soleWriter: config.eventStoreConnectionString === undefined,
       log: { info: (message) => pino.info(message), warn: (message) => pino.warn(message), error: (message) => pino.error(message) },
     });
-    const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, store, log, seams), adapter, {
+    // The app writes through the log's guard: no append while the log is unchecked after a lost connection, or diverged.
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, log.guard(store), log, seams), adapter, {
       logger,
       abortOnError: false,
     });
     registerGracefulStop(app);
     await registerLimits(app, limits);
     flagAnswersWhenTampered(app.getHttpAdapter().getInstance(), log);
+    refuseWhenLogDiverged(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, log);
     registerGraphiql(app.getHttpAdapter().getInstance());
     await registerVerificationPages(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, {
       bodyLimitBytes: limits.bodyLimitBytes,

@@ -32,15 +32,55 @@ export function describeDifference(difference: LogDifference): string {
   }
 }
 
-/** Start-up refused: the log was altered after the registry signed it. */
+/** What an operator is told about the last checkpoint signed: its size, root and time. */
+export interface SignedPoint {
+  treeSize: number;
+  rootHash: Buffer;
+  signedAt: string;
+}
+
+export function describeCheckpoint(checkpoint: SignedPoint | null): string {
+  return checkpoint === null
+    ? 'no checkpoint was signed yet'
+    : `the last checkpoint this registry signed covers ${checkpoint.treeSize} events (root ${checkpoint.rootHash.toString('base64')}, signed ${checkpoint.signedAt})`;
+}
+
+const ADOPT =
+  'If this log is meant to replace the one signed (a restored backup, a store rebuilt on purpose), stop the registry and adopt it with ' +
+  '`npm run adopt-log -- --i-understand` (README, Operations)';
+
+/** Start-up refused: the log was altered, or lost events, after the registry signed it. */
 export class TamperedLogError extends Error {
   override readonly name = 'TamperedLogError';
 
-  constructor(readonly difference: LogDifference) {
+  constructor(
+    readonly difference: LogDifference,
+    readonly checkpoint: SignedPoint | null = null,
+  ) {
     super(
-      `The event log was altered after the registry signed it: ${describeDifference(difference)}. ` +
-        'Restore the data directory from a backup, or start with --allow-tampered-log to serve it with every answer flagged as tampered ' +
-        '(npm run verify-log checks it without starting).',
+      `The event log was altered after the registry signed it: ${describeDifference(difference)}; ${describeCheckpoint(checkpoint)}` +
+        (difference.kind === 'missing' ? `, and the log now holds ${difference.leafIndex} events` : '') +
+        '. Restore the data directory from a backup, or start with --allow-tampered-log to serve it with every answer flagged as tampered ' +
+        `(npm run verify-log checks it without starting). ${ADOPT}.`,
+    );
+  }
+}
+
+/** At run time: the store answers with a log that no longer holds what the registry hashed and signed (a
+ * server that lost its data, another log on the same address). Writes and reads are refused from then on. */
+export class LogDivergedError extends Error {
+  override readonly name = 'LogDivergedError';
+
+  constructor(
+    readonly checkpoint: SignedPoint | null,
+    /** Leaves the registry had hashed. */
+    readonly treeSize: number,
+    /** What the log holds now, in words. */
+    readonly holds: string,
+  ) {
+    super(
+      `The event log no longer holds what this registry signed: ${describeCheckpoint(checkpoint)} (${treeSize} hashed), ` +
+        `but the log now holds ${holds}. Writes and reads are refused. Bring back the store's data, or: ${ADOPT}.`,
     );
   }
 }

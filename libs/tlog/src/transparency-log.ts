@@ -1,12 +1,12 @@
 import { canonicalEventBytes } from '@registry/domain/log/canonical-event';
-import type { AllSubscription, EventStore } from '@registry/event-store';
+import { EventStoreUnavailableError, type AllSubscription, type AppendOptions, type EventData, type EventStore, type RecordedEvent } from '@registry/event-store';
 import { existsSync } from 'node:fs';
 import { compareLogWithTree } from './compare-log';
 import { leafOf } from './leaf-of';
-import { describeDifference, TamperedLogError, type LogDifference } from './log-difference';
+import { describeDifference, LogDivergedError, TamperedLogError, type LogDifference } from './log-difference';
 import { formatCheckpoint, parseSignatureLine, signNote, verifyCosignature, type VerifierKey } from './note';
 import { CheckpointFile, checkpointsPath, type StoredCheckpoint } from './sqlite/checkpoint-file';
-import { LogTreeFile, logTreePath, type TreeLeaf } from './sqlite/log-tree-file';
+import { LogTreeFile, logTreePath } from './sqlite/log-tree-file';
 import { loadSigningKey, type LogSigner } from './signing-key';
 
 export type VerifyAtStart = 'auto' | 'full' | 'incremental';
@@ -25,17 +25,22 @@ export interface TransparencyLogOptions {
    * appended by someone else. Not so on EventStoreDB, where replicas and `migrate` append too. */
   soleWriter: boolean;
   checkpointIntervalMs?: number;
+  /** How often the running registry checks that the log still holds its last leaf. */
+  guardIntervalMs?: number;
   log?: { info(message: string): void; warn(message: string): void; error(message: string): void };
   now?: () => Date;
 }
 
-export type LogState = 'verified' | 'tampered';
+/** `diverged`: the log, as the store answers now, no longer holds what was signed (found while running). */
+export type LogState = 'verified' | 'tampered' | 'diverged';
 
 export interface LogStatus {
   status: LogState;
+  /** As last checked while running: `checking` after the store's connection broke, until it is reached again. */
+  trust: LogTrust;
   treeSize: number;
   checkpointSize: number;
-  /** Set when tampered: the first leaf that differs, in one sentence. */
+  /** Set when tampered (the first leaf that differs, in one sentence) or diverged (the refusal's message). */
   detail?: string;
   /** Whether the full pass over the whole log has run since start (it runs in the background on big logs). */
   fullyVerified: boolean;
@@ -47,11 +52,25 @@ export interface LogEntry {
   canonical: string;
 }
 
+/** Whether the log still holds what the registry hashed and signed, as last checked while running:
+ * `checking` after the store's connection broke (until it answers again and is checked), `diverged` once it
+ * answered with a log that is shorter than, or not, the one signed — for good: only an operator adopts a log. */
+export type LogTrust = 'trusted' | 'checking' | 'diverged';
+
 export type CosignatureResult = { ok: true; witness: string; treeSize: number } | { ok: false; reason: string };
 
 const DEFAULT_FULL_PASS_LIMIT = 100_000;
 const WAIT_MS = 5_000;
 const RETRY_MS = 1_000;
+/** Leaves gathered before they are hashed and stored, when no one waits for them: one transaction per batch,
+ * and the subscription read once per batch instead of once per commit (bench row 8). */
+const FOLLOW_BATCH_MS = 20;
+/** How often a running registry checks that the log still holds its last leaf (one read). */
+const GUARD_INTERVAL_MS = 5_000;
+
+const TURN = Symbol('turn');
+/** Resolves after pending callbacks: what the subscription already holds has been delivered. */
+const nextTurn = (): Promise<typeof TURN> => new Promise((resolve) => setImmediate(resolve, TURN));
 
 /**
  * The registry's tamper-evident log: the Merkle tree kept up with the store, a signed checkpoint within a
@@ -66,9 +85,15 @@ export class TransparencyLog {
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   private closing: Promise<void> | undefined;
-  private pending: TreeLeaf[] = [];
-  private flushScheduled = false;
+  private pending: RecordedEvent[] = [];
   private waiters: { position: bigint; resolve(): void }[] = [];
+  private wakeFollower: (() => void) | undefined;
+  private trust: LogTrust = 'trusted';
+  private divergence: LogDivergedError | null = null;
+  private guardTimer: NodeJS.Timeout | undefined;
+  private guarding: Promise<void> | undefined;
+  private runningCheck: Promise<boolean> | undefined;
+  private queuedCheck: Promise<boolean> | undefined;
 
   private constructor(
     private readonly store: EventStore,
@@ -99,17 +124,60 @@ export class TransparencyLog {
   }
 
   status(): LogStatus {
+    const detail = this.divergence?.message ?? (this.difference ? describeDifference(this.difference) : undefined);
     return {
-      status: this.difference ? 'tampered' : 'verified',
+      status: this.divergence ? 'diverged' : this.difference ? 'tampered' : 'verified',
+      trust: this.trust,
       treeSize: this.tree.size,
       checkpointSize: this.checkpoints.latest()?.treeSize ?? 0,
-      ...(this.difference ? { detail: describeDifference(this.difference) } : {}),
+      ...(detail === undefined ? {} : { detail }),
       fullyVerified: this.fullyVerified,
     };
   }
 
   get tampered(): boolean {
     return this.difference !== null;
+  }
+
+  /** `diverged`: the log no longer holds what was signed; every request but /health and the signed checkpoints
+   * is refused with `divergence.message`. */
+  get logTrust(): LogTrust {
+    return this.trust;
+  }
+
+  /** Why the log is not followed any more (one message naming the last checkpoint and what the log holds). */
+  get diverged(): LogDivergedError | null {
+    return this.divergence;
+  }
+
+  /**
+   * The store the registry writes through: appends are refused (EventStoreUnavailableError, nothing written)
+   * while the log is being checked after a broken connection, and for good once it has diverged — so nothing
+   * is ever acknowledged on a log that lost what was signed.
+   */
+  guard(store: EventStore): EventStore {
+    const refuseUnlessTrusted = (): void => {
+      if (this.divergence !== null) throw new EventStoreUnavailableError(this.divergence.message);
+      if (this.trust === 'checking') {
+        throw new EventStoreUnavailableError('the connection to the event store was lost; the log is checked against the last signed checkpoint before writes resume');
+      }
+    };
+    return {
+      append: async (stream: string, events: EventData[], options: AppendOptions) => {
+        refuseUnlessTrusted();
+        // A shared store (EventStoreDB) can come back empty, or be another log, on the same address between two
+        // writes, and its client reconnects without a word: each write waits for a check made after it was asked
+        // (one read, shared by the writes that wait together). The embedded store is held by this process alone.
+        if (!this.options.soleWriter) await this.checkedAfterNow();
+        refuseUnlessTrusted();
+        return store.append(stream, events, options);
+      },
+      readStream: (stream, options) => store.readStream(stream, options),
+      readAll: (options) => store.readAll(options),
+      subscribeToAll: (options) => store.subscribeToAll(options),
+      health: () => store.health(),
+      close: () => store.close(),
+    };
   }
 
   latestCheckpoint(): StoredCheckpoint | null {
@@ -142,6 +210,7 @@ export class TransparencyLog {
     return new Promise((resolve) => {
       const waiter = { position, resolve };
       this.waiters.push(waiter);
+      this.wakeFollower?.();
       setTimeout(() => {
         this.waiters = this.waiters.filter((other) => other !== waiter);
         resolve();
@@ -185,12 +254,15 @@ export class TransparencyLog {
   private async shutDown(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.guardTimer) clearInterval(this.guardTimer);
+    this.wakeFollower?.();
     try {
       await this.subscription?.close();
       await this.following;
       await this.background;
-      this.flush();
-      if (!this.difference) {
+      await this.guarding;
+      if (!this.difference && !this.divergence) {
+        this.flush();
         await this.catchUp();
         this.checkpoints.inOneTransaction(() => {
           this.signIfGrown();
@@ -233,7 +305,7 @@ export class TransparencyLog {
       if (difference === null) await this.catchUp();
     }
     if (difference !== null) {
-      if (!this.options.allowTampered) throw new TamperedLogError(difference);
+      if (!this.options.allowTampered) throw new TamperedLogError(difference, latest);
       this.difference = difference;
       this.options.log?.error(`serving a tampered log (--allow-tampered-log): ${describeDifference(difference)}`);
       return;
@@ -246,6 +318,8 @@ export class TransparencyLog {
     this.following = this.follow();
     this.timer = setInterval(() => this.signIfGrown(), this.options.checkpointIntervalMs ?? 500);
     this.timer.unref();
+    this.guardTimer = setInterval(() => this.checkSoon(), this.options.guardIntervalMs ?? GUARD_INTERVAL_MS);
+    this.guardTimer.unref();
     if (!this.fullyVerified) this.background = this.fullPassInBackground();
   }
 
@@ -300,38 +374,84 @@ export class TransparencyLog {
     }
   }
 
+  /**
+   * Follows the store's subscription in batches: what has arrived is hashed and stored in one transaction, then
+   * the follower rests FOLLOW_BATCH_MS unless someone waits for a leaf (a mutation does, for its leafIndex).
+   * When the subscription breaks (the store went away), writes are refused until the log, reached again, is
+   * checked against what was signed: a store that came back empty or with another log is never followed.
+   */
   private async follow(): Promise<void> {
-    while (!this.closed) {
+    while (!this.closed && this.divergence === null) {
+      if (this.trust === 'checking') {
+        if (!(await this.checkLog())) {
+          if (this.divergence === null && !this.closed) await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+          continue;
+        }
+      }
       const subscription = this.store.subscribeToAll({ fromPosition: this.tree.lastPosition ?? 'start' });
       this.subscription = subscription;
       try {
-        for await (const event of subscription) {
-          if (this.closed) break;
-          this.pending.push(leafOf(event));
-          if (this.pending.length >= 1_000) this.flush();
-          else if (!this.flushScheduled) {
-            this.flushScheduled = true;
-            setImmediate(() => this.flush());
-          }
-        }
+        await this.followBatches(subscription);
       } catch (error) {
         if (this.closed) return;
-        this.options.log?.warn(`the log's subscription broke (${(error as Error).message}); following again in ${RETRY_MS} ms`);
-        this.flush();
-        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+        this.options.log?.warn(`the log's subscription broke (${(error as Error).message}); checking the log, then following again`);
+      } finally {
+        await subscription.close();
       }
-      if (!this.closed) this.flush();
-      if (!this.closed) await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      if (this.closed || this.divergence !== null) return;
+      this.flush();
+      this.trust = 'checking';
     }
   }
 
+  private async followBatches(subscription: AllSubscription): Promise<void> {
+    const events = subscription[Symbol.asyncIterator]();
+    let next = events.next();
+    try {
+      for (;;) {
+        const first = await next;
+        if (first.done || this.closed) return;
+        this.pending.push(first.value);
+        next = events.next();
+        // Take what the subscription already holds, without waiting for more.
+        for (;;) {
+          const ready = await Promise.race([next, nextTurn()]);
+          if (ready === TURN) break;
+          if (ready.done) return;
+          this.pending.push(ready.value);
+          next = events.next();
+          if (this.pending.length >= 5_000) break;
+        }
+        if (this.pending.some((event) => event.position <= (this.tree.lastPosition ?? -1n))) {
+          // Positions went back: the store holds another log now. Nothing more is taken in before it is checked.
+          this.pending = [];
+          this.trust = 'checking';
+          return;
+        }
+        this.flush();
+        if (this.waiters.length === 0 && !this.closed) await this.rest(FOLLOW_BATCH_MS);
+      }
+    } finally {
+      void next.catch(() => undefined);
+    }
+  }
+
+  private rest(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeFollower = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => (this.wakeFollower = undefined));
+  }
+
   private flush(): void {
-    this.flushScheduled = false;
-    if (this.pending.length === 0 || !this.tree) return;
-    const leaves = this.pending;
+    if (this.pending.length === 0) return;
+    const events = this.pending;
     this.pending = [];
     const last = this.tree.lastPosition ?? -1n;
-    this.tree.append(leaves.filter((leaf) => leaf.position > last));
+    this.tree.append(events.filter((event) => event.position > last).map(leafOf));
     const reached = this.tree.lastPosition ?? -1n;
     const still: typeof this.waiters = [];
     for (const waiter of this.waiters) {
@@ -339,6 +459,74 @@ export class TransparencyLog {
       else still.push(waiter);
     }
     this.waiters = still;
+  }
+
+  /** Resolves after a check of the log that started after this call (joined by every caller until it starts). */
+  private checkedAfterNow(): Promise<boolean> {
+    if (this.queuedCheck === undefined) {
+      const after = this.runningCheck ?? Promise.resolve(true);
+      this.queuedCheck = after.then(() => {
+        this.queuedCheck = undefined;
+        const running = this.checkLog().finally(() => {
+          if (this.runningCheck === running) this.runningCheck = undefined;
+        });
+        this.runningCheck = running;
+        return running;
+      });
+    }
+    return this.queuedCheck;
+  }
+
+  /** A check of the log now, unless one runs (the guard's timer). */
+  private checkSoon(): void {
+    if (this.closed || this.divergence !== null || this.guarding !== undefined) return;
+    this.guarding = this.checkLog().then(
+      () => (this.guarding = undefined),
+      () => (this.guarding = undefined),
+    );
+  }
+
+  /**
+   * Whether the log still holds, at its position, the last leaf the registry hashed — what every checkpoint
+   * it signed ends at or before. One read. A store that does not answer leaves the trust as it was. True when
+   * the log is trusted after the check.
+   */
+  private async checkLog(): Promise<boolean> {
+    const size = this.tree.size;
+    if (size === 0 || this.difference !== null) {
+      this.trust = 'trusted';
+      return true;
+    }
+    const leaf = this.tree.leaf(size - 1)!;
+    let found: RecordedEvent | undefined;
+    let head: bigint | undefined;
+    try {
+      [found] = await this.store.readAll({ fromPosition: leaf.position, maxCount: 1 });
+      if (found === undefined || found.position !== leaf.position || !leafOf(found).hash.equals(leaf.hash)) {
+        head = (await this.store.health()).lastPosition;
+      } else {
+        if (this.trust === 'checking') this.options.log?.info(`the log still holds leaf ${size - 1} at position ${leaf.position}: following again`);
+        this.trust = 'trusted';
+        return true;
+      }
+    } catch (error) {
+      if (this.trust === 'checking') this.options.log?.warn(`the log cannot be checked yet: ${(error as Error).message}`);
+      return false;
+    }
+    if (this.closed || this.divergence !== null) return false;
+    const holds =
+      found !== undefined && found.position === leaf.position
+        ? `another event at position ${leaf.position} (stream ${found.stream}, revision ${found.revision}) where leaf ${size - 1} (stream ${leaf.stream}, revision ${leaf.revision}) was`
+        : head === undefined || head === 0n || found === undefined
+          ? `${head === undefined || head === 0n ? 'no event at all' : `events up to position ${head} only`}, not leaf ${size - 1} at position ${leaf.position}`
+          : `no event at position ${leaf.position} (leaf ${size - 1}), its next one at ${found.position}`;
+    this.divergence = new LogDivergedError(this.checkpoints.latest(), size, holds);
+    this.trust = 'diverged';
+    for (const waiter of this.waiters) waiter.resolve();
+    this.waiters = [];
+    await this.subscription?.close();
+    this.options.log?.error(this.divergence.message);
+    return false;
   }
 
   private signIfGrown(): void {

@@ -3,7 +3,8 @@ import type { TransparencyLog } from '@registry/tlog';
 import { TRANSPARENCY_LOG } from '../transparency/transparency-log.token';
 import type { ComponentHealth, HealthComponent } from './health-component';
 
-/** The transparency log (issue 12): `verified`, or `tampered` — served (with --allow-tampered-log) but degraded. */
+/** The transparency log (issue 12): `verified`; `tampered` — served (with --allow-tampered-log) but degraded;
+ * `diverged` — the store answers with a log that lost what was signed: down, every request refused. */
 @Injectable()
 export class TransparencyLogHealth implements HealthComponent {
   readonly name = 'log';
@@ -16,6 +17,10 @@ export class TransparencyLogHealth implements HealthComponent {
 
   check(): ComponentHealth {
     const status = this.log!.status();
+    if (status.status === 'diverged') return { ...status, health: 'down', reasons: [status.detail ?? 'the log no longer holds what was signed'] };
+    if (status.trust === 'checking') {
+      return { ...status, health: 'degraded', reasons: ['the connection to the store was lost: writes wait until the log is reached and checked against the last signed checkpoint'] };
+    }
     if (status.status !== 'tampered') return { ...status, health: 'up' };
     return {
       ...status,

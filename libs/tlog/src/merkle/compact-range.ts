@@ -40,6 +40,14 @@ export class CompactRange {
     return hash;
   }
 
+  /** A copy to append to, kept only once what it appended is stored. */
+  clone(): CompactRange {
+    const copy = new CompactRange();
+    copy.peaks.push(...this.peaks);
+    copy.count = this.count;
+    return copy;
+  }
+
   /** Restores the edge of a tree of `size` leaves from its perfect subtrees, largest first. */
   static fromPeaks(size: number, peakHashes: Buffer[]): CompactRange {
     const range = new CompactRange();

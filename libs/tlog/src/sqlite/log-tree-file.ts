@@ -116,7 +116,8 @@ export class LogTreeFile implements PerfectSubtrees {
   /** Appends leaves in one transaction, with every perfect subtree they complete. */
   append(leaves: readonly TreeLeaf[]): void {
     if (leaves.length === 0) return;
-    const range = CompactRange.fromPeaks(this.range.size, this.peaks());
+    // Appended to a copy: a failed transaction leaves the edge as the file has it.
+    const range = this.range.clone();
     let clock = this.clock;
     this.db.transaction(() => {
       for (const leaf of leaves) {
@@ -197,10 +198,6 @@ export class LogTreeFile implements PerfectSubtrees {
 
   private restoreRange(size: number): CompactRange {
     return CompactRange.fromPeaks(size, this.peaksOf(size));
-  }
-
-  private peaks(): Buffer[] {
-    return this.peaksOf(this.range.size);
   }
 
   private peaksOf(size: number): Buffer[] {
