@@ -9,3 +9,4 @@ export * from './sqlite/checkpoint-file';
 export * from './transparency-log';
 export * from './verify-log';
 export * from './statement';
+export * from './adopt-log';

@@ -168,8 +168,10 @@ export class TransparencyLog {
         // A shared store (EventStoreDB) can come back empty, or be another log, on the same address between two
         // writes, and its client reconnects without a word: each write waits for a check made after it was asked
         // (one read, shared by the writes that wait together). The embedded store is held by this process alone.
-        if (!this.options.soleWriter) await this.checkedAfterNow();
-        refuseUnlessTrusted();
+        if (!this.options.soleWriter && !(await this.checkedAfterNow())) {
+          refuseUnlessTrusted();
+          throw new EventStoreUnavailableError('the log could not be checked against the last signed checkpoint before writing: the store does not answer');
+        }
         return store.append(stream, events, options);
       },
       readStream: (stream, options) => store.readStream(stream, options),
@@ -511,6 +513,7 @@ export class TransparencyLog {
       }
     } catch (error) {
       if (this.trust === 'checking') this.options.log?.warn(`the log cannot be checked yet: ${(error as Error).message}`);
+      // Whatever the store answered, it did not show the leaf: no write goes through (and the trust stays).
       return false;
     }
     if (this.closed || this.divergence !== null) return false;

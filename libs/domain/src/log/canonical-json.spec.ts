@@ -17,7 +17,7 @@ describe('canonicalJson (RFC 8785)', () => {
     expect(canonicalJson(value)).toBe(
       '{"\\r":"Carriage Return","1":"One","\u0080":"Control","\u00f6":"Latin Small Letter O With Diaeresis","\u20ac":"Euro Sign","\ud83d\ude00":"Emoji: Grinning Face","\ufb33":"Hebrew Letter Dalet With Dagesh"}',
     );
-    expect(canonicalJson({ numbers: [333333333.33333329, 1e30, 4.5, 0.002, 1e-27, -0], b: [undefined, true] })).toBe(
+    expect(canonicalJson({ numbers: [333333333.3333333, 1e30, 4.5, 0.002, 1e-27, -0], b: [undefined, true] })).toBe(
       '{"b":[null,true],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27,0]}',
     );
   });

@@ -4,10 +4,11 @@ import { typeScriptBootstrap } from '../typescript-source-loader';
 
 /**
  * Runs a TypeScript file of this repository in a fresh Node process, as jest would load it. `preamble` is
- * CommonJS run before the loader, for a child that needs more than relative imports (path aliases).
+ * CommonJS run before the loader, for a child that needs more than relative imports (path aliases). `args`
+ * are its command line (`process.argv.slice(1)` under `node -e`, which commander reads as such).
  */
-export function spawnTypeScript(entry: string, env: Record<string, string>, preamble = ''): ChildProcess {
-  return spawn(process.execPath, ['-e', preamble + typeScriptBootstrap(join(entry))], {
+export function spawnTypeScript(entry: string, env: Record<string, string>, preamble = '', args: readonly string[] = []): ChildProcess {
+  return spawn(process.execPath, ['-e', preamble + typeScriptBootstrap(join(entry)), '--', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
