@@ -8,7 +8,6 @@ import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { describeOnEventStoreDb } from '../support/test-store';
 import { errorCodes, graphql } from './support/graphql-calls';
 import { startRegistryChild, type RegistryChild } from './support/registry-child';
-import { readLines, spawnTypeScript } from './support/typescript-child';
 import { ADMIN_KEY } from './support/world';
 
 const REGISTER_SCHEME = 'mutation($input: RegisterSchemeInput!) { registerScheme(input: $input) { position replayed } }';
@@ -105,23 +104,35 @@ describeOnEventStoreDb('The registry when its EventStoreDB stops answering or go
     expect(log).not.toMatch(/"level":50/);
   }, 30_000);
 
-  it('says in one plain line that the store cannot be reached when started while it is gone', async () => {
+  it('starts while the store is gone: down on /health and SERVICE_UNAVAILABLE until it comes, then up without a restart', async () => {
     proxy.down();
     const emptyDir = mkdtempSync(join(tmpdir(), 'registry-store-down-'));
-    const child = spawnTypeScript(join(__dirname, '../../apps/registry/src/main.ts'), {
-      HOST: '127.0.0.1',
-      PORT: '0',
+    const waiting = await startRegistryChild({
       EVENTSTORE_CONNECTION_STRING: `esdb://127.0.0.1:${proxy.port}?tls=false`,
       REGISTRY_DATA_DIR: emptyDir,
+      REGISTRY_ADMIN_KEY: ADMIN_KEY,
     });
-    const lines = readLines<{ level?: number; msg?: string }>(child);
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      const health = await waiting.http.get<{ status: string; reasons: string[] }>('/health');
+      const refused = await graphql(waiting.http, HISTORY, { stream: 'scheme-ANY' }, ADMIN_KEY);
+      proxy.heal();
+      let healed = await waiting.http.get<{ status: string }>('/health');
+      for (let attempt = 0; healed.status !== 200 && attempt < 60; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        healed = await waiting.http.get<{ status: string }>('/health').catch(() => healed);
+      }
+      const written = await graphql(waiting.http, REGISTER_SCHEME, { input: { code: `LATE-${randomUUID().slice(0, 8)}`, title: 'Store came' } }, ADMIN_KEY);
 
-    await lines.closed;
-    rmSync(emptyDir, { recursive: true, force: true });
-
-    expect(await exited).toBe(1);
-    expect(lines.stderr().trim().split('\n')).toEqual([expect.stringMatching(/^registry: .*EventStoreDB is not reachable/)]);
-    expect(lines.lines.filter((line) => (line.level ?? 0) >= 50)).toEqual([]);
+      expect(health.status).toBe(503);
+      expect(health.body).toMatchObject({ status: 'down', reasons: [expect.stringMatching(/^store: the event store does not answer: EventStoreDB is not reachable/)] });
+      expect(errorCodes(refused)).toEqual(['SERVICE_UNAVAILABLE']);
+      expect(healed).toMatchObject({ status: 200, body: { status: 'up' } });
+      expect(written.errors).toEqual([]);
+      expect(waiting.output()).toMatch(/^registry: EventStoreDB is not reachable.*listening on port \d+ anyway/m);
+      expect(waiting.output()).not.toMatch(/"level":50|\n\s+at /);
+    } finally {
+      await waiting.stop();
+      rmSync(emptyDir, { recursive: true, force: true });
+    }
   }, 60_000);
 });

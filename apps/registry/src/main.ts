@@ -2,17 +2,21 @@ import 'reflect-metadata';
 import { EventStoreUnavailableError } from '@registry/event-store';
 import { ReadModelsInUseError } from '@registry/projections';
 import { TamperedLogError } from '@registry/tlog';
-import { type Config, ConfigError, REGISTRY_CONFIG } from './config';
+import { type Config, ConfigError, loadConfig, REGISTRY_CONFIG } from './config';
 import { createRegistryApp } from './create-app';
 import { stopGracefully } from './graceful-stop';
+import { openWhenTheStoreAnswers } from './wait-for-store';
 
 async function main(): Promise<void> {
   // Every file the registry creates (the log, its WAL, read models, the lock, the signing key) is its user's only.
   process.umask(0o077);
   // The one command-line flag: serving a log that no longer matches its signed checkpoints must be asked for.
-  const app = await createRegistryApp(process.argv.includes('--allow-tampered-log') ? { allowTamperedLog: true } : {});
+  const overrides = process.argv.includes('--allow-tampered-log') ? { allowTamperedLog: true } : {};
+  const { app, port } = await openWhenTheStoreAnswers(loadConfig(process.env, overrides), () => createRegistryApp(overrides), (line) =>
+    process.stderr.write(`registry: ${line}\n`),
+  );
   const config = app.get<Config>(REGISTRY_CONFIG);
-  await app.listen(config.port, config.host);
+  await app.listen(port, config.host);
   // Not Nest's shutdown hooks: they stop the read side and the store before HTTP has drained.
   let stopping: Promise<void> | undefined;
   const stop = (signal: NodeJS.Signals): void => {
