@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseCheckpoint, parseNote, parseVerifierKey, verifyCosignature } from '@registry/tlog';
 import { generateApiKey } from '../../apps/registry/src/auth';
 import { initWitnessKey, witnessOnce, type WitnessOptions } from '../../scripts/witness/witness-round';
+import { runScript } from '../hostile/support/typescript-child';
 import { startRegistry, type RunningRegistry } from '../support/in-process-registry';
 import { describeOnEmbeddedStore } from '../support/test-store';
 
@@ -96,8 +97,12 @@ describeOnEmbeddedStore('witnesses co-sign the checkpoints and detect a fork', (
     await registerScheme(forked, 'W-3');
     await signedCheckpoint(forked);
 
-    const [th, my] = [witness('th', forked.baseUrl), witness('my', forked.baseUrl)];
-    expect(await witnessOnce(th)).toEqual({ kind: 'refused', reason: expect.stringMatching(/^FORK: the checkpoint of \d+ leaves does not extend the one of \d+ leaves already co-signed/) });
+    // The real command, as a witness runs it (`npm run witness -- …` runs the same file, built).
+    const th = witness('th', forked.baseUrl);
+    const cli = await runScript('witness', ['--registry', forked.baseUrl, '--key', th.keyFile, '--name', th.name, '--state', th.stateFile, '--once']);
+    const my = witness('my', forked.baseUrl);
+
+    expect(cli).toMatchObject({ code: 3, stdout: expect.stringMatching(/ REFUSED to co-sign: FORK: the checkpoint of \d+ leaves does not extend the one of \d+ leaves already co-signed/) });
     expect(await witnessOnce(my)).toEqual({ kind: 'refused', reason: expect.stringContaining('FORK') });
     expect((await forked.http.get<string>('/checkpoint')).body).not.toContain('witness.');
   }, 30_000);
