@@ -65,6 +65,8 @@ const RETRY_MS = 1_000;
 /** Leaves gathered before they are hashed and stored, when no one waits for them: one transaction per batch,
  * and the subscription read once per batch instead of once per commit (bench row 8). */
 const FOLLOW_BATCH_MS = 20;
+/** Events hashed and stored between two turns of the event loop (about a millisecond's work). */
+const FLUSH_SLICE = 128;
 /** How often a running registry checks that the log still holds its last leaf (one read). */
 const GUARD_INTERVAL_MS = 5_000;
 
@@ -415,9 +417,10 @@ export class TransparencyLog {
         if (first.done || this.closed) return;
         this.pending.push(first.value);
         next = events.next();
-        // Take what the subscription already holds, without waiting for more.
+        // Take what the subscription already holds (delivered before the next turn), without waiting for more.
+        const turn = nextTurn();
         for (;;) {
-          const ready = await Promise.race([next, nextTurn()]);
+          const ready = await Promise.race([next, turn]);
           if (ready === TURN) break;
           if (ready.done) return;
           this.pending.push(ready.value);
@@ -430,7 +433,12 @@ export class TransparencyLog {
           this.trust = 'checking';
           return;
         }
-        this.flush();
+        // In slices, each after what waits in the event loop (the writer's replies): the appends the tree
+        // follows are not held up by its hashing.
+        while (this.pending.length > 0 && !this.closed) {
+          this.flush(FLUSH_SLICE);
+          if (this.pending.length > 0) await nextTurn();
+        }
         if (this.waiters.length === 0 && !this.closed) await this.rest(FOLLOW_BATCH_MS);
       }
     } finally {
@@ -448,10 +456,10 @@ export class TransparencyLog {
     }).finally(() => (this.wakeFollower = undefined));
   }
 
-  private flush(): void {
+  /** Hashes and stores the first `count` pending events (all by default) in one transaction. */
+  private flush(count = this.pending.length): void {
     if (this.pending.length === 0) return;
-    const events = this.pending;
-    this.pending = [];
+    const events = this.pending.splice(0, count);
     const last = this.tree.lastPosition ?? -1n;
     this.tree.append(events.filter((event) => event.position > last).map(leafOf));
     const reached = this.tree.lastPosition ?? -1n;
