@@ -6,7 +6,7 @@ import { openSqliteEventStore } from '@registry/event-store';
 import { eventsFilePath } from '@registry/event-store/sqlite/schema';
 import { loadDataset } from './dataset/load-dataset';
 import { RegistryDataset } from './dataset/registry-dataset';
-import { toJson, type BenchReport, type DatasetSummary } from './report/bench-report';
+import { mergeReports, toJson, type BenchReport, type DatasetSummary } from './report/bench-report';
 import { codeVersion } from './report/code-version';
 import { describeMachine, loadNow } from './report/machine';
 import { benchmarksMarkdown } from './report/markdown';
@@ -35,6 +35,7 @@ interface Options {
   markdown: boolean;
   keep: boolean;
   scale?: number[];
+  merge: boolean;
 }
 
 function positiveInteger(value: string): number {
@@ -66,7 +67,8 @@ const program = new Command('bench')
   .option('--out <file>', 'the JSON file of figures (default bench/results/latest.json)')
   .option('--no-markdown', 'leave BENCHMARKS.md alone')
   .option('--keep', 'keep the loaded data directory and the child logs', false)
-  .option('--scale <sizes>', 'how cost grows: rows 3-6 at each size, e.g. 10000,100000,1000000 (writes bench/results/scale.json and .png)', sizeList);
+  .option('--scale <sizes>', 'how cost grows: rows 3-6 at each size, e.g. 10000,100000,1000000 (writes bench/results/scale.json and .png)', sizeList)
+  .option('--merge', 'keep the rows this run does not measure from the previous report (--out), each marked with the run it comes from', false);
 
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -131,8 +133,9 @@ async function main(options: Options): Promise<void> {
   };
   const out = resolve(root, options.out ?? join('bench', 'results', 'latest.json'));
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, toJson(report));
-  const markdown = options.markdown ? writeBenchmarks(root, report) : benchmarksMarkdown(report, null);
+  const written = options.merge && existsSync(out) ? mergeReports(JSON.parse(readFileSync(out, 'utf8')) as BenchReport, report) : report;
+  writeFileSync(out, toJson(written));
+  const markdown = options.markdown ? writeBenchmarks(root, written) : benchmarksMarkdown(written, null);
   process.stdout.write(`${markdown}\nFigures: ${out}${options.markdown ? `; table: ${join(root, 'BENCHMARKS.md')}` : ''}\n`);
 }
 

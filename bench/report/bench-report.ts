@@ -41,3 +41,19 @@ export function cells(row: BenchRow): { ours: string; baseline: string; ratio: s
 export function toJson(report: BenchReport): string {
   return `${JSON.stringify(report, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value), 2)}\n`;
 }
+
+/**
+ * `--merge`: this run's rows, and every other row of the previous report as it was measured there, marked with
+ * the run it comes from (its command, date, code and load), in row order. Rows of a report that was itself
+ * merged keep the run they came from.
+ */
+export function mergeReports(previous: BenchReport, current: BenchReport): BenchReport {
+  const measuredNow = new Set(current.rows.map((row) => row.number));
+  const earlier = { command: previous.command, date: previous.date, code: previous.code, loadAverage: previous.machine.loadAverage };
+  const kept = previous.rows.filter((row) => !measuredNow.has(row.number)).map((row) => ({ ...row, measuredIn: row.measuredIn ?? earlier }));
+  return {
+    ...current,
+    dataset: current.dataset ?? previous.dataset,
+    rows: [...current.rows, ...kept].sort((a, b) => a.number - b.number),
+  };
+}

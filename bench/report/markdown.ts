@@ -23,6 +23,25 @@ function notes(rows: BenchRow[]): string {
     .join('\n\n');
 }
 
+/** With `--merge`: which rows come from which earlier run (their ratios are same-run ratios of that run). */
+function earlierRuns(rows: BenchRow[]): string {
+  const runs = new Map<string, { numbers: number[]; run: NonNullable<BenchRow['measuredIn']> }>();
+  for (const row of rows) {
+    if (row.measuredIn === undefined) continue;
+    const key = `${row.measuredIn.date}|${row.measuredIn.code}`;
+    const entry = runs.get(key) ?? { numbers: [], run: row.measuredIn };
+    entry.numbers.push(row.number);
+    runs.set(key, entry);
+  }
+  if (runs.size === 0) return '';
+  const lines = [...runs.values()].map(
+    ({ numbers, run }) =>
+      `- Rows ${numbers.join(', ')}: kept from an earlier run (\`--merge\`): \`${run.command}\`, ${run.date}, code ${run.code}, ` +
+      `load ${run.loadAverage.start.toFixed(1)}–${run.loadAverage.end.toFixed(1)}`,
+  );
+  return `${lines.join('\n')}\n- Every other row: this run.\n\n`;
+}
+
 /** BENCHMARKS.md, rewritten whole by every run: the last `--n` run's table, then the last `--scale` run's
  * section when there is one (each run keeps the other's from its JSON file). */
 export function benchmarksMarkdown(report: BenchReport | null, scale: { report: ScaleReport; chartPath: string } | null): string {
@@ -57,7 +76,7 @@ measured in the same run on the same machine, because absolute numbers on a shar
 - Machine: ${machine.cpu}, ${machine.cores} cores, ${mebibytes(machine.memoryBytes)} memory, Node ${machine.node}, ${machine.os}
 - Load average (1 min): ${machine.loadAverage.start.toFixed(1)} at the start, ${machine.loadAverage.end.toFixed(1)} at the end${machine.loadAverage.start > machine.cores || machine.loadAverage.end > machine.cores ? ' (above the core count: other work shared the machine, which is why only same-run ratios are judged)' : ''}
 
-${table(report.rows)}
+${earlierRuns(report.rows)}${table(report.rows)}
 
 ## The data set
 

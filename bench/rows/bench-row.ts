@@ -4,9 +4,18 @@ export type Verdict = 'met' | 'MISSED' | 'informational' | 'not judged';
 
 export type Figures = Record<string, number | string | null>;
 
+/** The run a row was kept from, when `--merge` carried it over from the previous report. */
+export interface EarlierRun {
+  command: string;
+  date: string;
+  code: string;
+  loadAverage: { start: number; end: number };
+}
+
 export interface MeasuredRow {
   kind: 'measured';
   number: number;
+  measuredIn?: EarlierRun;
   what: string;
   ours: string;
   baseline: string;
@@ -22,6 +31,7 @@ export interface MeasuredRow {
 export interface UnmeasuredRow {
   kind: 'not-measured';
   number: number;
+  measuredIn?: EarlierRun;
   what: string;
   target: string;
   why: string;

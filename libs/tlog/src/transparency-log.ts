@@ -541,7 +541,7 @@ export class TransparencyLog {
   }
 
   private signIfGrown(): void {
-    if (this.difference) return;
+    if (this.difference || this.divergence) return;
     const size = this.tree.size;
     const latest = this.checkpoints.latest();
     if (latest !== null && latest.treeSize >= size) return;
