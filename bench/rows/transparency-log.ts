@@ -1,4 +1,5 @@
 import { openSqliteEventStore, type EventData, type EventStore } from '@registry/event-store';
+import { rawReadAndParse } from '@registry/projections/measure/raw-log-read';
 import { TransparencyLog, type TransparencyLogOptions } from '@registry/tlog';
 import type { RegistryDataset } from '../dataset/registry-dataset';
 import { appendWorkload, type AppendWorkload } from '../support/append-workload';
@@ -62,6 +63,7 @@ export async function appendsWithTreeRow(dataset: RegistryDataset, options: { ro
     verdict: 'informational',
     notes: [
       `row 1's workload (${CONCURRENCY} writers × ${perWriter} appends, each awaited, WAL + synchronous=FULL) with a TransparencyLog following the store in the same process: each event canonicalized (RFC 8785), hashed, and stored with the subtrees it completes; timed until the last append is in the tree`,
+      'the tree follows in batches: with no one waiting for a leaf it gathers what arrives for 20 ms, then hashes and stores it in slices of 128 events between turns of the event loop; in the app a mutation waits for its leaf (leafIndex), and the tree then follows at once',
       `medians of ${options.rounds} interleaved rounds, each on a fresh directory; ratio: median of the per-round ratios`,
     ],
     figures: { withTreePerSecond: median(withTree), withoutPerSecond: median(without), ratio, rounds: options.rounds },
@@ -101,10 +103,16 @@ export async function verifyAtStartRows(dataDir: string, log: (line: string) => 
       const opened = await TransparencyLog.open(store, dataDir, { ...OPTIONS, ...options });
       return { ms: performance.now() - started, log: opened };
     };
+    // The floor of any pass over the log: every row read and its JSON parsed (row 3's raw baseline), either side
+    // of the first build.
+    const rawBefore = rawReadAndParse(dataDir);
     const build = await time({ verifyAtStart: 'incremental' });
     const leaves = build.log.tree.size;
     await build.log.close();
     log(`  tree of ${count(leaves)} leaves built in ${seconds(build.ms / 1000)}`);
+    const rawAfter = rawReadAndParse(dataDir);
+    const rawRate = median([rawBefore.events / rawBefore.seconds, rawAfter.events / rawAfter.seconds]);
+    log(`  raw read + JSON.parse ${rate(rawRate, 'events/s')}`);
     const full = await time({ verifyAtStart: 'full' });
     // Proofs from the fully verified log: no background pass competing for the CPU.
     const proofs = proofLatencies(full.log);
@@ -136,16 +144,19 @@ export async function verifyAtStartRows(dataDir: string, log: (line: string) => 
       kind: 'measured',
       number: 10,
       what: ISSUE_ROWS[10].what,
-      ours: `restart ${milliseconds(restart.ms)}; full pass ${seconds(full.ms / 1000)} (${rate(leaves / (full.ms / 1000), 'events/s')}); first build ${seconds(build.ms / 1000)}`,
-      baseline: '—',
-      ratio: '—',
+      ours:
+        `restart ${milliseconds(restart.ms)}; full pass ${seconds(full.ms / 1000)} (${rate(leaves / (full.ms / 1000), 'events/s')}); ` +
+        `first build ${seconds(build.ms / 1000)} (${rate(leaves / (build.ms / 1000), 'events/s')})`,
+      baseline: `raw read + JSON.parse of the same log ${rate(rawRate, 'events/s')}`,
+      ratio: `full pass ${percent(leaves / (full.ms / 1000) / rawRate)}; first build ${percent(leaves / (build.ms / 1000) / rawRate)}`,
       target: ISSUE_ROWS[10].target,
       verdict: leaves < ONE_MILLION ? 'not judged' : restart.ms <= 2_000 ? 'met' : 'MISSED',
       notes: [
-        `TransparencyLog.open on the loaded directory (${count(leaves)} events): first build = hashing every event into a new tree and signing; full pass = every event read, canonicalized and hashed again and compared leaf by leaf with the tree (what REGISTRY_VERIFY_LOG_AT_START=full does, and auto below 100,000 events); restart = from the last verified checkpoint (the default above 100,000 events, with the full pass then run in the background)`,
+        `TransparencyLog.open on the loaded directory (${count(leaves)} events): first build = hashing every event (RFC 8785 canonical bytes, SHA-256) into a new tree and signing; full pass = every event read, canonicalized and hashed again and compared leaf by leaf with the tree (what REGISTRY_VERIFY_LOG_AT_START=full does, and auto below 100,000 events); restart = from the last verified checkpoint (the default above 100,000 events, with the full pass then run in the background)`,
+        'baseline: every row of the events file read in position order and its data and metadata JSON-parsed (row 3\'s raw floor), once before and once after the first build, median',
         ...(leaves < ONE_MILLION ? [`${count(leaves)} events: the target is stated at 1M, so "met" is not claimed at this size`] : []),
       ],
-      figures: { leaves, buildMs: build.ms, fullPassMs: full.ms, restartMs: restart.ms },
+      figures: { leaves, buildMs: build.ms, fullPassMs: full.ms, restartMs: restart.ms, rawEventsPerSecond: rawRate },
     };
     return { 9: rowNine, 10: rowTen };
   } finally {
