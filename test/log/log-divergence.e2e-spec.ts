@@ -9,7 +9,7 @@ import { stopGracefully } from '../../apps/registry/src/graceful-stop';
 import { startTestServer, type TestServer } from '../../eventstore/test-server';
 import { runScript } from '../hostile/support/typescript-child';
 import { HttpClient } from '../support/http-client';
-import { startRegistry } from '../support/registry-process';
+import { startRegistry } from '../support/in-process-registry';
 import { describeOnEmbeddedStore, describeOnEventStoreDb } from '../support/test-store';
 
 const REGISTER = 'mutation($i: RegisterSchemeInput!) { registerScheme(input: $i) { position } }';
