@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashApiKey } from '../../apps/registry/src/auth';
+import { KeyHashing, legacyKeyHash, loadKeySecret } from '../../apps/registry/src/auth';
 import { makeTempDataDir } from '../../libs/event-store/src/sqlite/testing/temp-data-dir';
 import { describeOnEmbeddedStore } from '../support/test-store';
 import { errorCodes, graphql, mutationDocument } from './support/graphql-calls';
@@ -53,7 +53,7 @@ describe('API keys', () => {
 
     afterAll(() => dir.remove());
 
-    it('never writes a key to the log at the most verbose level, nor to any file of the data directory: only its hash', async () => {
+    it('never writes a key to the log at the most verbose level, nor to any file of the data directory: only its keyed hash', async () => {
       const registry = await startRegistryChild({ REGISTRY_ADMIN_KEY: adminKey, REGISTRY_DATA_DIR: dir.dataDir, LOG_LEVEL: 'trace' });
       let output = '';
       const secrets: string[] = [adminKey];
@@ -83,8 +83,12 @@ describe('API keys', () => {
       const files = readdirSync(dir.dataDir).map((name) => readFileSync(join(dir.dataDir, name)).toString('latin1'));
       const onDisk = files.join('\n');
       expect(secrets.filter((secret) => onDisk.includes(secret))).toEqual([]);
-      // …while the hashes are there: the files read are the ones that hold the keys.
-      expect(onDisk.includes(hashApiKey(secrets[1]))).toBe(true);
+      // …while the hashes are there (the files read are the ones that hold the keys): the created key's HMAC under
+      // the data directory's secret, the operator's key under scrypt; no plain SHA-256 of any key anywhere.
+      const hashing = new KeyHashing(loadKeySecret({ dataDir: dir.dataDir }));
+      expect(onDisk.includes(hashing.hashGeneratedKey(secrets[1]))).toBe(true);
+      expect(onDisk).toMatch(/scrypt\$32768\$8\$1\$/);
+      expect(secrets.filter((secret) => onDisk.includes(legacyKeyHash(secret)))).toEqual([]);
     }, 60_000);
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { startTestServer, type TestServer } from '../../eventstore/test-server';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { describeOnEventStoreDb } from '../support/test-store';
+import { TEST_KEY_SECRET } from '../support/in-process-registry';
 import { errorCodes, graphql } from './support/graphql-calls';
 import { startRegistryChild, type RegistryChild } from './support/registry-child';
 import { ADMIN_KEY } from './support/world';
@@ -48,6 +49,7 @@ describeOnEventStoreDb('The registry when its EventStoreDB stops answering or go
       EVENTSTORE_CONNECTION_STRING: `esdb://127.0.0.1:${proxy.port}?tls=false`,
       REGISTRY_DATA_DIR: dataDir,
       REGISTRY_ADMIN_KEY: ADMIN_KEY,
+      REGISTRY_KEY_SECRET: TEST_KEY_SECRET,
       REGISTRY_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
       LOG_LEVEL: 'info',
     });

@@ -9,6 +9,9 @@ import { stopGracefully } from '../../apps/registry/src/graceful-stop';
 import { HttpClient } from './http-client';
 import { startTestStore } from './test-store';
 
+/** The secret API keys are hashed with, for registries started on EventStoreDB by the tests. */
+export const TEST_KEY_SECRET = 'e2e-key-secret-shared-by-every-test-replica';
+
 /** The real registry app, in this process, on a real port and a data directory of its own. */
 export interface RunningRegistry {
   readonly app: NestFastifyApplication;
@@ -61,6 +64,10 @@ async function startRegistryOn(
     ...options.config,
     dataDir,
   };
+  // Replicas on EventStoreDB must be given the key secret (the embedded store generates its own).
+  if (config.eventStoreConnectionString !== undefined && config.keySecret === undefined && config.keySecretFile === undefined) {
+    config.keySecret = TEST_KEY_SECRET;
+  }
   let app: NestFastifyApplication | undefined;
   try {
     app = await createRegistryApp(config, options.seams);

@@ -7,7 +7,7 @@ export interface ApiKeyRecord {
   /** The country of a SKILLS_FOCAL_POINT key. */
   country: string | null;
   label: string;
-  /** Hex SHA-256 of the secret; the secret itself is never stored. */
+  /** The key's stored hash, its scheme as its prefix (see key-hashing.ts); the key itself is never stored. */
   keyHash: string;
   revoked: boolean;
 }

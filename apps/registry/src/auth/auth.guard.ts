@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { RegistryError } from '../graphql/registry-error';
 import { API_KEY_DIRECTORY, type ApiKeyDirectory } from './api-key-directory';
 import { identifyCaller } from './caller';
+import { KEY_HASHING, type KeyHashing } from './key-hashing';
 import { cachedCaller, requestOf } from './request-caller';
 
 /**
@@ -11,12 +12,15 @@ import { cachedCaller, requestOf } from './request-caller';
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(@Inject(API_KEY_DIRECTORY) private readonly directory: ApiKeyDirectory) {}
+  constructor(
+    @Inject(API_KEY_DIRECTORY) private readonly directory: ApiKeyDirectory,
+    @Inject(KEY_HASHING) private readonly hashing: KeyHashing,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = requestOf(context);
     if (request === undefined) return true;
-    const caller = cachedCaller(request, () => identifyCaller(request.headers.authorization, this.directory));
+    const caller = await cachedCaller(request, () => identifyCaller(request.headers.authorization, this.directory, this.hashing));
     if (caller.kind === 'refused') throw new RegistryError('UNAUTHENTICATED', caller.reason);
     return true;
   }

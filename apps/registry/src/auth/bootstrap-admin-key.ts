@@ -6,7 +6,8 @@ import { RegistryError } from '../graphql/registry-error';
 import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../graphql/read-model-progress';
 import { CommandPipelineHandler, commandHashOf, ExecuteRegistryCommand } from '../write/command-pipeline';
 import { API_KEY_DIRECTORY, type ApiKeyDirectory } from './api-key-directory';
-import { claimedKeyId, hashApiKey } from './api-key-secret';
+import { claimedKeyId } from './api-key-secret';
+import { KEY_HASHING, type KeyHashing } from './key-hashing';
 
 /** Every replica that finds an empty store aims at this one stream, so exactly one first key can be created. */
 const BOOTSTRAP_COMMAND_ID = 'bootstrap-first-administrator-key';
@@ -33,6 +34,7 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
     @Inject(REGISTRY_CONFIG) private readonly config: Config,
     @Inject(API_KEY_DIRECTORY) private readonly directory: ApiKeyDirectory,
     @Inject(READ_MODEL_PROGRESS) private readonly progress: ReadModelProgress,
+    @Inject(KEY_HASHING) private readonly hashing: KeyHashing,
     // The handler itself, not the CommandBus: the bus gets its handlers in a bootstrap hook that may run after this one.
     private readonly pipeline: CommandPipelineHandler,
   ) {}
@@ -49,8 +51,13 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
       }
       throw error;
     }
-    if (keys > 0) return;
+    if (keys > 0) {
+      await this.checkOperatorKey();
+      return;
+    }
     const first = firstKeyFrom(this.config.adminKey);
+    // A generated key is 256 random bits: one HMAC. A key an operator chose may be guessable: scrypt as well.
+    const keyHash = first.generated ? this.hashing.hashGeneratedKey(first.key) : await this.hashing.hashOperatorKey(first.key);
     const draft = {
       type: 'CreateApiKey' as const,
       data: {
@@ -58,7 +65,7 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
         role: 'ACCREDITATION_BODY' as const,
         cbId: null,
         label: 'first administrator (bootstrap)',
-        keyHash: hashApiKey(first.key),
+        keyHash,
       },
       actor: { role: 'ACCREDITATION_BODY' as const, keyId: 'bootstrap' },
     };
@@ -69,6 +76,7 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
       const outcome = await this.pipeline.execute(new ExecuteRegistryCommand(draft, envelope));
       await this.progress.waitFor(outcome.position);
       if (outcome.replayed) return; // another replica created it first; its key is the one that works
+      this.hashing.remember(first.key, first.keyId, keyHash);
     } catch (error) {
       if (isRuleViolation(error)) return; // created meanwhile by another replica
       throw error;
@@ -83,5 +91,22 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
     } else {
       this.logger.log('the first ACCREDITATION_BODY key is REGISTRY_ADMIN_KEY');
     }
+  }
+
+  /** REGISTRY_ADMIN_KEY set on a store that has keys: its scrypt check is paid here, once, rather than by the
+   * first request that presents it; a key recorded as plain SHA-256 (before keys were hashed with the secret)
+   * is named, since its hash is in the log for good. */
+  private async checkOperatorKey(): Promise<void> {
+    const adminKey = this.config.adminKey;
+    if (adminKey === undefined) return;
+    const record = this.directory.find(claimedKeyId(adminKey));
+    if (record === null || record.revoked) return;
+    if (/^[0-9a-f]{64}$/.test(record.keyHash)) {
+      this.logger.warn(
+        `API key ${record.keyId} (REGISTRY_ADMIN_KEY) was recorded as a plain SHA-256 hash, which anyone holding the log or an export can test guesses against: create a new ACCREDITATION_BODY key and revoke this one`,
+      );
+      return;
+    }
+    await this.hashing.check(adminKey, record.keyId, record.keyHash);
   }
 }

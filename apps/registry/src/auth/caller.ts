@@ -1,6 +1,7 @@
 import type { Actor } from '@registry/domain';
 import { type ApiKeyDirectory } from './api-key-directory';
-import { claimedKeyId, keyMatches } from './api-key-secret';
+import { claimedKeyId } from './api-key-secret';
+import { KeyHashing } from './key-hashing';
 
 /** Who is calling: nobody in particular, the holder of a valid key, or someone presenting a key that is not
  * (unknown, revoked, malformed) — the last is refused outright rather than served as anonymous. */
@@ -11,14 +12,15 @@ export type Caller =
 
 const BEARER = /^Bearer\s+(\S{1,512})\s*$/i;
 
-export function identifyCaller(authorization: string | undefined, directory: ApiKeyDirectory): Caller {
+export async function identifyCaller(authorization: string | undefined, directory: ApiKeyDirectory, hashing: KeyHashing): Promise<Caller> {
   if (authorization === undefined || authorization.trim() === '') return { kind: 'anonymous' };
   const key = BEARER.exec(authorization)?.[1];
   if (key === undefined) return { kind: 'refused', reason: 'Authorization must be "Bearer <key>"' };
   const record = directory.find(claimedKeyId(key));
-  // The hash is compared even for an unknown id, so a miss costs what a hit costs.
-  const matches = keyMatches(key, record?.keyHash ?? '0'.repeat(64));
-  if (record === null || !matches) return { kind: 'refused', reason: 'Unknown API key' };
+  // Checked even for an unknown id (against a dummy record), so a miss costs what a hit costs.
+  const check = await hashing.check(key, record?.keyId ?? '', record?.keyHash ?? KeyHashing.UNKNOWN);
+  if (check === 'too-many-attempts') return { kind: 'refused', reason: 'Too many attempts with an operator-chosen key: retry in a minute' };
+  if (record === null || check !== 'match') return { kind: 'refused', reason: 'Unknown API key' };
   if (record.revoked) return { kind: 'refused', reason: 'This API key has been revoked' };
   return {
     kind: 'key',

@@ -13,6 +13,11 @@ export interface Config {
   eventStoreConnectionString?: string;
   /** REGISTRY_ADMIN_KEY: the bootstrap administrator's API key, if any. */
   adminKey?: string;
+  /** REGISTRY_KEY_SECRET: the secret API keys are hashed with (HMAC); the same on every replica. */
+  keySecret?: string;
+  /** REGISTRY_KEY_SECRET_FILE: a file holding that secret. Neither set: generated into the data directory of the
+   * embedded store; required on EventStoreDB. */
+  keySecretFile?: string;
   /** LOG_LEVEL, default info. */
   logLevel: LogLevel;
   /** REGISTRY_LOG_ORIGIN: the origin line of the signed checkpoints, also the signing key's name. */

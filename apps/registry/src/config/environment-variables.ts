@@ -31,6 +31,17 @@ export class EnvironmentVariables {
   @Matches(/^\S{32,512}$/, { message: 'REGISTRY_ADMIN_KEY must be at least 32 characters long, at most 512, without spaces' })
   REGISTRY_ADMIN_KEY?: string;
 
+  @IsOptional()
+  @IsString()
+  // Printable, no spaces, as it is read from compose files and shells; long enough not to be guessed.
+  @Matches(/^[\x21-\x7e]{32,512}$/, { message: 'REGISTRY_KEY_SECRET must be 32 to 512 printable characters without spaces' })
+  REGISTRY_KEY_SECRET?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'REGISTRY_KEY_SECRET_FILE must be a file path' })
+  REGISTRY_KEY_SECRET_FILE?: string;
+
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "$value")` })
   LOG_LEVEL: LogLevel = 'info';
 

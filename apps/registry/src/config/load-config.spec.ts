@@ -8,6 +8,8 @@ describe('Loading the configuration from the environment', () => {
       dataDir: './data',
       eventStoreConnectionString: undefined,
       adminKey: undefined,
+      keySecret: undefined,
+      keySecretFile: undefined,
       logLevel: 'info',
       logOrigin: 'mutual-recognition-registry/log',
       signingKeyFile: undefined,
@@ -24,6 +26,7 @@ describe('Loading the configuration from the environment', () => {
       REGISTRY_DATA_DIR: '/var/lib/registry',
       EVENTSTORE_CONNECTION_STRING: 'esdb+discover://node1:2113?tls=true',
       REGISTRY_ADMIN_KEY: 'a-long-enough-admin-key-0123456789',
+      REGISTRY_KEY_SECRET_FILE: '/etc/registry/key-secret',
       LOG_LEVEL: 'warn',
       REGISTRY_LOG_ORIGIN: 'registry.example.org/log',
       REGISTRY_SIGNING_KEY_FILE: '/etc/registry/signing-key.pem',
@@ -37,6 +40,8 @@ describe('Loading the configuration from the environment', () => {
       dataDir: '/var/lib/registry',
       eventStoreConnectionString: 'esdb+discover://node1:2113?tls=true',
       adminKey: 'a-long-enough-admin-key-0123456789',
+      keySecret: undefined,
+      keySecretFile: '/etc/registry/key-secret',
       logLevel: 'warn',
       logOrigin: 'registry.example.org/log',
       signingKeyFile: '/etc/registry/signing-key.pem',
@@ -44,6 +49,12 @@ describe('Loading the configuration from the environment', () => {
       publicUrl: 'https://registry.example.org',
       allowTamperedLog: false,
     });
+  });
+
+  it('takes the key secret from one place only', () => {
+    expect(() => loadConfig({ REGISTRY_KEY_SECRET: 'k'.repeat(32), REGISTRY_KEY_SECRET_FILE: '/etc/registry/key-secret' })).toThrow(
+      /REGISTRY_KEY_SECRET or REGISTRY_KEY_SECRET_FILE, not both/,
+    );
   });
 
   it('treats an empty variable as unset', () => {
@@ -62,6 +73,7 @@ describe('Loading the configuration from the environment', () => {
     ['REGISTRY_PUBLIC_URL', 'registry.example.org', /REGISTRY_PUBLIC_URL must be an http\(s\) URL/],
     ['REGISTRY_PUBLIC_URL', 'https://registry.example.org/?next=evil', /REGISTRY_PUBLIC_URL must be an http\(s\) URL/],
     ['HOST', 'not a host', /HOST must be a host name or an IP address/],
+    ['REGISTRY_KEY_SECRET', 'too-short-to-resist-guessing', /REGISTRY_KEY_SECRET must be 32 to 512 printable characters/],
   ])('refuses %s=%s with a message naming the variable', (name, value, message) => {
     const load = (): unknown => loadConfig({ [name]: value });
 

@@ -18,6 +18,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   const problems = validateSync(variables, { forbidUnknownValues: false }).flatMap((error) =>
     Object.values(error.constraints ?? {}).slice(0, 1),
   );
+  if (variables.REGISTRY_KEY_SECRET !== undefined && variables.REGISTRY_KEY_SECRET_FILE !== undefined) {
+    problems.push('set REGISTRY_KEY_SECRET or REGISTRY_KEY_SECRET_FILE, not both');
+  }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}.`);
   return {
     port: variables.PORT,
@@ -25,6 +28,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     dataDir: variables.REGISTRY_DATA_DIR,
     eventStoreConnectionString: variables.EVENTSTORE_CONNECTION_STRING,
     adminKey: variables.REGISTRY_ADMIN_KEY,
+    keySecret: variables.REGISTRY_KEY_SECRET,
+    keySecretFile: variables.REGISTRY_KEY_SECRET_FILE,
     logLevel: variables.LOG_LEVEL,
     logOrigin: variables.REGISTRY_LOG_ORIGIN,
     signingKeyFile: variables.REGISTRY_SIGNING_KEY_FILE,
@@ -41,6 +46,8 @@ const NAMES = [
   'REGISTRY_DATA_DIR',
   'EVENTSTORE_CONNECTION_STRING',
   'REGISTRY_ADMIN_KEY',
+  'REGISTRY_KEY_SECRET',
+  'REGISTRY_KEY_SECRET_FILE',
   'LOG_LEVEL',
   'REGISTRY_LOG_ORIGIN',
   'REGISTRY_SIGNING_KEY_FILE',
@@ -64,6 +71,8 @@ function asEnvironment(overrides: Partial<Config>): Env {
   if (overrides.dataDir !== undefined) env.REGISTRY_DATA_DIR = overrides.dataDir;
   if (overrides.eventStoreConnectionString !== undefined) env.EVENTSTORE_CONNECTION_STRING = overrides.eventStoreConnectionString;
   if (overrides.adminKey !== undefined) env.REGISTRY_ADMIN_KEY = overrides.adminKey;
+  if (overrides.keySecret !== undefined) env.REGISTRY_KEY_SECRET = overrides.keySecret;
+  if (overrides.keySecretFile !== undefined) env.REGISTRY_KEY_SECRET_FILE = overrides.keySecretFile;
   if (overrides.logLevel !== undefined) env.LOG_LEVEL = overrides.logLevel;
   if (overrides.logOrigin !== undefined) env.REGISTRY_LOG_ORIGIN = overrides.logOrigin;
   if (overrides.signingKeyFile !== undefined) env.REGISTRY_SIGNING_KEY_FILE = overrides.signingKeyFile;

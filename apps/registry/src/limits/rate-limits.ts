@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ApiKeyDirectory } from '../auth/api-key-directory';
 import { identifyCaller } from '../auth/caller';
+import type { KeyHashing } from '../auth/key-hashing';
 import { cachedCaller } from '../auth/request-caller';
 import type { Limits } from './limits-config';
 import { refuse } from './limit-response';
@@ -14,10 +15,10 @@ const UNLIMITED_PATHS = new Set(['/health', '/health/read-models']);
  * A caller with a valid key is counted per key, wherever its requests come from; everyone else — no key, or a
  * key that is unknown or revoked — per client address, so inventing keys buys no fresh allowance.
  */
-function bucketOf(request: FastifyRequest, directory: ApiKeyDirectory | undefined): string {
-  if (directory !== undefined && request.headers.authorization !== undefined) {
+async function bucketOf(request: FastifyRequest, keys: KeyLookup | undefined): Promise<string> {
+  if (keys !== undefined && request.headers.authorization !== undefined) {
     try {
-      const caller = cachedCaller(request, () => identifyCaller(request.headers.authorization, directory));
+      const caller = await cachedCaller(request, () => identifyCaller(request.headers.authorization, keys.directory, keys.hashing));
       if (caller.kind === 'key') return `key:${caller.actor.keyId}`;
     } catch {
       // The key directory cannot answer (read models rebuilding): counted by address; the request itself is
@@ -27,6 +28,12 @@ function bucketOf(request: FastifyRequest, directory: ApiKeyDirectory | undefine
   return `address:${request.ip}`;
 }
 
+/** What identifying a caller takes, both provided by the app's modules. */
+export interface KeyLookup {
+  directory: ApiKeyDirectory;
+  hashing: KeyHashing;
+}
+
 /**
  * Counting is @fastify/rate-limit's (an LRU of fixed windows); the refusal is ours, answered straight from the
  * hook so that every route — GraphQL, GraphiQL, an unknown path — refuses alike: 429, RATE_LIMITED, Retry-After.
@@ -34,12 +41,12 @@ function bucketOf(request: FastifyRequest, directory: ApiKeyDirectory | undefine
 export async function limitRates(
   fastify: FastifyInstance,
   limits: Limits,
-  directory: () => ApiKeyDirectory | undefined,
+  keys: () => KeyLookup | undefined,
 ): Promise<void> {
   await fastify.register(rateLimit, {
     global: false,
     timeWindow: limits.rateLimitWindowMs,
-    keyGenerator: (request) => bucketOf(request, directory()),
+    keyGenerator: (request) => bucketOf(request, keys()),
     max: (_request, bucket) => (bucket.startsWith('key:') ? limits.rateLimitPerKey : limits.rateLimitPerAddress),
     allowList: (request) => UNLIMITED_PATHS.has(request.url.split('?')[0]),
   });

@@ -1,9 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { API_KEY_DIRECTORY, type ApiKeyDirectory } from '../auth/api-key-directory';
+import { KEY_HASHING, type KeyHashing } from '../auth/key-hashing';
 import { limitBodySize } from './body-size';
 import type { Limits } from './limits-config';
-import { limitRates } from './rate-limits';
+import { type KeyLookup, limitRates } from './rate-limits';
 import { limitRequestTime } from './request-deadlines';
 
 /**
@@ -15,23 +16,23 @@ export async function registerLimits(app: NestFastifyApplication, limits: Limits
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   // Hooks run in this order: the deadline starts first, a throttled caller is refused before its body is looked at.
   limitRequestTime(fastify, app.getHttpServer(), limits);
-  await limitRates(fastify, limits, keyDirectoryOf(app));
+  await limitRates(fastify, limits, keyLookupOf(app));
   limitBodySize(fastify, limits.bodyLimitBytes);
 }
 
-/** The read side provides the key directory; an app without one counts every caller by address. Looked up at the
- * first request, when every module is in place, and remembered either way. */
-function keyDirectoryOf(app: NestFastifyApplication): () => ApiKeyDirectory | undefined {
-  let lookedUp: { directory: ApiKeyDirectory | undefined } | undefined;
+/** The read side provides the key directory, the auth module the key hashing; an app without them counts every
+ * caller by address. Looked up at the first request, when every module is in place, and remembered either way. */
+function keyLookupOf(app: NestFastifyApplication): () => KeyLookup | undefined {
+  let lookedUp: { keys: KeyLookup | undefined } | undefined;
   return () => {
-    lookedUp ??= { directory: find(app) };
-    return lookedUp.directory;
+    lookedUp ??= { keys: find(app) };
+    return lookedUp.keys;
   };
 }
 
-function find(app: NestFastifyApplication): ApiKeyDirectory | undefined {
+function find(app: NestFastifyApplication): KeyLookup | undefined {
   try {
-    return app.get<ApiKeyDirectory>(API_KEY_DIRECTORY, { strict: false });
+    return { directory: app.get<ApiKeyDirectory>(API_KEY_DIRECTORY, { strict: false }), hashing: app.get<KeyHashing>(KEY_HASHING, { strict: false }) };
   } catch {
     return undefined;
   }

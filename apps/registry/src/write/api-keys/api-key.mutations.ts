@@ -1,6 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@registry/domain';
-import { CallerActor } from '../../auth';
+import { CallerActor, KEY_HASHING, type KeyHashing } from '../../auth';
 import { RegistryValidationPipe } from '../../graphql/validation.pipe';
 import { CommandMutations, command } from '../mutation/command-mutations';
 import { toCommandResult } from '../mutation/command-result.object';
@@ -15,7 +16,10 @@ import { newApiKeyFor } from './new-api-key';
 export class ApiKeyMutations extends CommandMutations({
   revokeApiKey: command('RevokeApiKey', RevokeApiKeyInput),
 }) {
-  constructor(commands: CommandSender) {
+  constructor(
+    commands: CommandSender,
+    @Inject(KEY_HASHING) private readonly hashing: KeyHashing,
+  ) {
     super(commands);
   }
 
@@ -26,7 +30,7 @@ export class ApiKeyMutations extends CommandMutations({
     @CallerActor() caller: Actor | null,
   ): Promise<CreateApiKeyResultObject> {
     const identity = identityOf(input);
-    const { keyId, secret, keyHash } = newApiKeyFor(identity.commandId);
+    const { keyId, secret, keyHash } = newApiKeyFor(identity.commandId, this.hashing);
     const { role, cbId, country, label } = input;
     const outcome = await this.commands.sendAs(caller, identity, { type: 'CreateApiKey', data: { keyId, role, cbId, country, label, keyHash } });
     // A replay recorded another secret's hash; this one would not work, and the first was shown once already.
