@@ -13,7 +13,7 @@ import {
   type ArrangementTimeline,
   type CertificateTimeline,
   type CertificationBodyTimeline,
-  type RegistryEvent,
+  type CertificateEvent,
 } from '@registry/domain';
 import { dateOf, dayOf } from './calendar-days';
 import { certificationBodyActor, recorded, type GeneratedAppend, type GeneratedEvent } from './generated-append';
@@ -82,7 +82,7 @@ export class CertificateFactory {
 
     const actor = certificationBodyActor(cbId);
     const events: GeneratedEvent[] = [];
-    const add = (day: number, event: RegistryEvent & { type: `Certificate${string}` }): void => {
+    const add = (day: number, event: CertificateEvent): void => {
       events.push(recorded(random, event, actor, dateOf(day)));
     };
     let validUntil = issuedOn + THREE_YEARS;

@@ -47,6 +47,8 @@ function factsOf(world: DatasetWorld): FactSource {
     registeredSchemes: async (codes) => [...new Set(codes)].filter((code) => REGISTERED.includes(code)),
     nationalFramework: async (country) => absent(`national framework (${country})`),
     nationalQualification: async (id) => absent(`national qualification (${id})`),
+    // The data set declares no certificate-number prefix: every number is open to every CB.
+    numberPrefixClaims: async () => [],
   };
 }
 

@@ -2,6 +2,7 @@ import type { ArrangementTimeline } from './arrangements/timeline';
 import type { CertificateTimeline } from './certificates/timeline';
 import type { CertificationBodyTimeline } from './certification-bodies/timeline';
 import type { RecognitionDecisionTimeline } from './recognition-decisions/timeline';
+import type { NumberPrefixClaim } from './number-prefixes/number-prefix';
 import type { SchemeTimeline } from './schemes/timeline';
 import type { NationalFrameworkTimeline } from './skills/frameworks/timeline';
 import type { NationalQualificationTimeline } from './skills/qualifications/timeline';
@@ -21,4 +22,6 @@ export interface FactSource {
   registeredSchemes(codes: readonly string[]): Promise<string[]>;
   nationalFramework(country: string): Promise<NationalFrameworkTimeline | null>;
   nationalQualification(id: string): Promise<NationalQualificationTimeline | null>;
+  /** The declarations among numberprefix-<each of `prefixes`> (a handful of streams, most of them empty). */
+  numberPrefixClaims(prefixes: readonly string[]): Promise<NumberPrefixClaim[]>;
 }

@@ -79,6 +79,12 @@ export * from './recognition-rule/evaluate-recognition';
 export * from './recognition-rule/recognized-countries';
 export { decisionDueBy } from './recognition-rule/pending-application';
 
+// Certificate-number prefixes
+export * from './number-prefixes/events';
+export * from './number-prefixes/commands';
+export * from './number-prefixes/number-prefix';
+export { numberPrefixDecider, type NumberPrefixState } from './number-prefixes/decider';
+
 // Witnesses of the log
 export * from './witnesses/events';
 export * from './witnesses/commands';

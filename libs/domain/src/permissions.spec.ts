@@ -15,6 +15,7 @@ describe('permissions by role', () => {
         'SuspendArrangement', 'ReinstateArrangement', 'TerminateArrangement',
         'CreateApiKey', 'RevokeApiKey',
         'RegisterWitness',
+        'DeclareCertificateNumberPrefix',
         'EndorseAqrfReferencing', 'ValidatePriorityOccupation', 'LinkSchemeToQualification',
       ].sort(),
     );

@@ -6,6 +6,7 @@ import type { RecognitionCommand } from './recognition-decisions/commands';
 import type { SchemeCommand } from './schemes/commands';
 import type { WitnessCommand } from './witnesses/commands';
 import type { WatchCommand } from './watches/commands';
+import type { NumberPrefixCommand } from './number-prefixes/commands';
 import type { SkillsCommand } from './skills/skills-command';
 
 export type RegistryCommand =
@@ -17,6 +18,7 @@ export type RegistryCommand =
   | ApiKeyCommand
   | WitnessCommand
   | WatchCommand
+  | NumberPrefixCommand
   | SkillsCommand;
 
 export type RegistryCommandType = RegistryCommand['type'];

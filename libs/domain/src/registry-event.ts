@@ -6,6 +6,7 @@ import type { RecognitionEvent } from './recognition-decisions/events';
 import type { SchemeEvent } from './schemes/events';
 import type { WitnessEvent } from './witnesses/events';
 import type { WatchEvent } from './watches/events';
+import type { NumberPrefixEvent } from './number-prefixes/events';
 import type { SkillsEvent } from './skills/skills-command';
 
 /** Every domain event. No metadata here: the application adds actor, ids and recordedAt when it appends. */
@@ -18,6 +19,7 @@ export type RegistryEvent =
   | ApiKeyEvent
   | WitnessEvent
   | WatchEvent
+  | NumberPrefixEvent
   | SkillsEvent;
 
 export type RegistryEventType = RegistryEvent['type'];

@@ -11,6 +11,7 @@ import { schemeAggregate } from './schemes/declaration';
 import { foldState, type Decider } from './shared/decider';
 import { witnessAggregate } from './witnesses/declaration';
 import { watchAggregate } from './watches/declaration';
+import { numberPrefixAggregate } from './number-prefixes/declaration';
 import { actionPlanAggregate } from './skills/action-plans/declaration';
 import { nationalFrameworkAggregate } from './skills/frameworks/declaration';
 import { priorityOccupationAggregate } from './skills/priority-occupations/declaration';
@@ -27,6 +28,7 @@ export const AGGREGATES = [
   apiKeyAggregate,
   witnessAggregate,
   watchAggregate,
+  numberPrefixAggregate,
   nationalFrameworkAggregate,
   nationalQualificationAggregate,
   schemeLinkAggregate,
@@ -46,6 +48,7 @@ export const COMMANDS: { [Type in RegistryCommandType]: CommandDeclaration<Comma
   ...apiKeyAggregate.commands,
   ...witnessAggregate.commands,
   ...watchAggregate.commands,
+  ...numberPrefixAggregate.commands,
   ...nationalFrameworkAggregate.commands,
   ...nationalQualificationAggregate.commands,
   ...schemeLinkAggregate.commands,

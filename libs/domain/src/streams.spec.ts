@@ -43,6 +43,7 @@ describe('stream names (a public contract)', () => {
       'apikey-',
       'witness-',
       'watch-',
+      'numberprefix-',
       'nqf-',
       'qualification-',
       'schemelink-',

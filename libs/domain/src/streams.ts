@@ -13,6 +13,7 @@ export const STREAM_PREFIXES = {
   apiKey: 'apikey-',
   witness: 'witness-',
   watch: 'watch-',
+  certificateNumberPrefix: 'numberprefix-',
   // ASEAN mutual recognition of skills (libs/domain/src/skills)
   nationalFramework: 'nqf-',
   nationalQualification: 'qualification-',
@@ -62,6 +63,11 @@ export function witnessStream(name: string): string {
 /** A watch: who is told, through which webhook, when which answers change. */
 export function watchStream(watchId: string): string {
   return `${STREAM_PREFIXES.watch}${watchId}`;
+}
+
+/** A certificate-number prefix declared for one CB (upper-cased: prefixes are compared without regard to case). */
+export function certificateNumberPrefixStream(prefix: string): string {
+  return `${STREAM_PREFIXES.certificateNumberPrefix}${prefix.toUpperCase()}`;
 }
 
 /** A country's national qualifications framework and its referencing to the AQRF: one stream per country. */

@@ -57,6 +57,7 @@ describe('upcasting stored events to the current schema', () => {
         'ApiKeyCreated', 'ApiKeyRevoked',
         'WitnessRegistered',
         'WatchCreated', 'WatchSecretRotated', 'WatchDeleted',
+        'CertificateNumberPrefixDeclared',
         'NationalFrameworkRegistered', 'AqrfReferencingStarted', 'AqrfReferencingAmended', 'AqrfReferencingSubmitted', 'AqrfReferencingEndorsed',
         'NationalQualificationRegistered', 'SchemeLinkedToQualification',
         'PriorityOccupationProposed', 'PriorityOccupationValidated',

@@ -1,10 +1,12 @@
 import type { Actor } from '../shared/actor';
 import type { CalendarDate } from '../shared/calendar-date';
 import type { CertificationBodyTimeline } from '../certification-bodies/timeline';
+import type { NumberPrefixClaim } from '../number-prefixes/number-prefix';
 
 /** Every command here loads certificate-<number>. */
 
-/** Facts: fold cb-<data.cbId> into its timeline (null when the stream is empty). */
+/** Facts: fold cb-<data.cbId> into its timeline (null when the stream is empty), and read the declarations
+ * among numberprefix-<each of candidatePrefixes(number)>. */
 export type IssueCertificate = {
   type: 'IssueCertificate';
   data: {
@@ -16,7 +18,7 @@ export type IssueCertificate = {
     validUntil: CalendarDate;
   };
   actor: Actor;
-  facts: { issuingBody: CertificationBodyTimeline | null };
+  facts: { issuingBody: CertificationBodyTimeline | null; numberPrefixClaims: NumberPrefixClaim[] };
 };
 
 /** Facts: fold cb-<the certificate's cbId, from its CertificateIssued> into its timeline. */

@@ -4,6 +4,7 @@ import { deciderSpecification } from '../testing/decider-specification';
 import { EventLog } from '../testing/event-log';
 import { GPS, PS, accreditation, accredited, certificate, issued } from '../testing/events';
 import type { RegistryEvent } from '../registry-event';
+import type { NumberPrefixClaim } from '../number-prefixes/number-prefix';
 import type { CertificateCommand, IssueCertificate } from './commands';
 import { certificateAggregate } from './declaration';
 
@@ -20,12 +21,12 @@ function body(...events: RegistryEvent[]): CertificationBodyTimeline | null {
   return log.body(TH);
 }
 
-function issue(data: Partial<IssueCertificate['data']> = {}, issuingBody = body(), actor = th): IssueCertificate {
+function issue(data: Partial<IssueCertificate['data']> = {}, issuingBody = body(), actor = th, numberPrefixClaims: NumberPrefixClaim[] = []): IssueCertificate {
   return {
     type: 'IssueCertificate',
     data: { number: N, cbId: TH, schemeCode: PS, holderName: 'Somchai Jaidee', issuedOn: '2024-03-01', validUntil: '2027-02-28', ...data },
     actor,
-    facts: { issuingBody },
+    facts: { issuingBody, numberPrefixClaims },
   };
 }
 
@@ -57,6 +58,27 @@ describe('issuing a certificate', () => {
 
   it('is for certification bodies only', () => {
     given([]).when(issue({}, body(), accreditationBody)).thenRejects('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+  });
+
+  describe('under the certificate-number prefixes declared for CBs', () => {
+    const myPrefix = { prefix: 'MY', cbId: 'MY-CB' };
+
+    it('refuses a number beginning with another CB\'s prefix, in any case', () => {
+      given([]).when(issue({ number: 'MY-PS-2024-0001' }, body(), th, [myPrefix])).thenRejects('NUMBER_PREFIX_OF_ANOTHER_CB', { field: 'number' });
+      given([]).when(issue({ number: 'my-PS-2024-0001' }, body(), th, [myPrefix])).thenRejects('NUMBER_PREFIX_OF_ANOTHER_CB');
+    });
+
+    it('lets the CB a prefix is declared for issue under it, and anyone issue under no declared prefix', () => {
+      given([]).when(issue({ number: 'TH-PS-2024-0001' }, body(), th, [{ prefix: 'TH', cbId: TH }])).then([issued('TH-PS-2024-0001', TH, PS, '2024-03-01', '2027-02-28', 'Somchai Jaidee')]);
+      // The bench's numbers (PS-TH-…) begin with no declared prefix: MY's prefix is not theirs.
+      given([]).when(issue({ number: 'PS-TH-0001' }, body(), th, [myPrefix])).then([issuedN]);
+    });
+
+    it('goes by the longest declared prefix that begins the number', () => {
+      const claims = [myPrefix, { prefix: 'MY-TH', cbId: TH }];
+      given([]).when(issue({ number: 'MY-TH-0001' }, body(), th, claims)).then([issued('MY-TH-0001', TH, PS, '2024-03-01', '2027-02-28', 'Somchai Jaidee')]);
+      given([]).when(issue({ number: 'MY-THX-0001' }, body(), th, claims)).thenRejects('NUMBER_PREFIX_OF_ANOTHER_CB');
+    });
   });
 
   it('requires the holder name', () => {

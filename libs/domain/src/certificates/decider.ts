@@ -1,5 +1,6 @@
 import { assessAccreditation } from '../certification-bodies/standing';
 import type { CertificationBodyTimeline } from '../certification-bodies/timeline';
+import { requireNumberOpenTo } from '../number-prefixes/number-prefix';
 import type { Actor } from '../shared/actor';
 import type { CalendarDate } from '../shared/calendar-date';
 import { requireDate, requireEndAfterStart, requireNotBackdated, requireText, suspendedUntil } from '../shared/checks';
@@ -124,6 +125,7 @@ function issue(command: IssueCertificate, state: CertificateState): CertificateE
   }
   const cbId = requireText(data.cbId, 'cbId');
   assertOwnCertificate(cbId, actor, 'cbId');
+  requireNumberOpenTo(number, cbId, facts.numberPrefixClaims);
   const schemeCode = requireText(data.schemeCode, 'schemeCode');
   const holderName = requireText(data.holderName, 'holderName');
   const issuedOn = requireDate(data.issuedOn, 'issuedOn');

@@ -1,4 +1,5 @@
 import { declareAggregate } from '../aggregate';
+import { candidatePrefixes } from '../number-prefixes/number-prefix';
 import { certificateStream } from '../streams';
 import type { CertificateCommand } from './commands';
 import { certificateDecider, type CertificateState } from './decider';
@@ -11,7 +12,13 @@ export const certificateAggregate = declareAggregate<CertificateCommand, Certifi
   decider: certificateDecider,
   isEvent: isCertificateEvent,
   commands: {
-    IssueCertificate: { roles: CB, facts: async ({ data }, source) => ({ issuingBody: await source.certificationBody(data.cbId) }) },
+    IssueCertificate: {
+      roles: CB,
+      facts: async ({ data }, source) => {
+        const [issuingBody, numberPrefixClaims] = await Promise.all([source.certificationBody(data.cbId), source.numberPrefixClaims(candidatePrefixes(data.number))]);
+        return { issuingBody, numberPrefixClaims };
+      },
+    },
     RenewCertificate: {
       roles: CB,
       facts: async ({ data }, source) => {

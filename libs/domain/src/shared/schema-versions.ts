@@ -44,6 +44,7 @@ export const SCHEMA_VERSIONS: Record<RegistryEventType, number> = {
   WatchCreated: 1,
   WatchSecretRotated: 1,
   WatchDeleted: 1,
+  CertificateNumberPrefixDeclared: 1,
   NationalFrameworkRegistered: 1,
   AqrfReferencingStarted: 1,
   AqrfReferencingAmended: 1,

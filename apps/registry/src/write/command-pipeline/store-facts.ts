@@ -1,5 +1,6 @@
 import {
   arrangementStream,
+  certificateNumberPrefixStream,
   certificateStream,
   certificationBodyStream,
   evolveArrangementTimeline,
@@ -20,6 +21,7 @@ import {
   type FactSource,
   type NationalFrameworkTimeline,
   type NationalQualificationTimeline,
+  type NumberPrefixClaim,
   type RecognitionDecisionTimeline,
   type SchemeTimeline,
 } from '@registry/domain';
@@ -57,6 +59,12 @@ export function factsFrom(reads: StreamReader): FactSource {
     },
     async nationalQualification(id) {
       return foldTimeline<NationalQualificationTimeline>(evolveNationalQualificationTimeline, (await reads.load(nationalQualificationStream(id))).records);
+    },
+    async numberPrefixClaims(prefixes) {
+      const loaded = await Promise.all(prefixes.map((prefix) => reads.load(certificateNumberPrefixStream(prefix))));
+      return loaded.flatMap(({ records }) =>
+        records.flatMap(({ event }) => (event.type === 'CertificateNumberPrefixDeclared' ? [event.data as NumberPrefixClaim] : [])),
+      );
     },
   };
 }
