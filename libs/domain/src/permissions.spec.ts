@@ -25,9 +25,9 @@ describe('permissions by role', () => {
     const allowed = commandTypes.filter((type) => isPermitted(type, 'SKILLS_FOCAL_POINT'));
     expect(allowed.sort()).toEqual(
       [
-        'RegisterNationalFramework', 'StartAqrfReferencing', 'AmendAqrfReferencing', 'SubmitAqrfReferencing',
+        'RegisterNationalFramework', 'AmendNationalFrameworkLevels', 'StartAqrfReferencing', 'AmendAqrfReferencing', 'SubmitAqrfReferencing',
         'RegisterNationalQualification', 'ProposePriorityOccupation',
-        'AdoptActionPlan', 'AddActionPlanItem', 'ReportActionPlanProgress',
+        'AdoptActionPlan', 'AmendActionPlanTargets', 'AddActionPlanItem', 'ReportActionPlanProgress',
       ].sort(),
     );
   });

@@ -58,10 +58,10 @@ describe('upcasting stored events to the current schema', () => {
         'WitnessRegistered',
         'WatchCreated', 'WatchSecretRotated', 'WatchDeleted',
         'CertificateNumberPrefixDeclared',
-        'NationalFrameworkRegistered', 'AqrfReferencingStarted', 'AqrfReferencingAmended', 'AqrfReferencingSubmitted', 'AqrfReferencingEndorsed',
+        'NationalFrameworkRegistered', 'NationalFrameworkLevelsAmended', 'AqrfReferencingStarted', 'AqrfReferencingAmended', 'AqrfReferencingSubmitted', 'AqrfReferencingEndorsed',
         'NationalQualificationRegistered', 'SchemeLinkedToQualification',
         'PriorityOccupationProposed', 'PriorityOccupationValidated',
-        'ActionPlanAdopted', 'ActionPlanItemAdded', 'ActionPlanProgressReported',
+        'ActionPlanAdopted', 'ActionPlanTargetsAmended', 'ActionPlanItemAdded', 'ActionPlanProgressReported',
       ].sort(),
     );
     expect(Object.values(SCHEMA_VERSIONS).every((version) => Number.isInteger(version) && version >= 1)).toBe(true);

@@ -46,6 +46,7 @@ export const SCHEMA_VERSIONS: Record<RegistryEventType, number> = {
   WatchDeleted: 1,
   CertificateNumberPrefixDeclared: 1,
   NationalFrameworkRegistered: 1,
+  NationalFrameworkLevelsAmended: 1,
   AqrfReferencingStarted: 1,
   AqrfReferencingAmended: 1,
   AqrfReferencingSubmitted: 1,
@@ -55,6 +56,7 @@ export const SCHEMA_VERSIONS: Record<RegistryEventType, number> = {
   PriorityOccupationProposed: 1,
   PriorityOccupationValidated: 1,
   ActionPlanAdopted: 1,
+  ActionPlanTargetsAmended: 1,
   ActionPlanItemAdded: 1,
   ActionPlanProgressReported: 1,
 };

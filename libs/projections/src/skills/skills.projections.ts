@@ -25,7 +25,8 @@ export const OCCUPATION_KEY = 'occupation';
 
 export const nationalFrameworksProjection = defineProjection<NationalFrameworkTimeline>({
   name: 'national_frameworks',
-  version: 1,
+  // 2: the levels' history (levelHistory)
+  version: 2,
   eventTypes: REGISTRY_EVENT_TYPES.filter((type) => isNationalFrameworkEvent({ type })),
   evolve: evolveNationalFrameworkTimeline,
 });
@@ -58,7 +59,8 @@ export const priorityOccupationsProjection = defineProjection<PriorityOccupation
 
 export const actionPlansProjection = defineProjection<ActionPlanTimeline>({
   name: 'action_plans',
-  version: 1,
+  // 2: the targets' history (targetHistory)
+  version: 2,
   eventTypes: REGISTRY_EVENT_TYPES.filter((type) => isActionPlanEvent({ type })),
   evolve: evolveActionPlanTimeline,
 });

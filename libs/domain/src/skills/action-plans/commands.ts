@@ -10,6 +10,13 @@ export type AdoptActionPlan = {
   actor: Actor;
 };
 
+/** The member states the plan targets from `amendedOn` (a country names new targets as its plan moves on). */
+export type AmendActionPlanTargets = {
+  type: 'AmendActionPlanTargets';
+  data: { country: string; targetCountries: string[]; amendedOn: CalendarDate; reason: string };
+  actor: Actor;
+};
+
 export type AddActionPlanItem = {
   type: 'AddActionPlanItem';
   data: { country: string; itemId: string; kind: ActionItemKind; description: string; dueOn: CalendarDate };
@@ -22,4 +29,4 @@ export type ReportActionPlanProgress = {
   actor: Actor;
 };
 
-export type ActionPlanCommand = AdoptActionPlan | AddActionPlanItem | ReportActionPlanProgress;
+export type ActionPlanCommand = AdoptActionPlan | AmendActionPlanTargets | AddActionPlanItem | ReportActionPlanProgress;

@@ -58,3 +58,35 @@ describe('an action plan', () => {
     given([adopted, added]).when(report('2016-03-01', 'DONE', accreditationBody)).thenRejects('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
   });
 });
+
+describe("amending an action plan's targets", () => {
+  const amend = (targetCountries: string[], amendedOn = '2017-01-10', actor = kh, reason = 'Lao PDR joins as a target'): ActionPlanCommand => ({
+    type: 'AmendActionPlanTargets',
+    data: { country: 'KH', targetCountries, amendedOn, reason },
+    actor,
+  });
+  const amended = { type: 'ActionPlanTargetsAmended' as const, data: { country: 'KH', targetCountries: ['TH', 'VN', 'LA'], amendedOn: '2017-01-10', reason: 'Lao PDR joins as a target' } };
+
+  it("records the plan's new targets from a date, with the reason", () => {
+    given([adopted]).when(amend(['TH', 'VN', 'LA'])).then([amended]);
+  });
+
+  it('holds the new targets to the rules of adoption', () => {
+    given([adopted]).when(amend(['KH', 'TH'])).thenRejects('TARGET_IS_OWN_COUNTRY');
+    given([adopted]).when(amend(['TH', 'TH'])).thenRejects('DUPLICATE_TARGET');
+    given([adopted]).when(amend([])).thenRejects('TARGETS_EMPTY');
+    given([adopted]).when(amend(['JP'])).thenRejects('NOT_ASEAN_MEMBER_STATE');
+  });
+
+  it('refuses an amendment that changes nothing, one dated before the last change, one without a reason, or before any plan', () => {
+    given([adopted]).when(amend(['VN', 'TH'])).thenRejects('TARGETS_UNCHANGED', { field: 'targetCountries' });
+    given([adopted, amended]).when(amend(['TH'], '2016-12-31')).thenRejects('EFFECTIVE_DATE_BEFORE_LAST_CHANGE', { field: 'amendedOn' });
+    given([adopted]).when(amend(['TH'], '2017-01-10', kh, ' ')).thenRejects('FIELD_REQUIRED', { field: 'reason' });
+    given([]).when(amend(['TH'])).thenRejects('ACTION_PLAN_NOT_FOUND', { kind: 'NOT_FOUND' });
+  });
+
+  it("is the country's own focal point's", () => {
+    given([adopted]).when(amend(['TH'], '2017-01-10', skillsFocalPoint('LA'))).thenRejects('NOT_OWN_COUNTRY', { kind: 'FORBIDDEN' });
+    given([adopted]).when(amend(['TH'], '2017-01-10', accreditationBody)).thenRejects('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+  });
+});

@@ -3,23 +3,26 @@ import { requireDate, requireNotBackdated, requireText } from '../../shared/chec
 import { unreachable, type Decider } from '../../shared/decider';
 import { RuleViolation } from '../../shared/rule-violation';
 import { requireMemberState, requireOwnCountry } from '../asean';
-import type { ActionPlanCommand, AddActionPlanItem, AdoptActionPlan, ReportActionPlanProgress } from './commands';
+import type { ActionPlanCommand, AddActionPlanItem, AdoptActionPlan, AmendActionPlanTargets, ReportActionPlanProgress } from './commands';
 import { ACTION_ITEM_KINDS, PROGRESS_STATES, type ActionPlanEvent } from './events';
 
 type Item = { done: boolean; lastReportedOn: CalendarDate | null };
 
 export type ActionPlanState =
   | { status: 'None' }
-  | { status: 'Adopted'; country: string; adoptedOn: CalendarDate; items: Record<string, Item> };
+  | { status: 'Adopted'; country: string; adoptedOn: CalendarDate; targets: string[]; targetsChangedOn: CalendarDate; items: Record<string, Item> };
 
 const initialState = (): ActionPlanState => ({ status: 'None' });
 
 function evolve(state: ActionPlanState, event: ActionPlanEvent): ActionPlanState {
   if (event.type === 'ActionPlanAdopted') {
-    return { status: 'Adopted', country: event.data.country, adoptedOn: event.data.adoptedOn, items: {} };
+    const { country, adoptedOn, targetCountries } = event.data;
+    return { status: 'Adopted', country, adoptedOn, targets: targetCountries, targetsChangedOn: adoptedOn, items: {} };
   }
   if (state.status !== 'Adopted') return state;
   switch (event.type) {
+    case 'ActionPlanTargetsAmended':
+      return { ...state, targets: event.data.targetCountries, targetsChangedOn: event.data.amendedOn };
     case 'ActionPlanItemAdded':
       return { ...state, items: { ...state.items, [event.data.itemId]: { done: false, lastReportedOn: null } } };
     case 'ActionPlanProgressReported': {
@@ -64,6 +67,19 @@ function adopt(command: AdoptActionPlan, state: ActionPlanState): ActionPlanEven
   return { type: 'ActionPlanAdopted', data: { country, title, targetCountries, adoptedOn } };
 }
 
+function amendTargets(command: AmendActionPlanTargets, state: ActionPlanState): ActionPlanEvent {
+  const country = countryOf(command);
+  const amendedOn = requireDate(command.data.amendedOn, 'amendedOn');
+  const reason = requireText(command.data.reason, 'reason');
+  const plan = adopted(state, country);
+  const targetCountries = requireTargets(command.data.targetCountries, country);
+  requireNotBackdated(amendedOn, plan.targetsChangedOn, 'amendedOn');
+  if ([...targetCountries].sort().join() === [...plan.targets].sort().join()) {
+    throw new RuleViolation('TARGETS_UNCHANGED', `${country}'s plan already targets ${plan.targets.join(', ')}`, 'targetCountries');
+  }
+  return { type: 'ActionPlanTargetsAmended', data: { country, targetCountries, amendedOn, reason } };
+}
+
 function addItem(command: AddActionPlanItem, state: ActionPlanState): ActionPlanEvent {
   const country = countryOf(command);
   const { data } = command;
@@ -104,6 +120,8 @@ function decide(command: ActionPlanCommand, state: ActionPlanState): ActionPlanE
   switch (command.type) {
     case 'AdoptActionPlan':
       return [adopt(command, state)];
+    case 'AmendActionPlanTargets':
+      return [amendTargets(command, state)];
     case 'AddActionPlanItem':
       return [addItem(command, state)];
     case 'ReportActionPlanProgress':

@@ -12,6 +12,7 @@ export const actionPlanAggregate = declareAggregate<ActionPlanCommand, ActionPla
   isEvent: isActionPlanEvent,
   commands: {
     AdoptActionPlan: { roles: SFP },
+    AmendActionPlanTargets: { roles: SFP },
     AddActionPlanItem: { roles: SFP },
     ReportActionPlanProgress: { roles: SFP },
   },

@@ -13,6 +13,12 @@ export type ActionPlanAdopted = {
   data: { country: string; title: string; targetCountries: string[]; adoptedOn: CalendarDate };
 };
 
+/** The plan's target member states from `amendedOn` (those adopted before). */
+export type ActionPlanTargetsAmended = {
+  type: 'ActionPlanTargetsAmended';
+  data: { country: string; targetCountries: string[]; amendedOn: CalendarDate; reason: string };
+};
+
 export type ActionPlanItemAdded = {
   type: 'ActionPlanItemAdded';
   data: { country: string; itemId: string; kind: ActionItemKind; description: string; dueOn: CalendarDate };
@@ -24,9 +30,14 @@ export type ActionPlanProgressReported = {
   data: { country: string; itemId: string; progress: ProgressState; note: string; reportedOn: CalendarDate };
 };
 
-export type ActionPlanEvent = ActionPlanAdopted | ActionPlanItemAdded | ActionPlanProgressReported;
+export type ActionPlanEvent = ActionPlanAdopted | ActionPlanTargetsAmended | ActionPlanItemAdded | ActionPlanProgressReported;
 
-const TYPES: Record<ActionPlanEvent['type'], true> = { ActionPlanAdopted: true, ActionPlanItemAdded: true, ActionPlanProgressReported: true };
+const TYPES: Record<ActionPlanEvent['type'], true> = {
+  ActionPlanAdopted: true,
+  ActionPlanTargetsAmended: true,
+  ActionPlanItemAdded: true,
+  ActionPlanProgressReported: true,
+};
 
 export function isActionPlanEvent(event: { type: string }): event is ActionPlanEvent {
   return Object.hasOwn(TYPES, event.type);

@@ -3,7 +3,7 @@ import { actionPlanStream } from '../../streams';
 import { EventLog } from '../../testing/event-log';
 import { skills } from '../testing/events';
 import { monitorActionPlan, monitorRegion } from './monitoring';
-import { evolveActionPlanTimeline, type ActionPlanTimeline } from './timeline';
+import { evolveActionPlanTimeline, targetsAt, type ActionPlanTimeline } from './timeline';
 
 function plan(country: string, ...events: Parameters<EventLog['record']>): ActionPlanTimeline {
   const log = new EventLog();
@@ -47,5 +47,19 @@ describe('monitoring an action plan, computed on dates', () => {
       ['LA', { done: 0, onTrack: 1, overdue: 0 }],
     ]);
     expect(region.counts).toEqual({ done: 1, onTrack: 1, overdue: 1 });
+  });
+});
+
+describe("an action plan's targets over time", () => {
+  const kh = plan('KH', {
+    type: 'ActionPlanTargetsAmended',
+    data: { country: 'KH', targetCountries: ['TH', 'LA'], amendedOn: '2017-01-10', reason: 'Lao PDR joins as a target' },
+  });
+
+  it('are those adopted until amended, and the amendment from its date', () => {
+    expect(targetsAt(kh, '2015-08-10')).toEqual([]);
+    expect(targetsAt(kh, '2017-01-09')).toEqual(['TH']);
+    expect(targetsAt(kh, '2017-01-10')).toEqual(['TH', 'LA']);
+    expect(kh.targetHistory.map((version) => version.reason)).toEqual([null, 'Lao PDR joins as a target']);
   });
 });

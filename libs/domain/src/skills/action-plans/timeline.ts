@@ -15,13 +15,18 @@ export type ActionPlanItem = {
   reports: ProgressReport[];
 };
 
-/** A country's action plan, its items and every progress report, in the order recorded. */
+/** The member states targeted from a date on (`from`: the adoption, then each amendment), and why they changed. */
+export type TargetsVersion = { targetCountries: string[]; from: CalendarDate; reason: string | null; ref: EventRef };
+
+/** A country's action plan, its targets over time, its items and every progress report, in the order recorded. */
 export type ActionPlanTimeline = {
   stream: string;
   revision: number;
   country: string;
   title: string;
+  /** The latest targets recorded (see targetsAt for a date). */
   targetCountries: string[];
+  targetHistory: TargetsVersion[];
   adoptedOn: CalendarDate;
   adopted: EventRef;
   items: ActionPlanItem[];
@@ -30,13 +35,19 @@ export type ActionPlanTimeline = {
 export function evolveActionPlanTimeline(timeline: ActionPlanTimeline | null, event: RegistryEvent, ref: EventRef): ActionPlanTimeline | null {
   if (!isActionPlanEvent(event)) return timeline;
   if (timeline === null) {
-    return event.type === 'ActionPlanAdopted' ? { stream: ref.stream, revision: ref.revision, ...event.data, adopted: ref, items: [] } : null;
+    if (event.type !== 'ActionPlanAdopted') return null;
+    const { targetCountries, adoptedOn } = event.data;
+    return { stream: ref.stream, revision: ref.revision, ...event.data, targetHistory: [{ targetCountries, from: adoptedOn, reason: null, ref }], adopted: ref, items: [] };
   }
   if (ref.stream !== timeline.stream || ref.revision <= timeline.revision) return timeline;
   const next = { ...timeline, revision: ref.revision };
   switch (event.type) {
     case 'ActionPlanAdopted':
       return next;
+    case 'ActionPlanTargetsAmended': {
+      const { targetCountries, amendedOn, reason } = event.data;
+      return { ...next, targetCountries, targetHistory: [...next.targetHistory, { targetCountries, from: amendedOn, reason, ref }] };
+    }
     case 'ActionPlanItemAdded': {
       const { itemId, kind, description, dueOn } = event.data;
       return { ...next, items: [...next.items, { itemId, kind, description, dueOn, added: ref, reports: [] }] };
@@ -49,4 +60,9 @@ export function evolveActionPlanTimeline(timeline: ActionPlanTimeline | null, ev
     default:
       return unreachable(event);
   }
+}
+
+/** The member states the plan targets on a date (none before its adoption). */
+export function targetsAt(timeline: ActionPlanTimeline, asOf: CalendarDate): string[] {
+  return timeline.targetHistory.filter((version) => version.from <= asOf).at(-1)?.targetCountries ?? [];
 }

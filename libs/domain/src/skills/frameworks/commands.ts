@@ -10,6 +10,15 @@ export type RegisterNationalFramework = {
   actor: Actor;
 };
 
+/** New levels for the framework. Once its referencing has begun, the levels it references change with them:
+ * the command carries the referencing of the new levels, recorded as a new version in progress, which must be
+ * submitted and endorsed again (the endorsed version stays in force meanwhile). */
+export type AmendNationalFrameworkLevels = {
+  type: 'AmendNationalFrameworkLevels';
+  data: { country: string; levels: FrameworkLevel[]; references?: LevelReference[] | null; amendedOn: CalendarDate; reason: string };
+  actor: Actor;
+};
+
 export type StartAqrfReferencing = {
   type: 'StartAqrfReferencing';
   data: { country: string; references: LevelReference[]; startedOn: CalendarDate };
@@ -36,6 +45,7 @@ export type EndorseAqrfReferencing = {
 
 export type NationalFrameworkCommand =
   | RegisterNationalFramework
+  | AmendNationalFrameworkLevels
   | StartAqrfReferencing
   | AmendAqrfReferencing
   | SubmitAqrfReferencing

@@ -113,3 +113,42 @@ describe('referencing a framework to the AQRF', () => {
     given(endorsedV1).when(command.start('2016-01-01')).thenRejects('REFERENCING_ALREADY_STARTED', { kind: 'CONFLICT' });
   });
 });
+
+describe("amending a framework's levels", () => {
+  const FIVE_LEVELS = [...skills.frameworkRegistered('KH').data.levels, { level: 5, title: 'Diploma' }];
+  const WITH_FIVE = [...ONE_TO_ONE, { nqfLevel: 5, aqrfLevel: 5 }];
+  const amendLevels = (amendedOn: string, references: { nqfLevel: number; aqrfLevel: number }[] | null = null, levels = FIVE_LEVELS, actor = kh): NationalFrameworkCommand => ({
+    type: 'AmendNationalFrameworkLevels',
+    data: { country: 'KH', levels, references, amendedOn, reason: 'a diploma level added' },
+    actor,
+  });
+  const levelsAmended = (amendedOn: string) => ({
+    type: 'NationalFrameworkLevelsAmended' as const,
+    data: { country: 'KH', levels: FIVE_LEVELS, amendedOn, reason: 'a diploma level added' },
+  });
+
+  it('records the new levels of a framework not yet referenced', () => {
+    given([registered]).when(amendLevels('2014-01-01')).then([levelsAmended('2014-01-01')]);
+  });
+
+  it('on a referenced framework, amends the referencing too: a new version in progress, to be submitted and endorsed again', () => {
+    const amended = { ...skills.referencingAmended('KH', 2, '2017-02-01', WITH_FIVE), data: { ...skills.referencingAmended('KH', 2, '2017-02-01', WITH_FIVE).data, reason: 'a diploma level added' } };
+    given(endorsedV1).when(amendLevels('2017-02-01', WITH_FIVE)).then([levelsAmended('2017-02-01'), amended]);
+    const after = [...endorsedV1, levelsAmended('2017-02-01'), amended];
+    given(after).when(command.endorse('2017-06-01')).thenRejects('REFERENCING_NOT_SUBMITTED');
+    given([...after, skills.referencingSubmitted('KH', 2, '2017-03-01')]).when(command.endorse('2017-06-01')).then([skills.referencingEndorsed('KH', 2, '2017-06-01')]);
+  });
+
+  it('refuses to change a referenced framework\'s levels without the references of the new levels', () => {
+    given(endorsedV1).when(amendLevels('2017-02-01')).thenRejects('REFERENCES_REQUIRED', { field: 'references' });
+    given(endorsedV1).when(amendLevels('2017-02-01', [{ nqfLevel: 6, aqrfLevel: 6 }])).thenRejects('NQF_LEVEL_UNKNOWN');
+  });
+
+  it('refuses references on a framework whose referencing has not begun, a date before the last change, bad levels, another country', () => {
+    given([registered]).when(amendLevels('2014-01-01', WITH_FIVE)).thenRejects('REFERENCING_NOT_STARTED', { field: 'references' });
+    given(endorsedV1).when(amendLevels('2015-01-01', WITH_FIVE)).thenRejects('EFFECTIVE_DATE_BEFORE_LAST_CHANGE', { field: 'amendedOn' });
+    given([registered]).when(amendLevels('2014-01-01', null, [])).thenRejects('FRAMEWORK_LEVELS_EMPTY');
+    given([registered]).when(amendLevels('2014-01-01', null, FIVE_LEVELS, skillsFocalPoint('LA'))).thenRejects('NOT_OWN_COUNTRY', { kind: 'FORBIDDEN' });
+    given([]).when(amendLevels('2014-01-01')).thenRejects('NATIONAL_FRAMEWORK_NOT_FOUND', { kind: 'NOT_FOUND' });
+  });
+});

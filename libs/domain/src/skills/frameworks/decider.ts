@@ -5,6 +5,7 @@ import { RuleViolation } from '../../shared/rule-violation';
 import { requireAqrfLevel, requireMemberState, requireNqfLevel, requireOwnCountry } from '../asean';
 import type {
   AmendAqrfReferencing,
+  AmendNationalFrameworkLevels,
   EndorseAqrfReferencing,
   NationalFrameworkCommand,
   RegisterNationalFramework,
@@ -19,16 +20,18 @@ type Referencing = { version: number; status: ReferencingStatus; lastChangedOn: 
 
 export type NationalFrameworkState =
   | { status: 'Unregistered' }
-  | { status: 'Registered'; country: string; levels: number[]; referencing: Referencing | null };
+  | { status: 'Registered'; country: string; levels: number[]; levelsChangedOn: CalendarDate | null; referencing: Referencing | null };
 
 const initialState = (): NationalFrameworkState => ({ status: 'Unregistered' });
 
 function evolve(state: NationalFrameworkState, event: NationalFrameworkEvent): NationalFrameworkState {
   if (event.type === 'NationalFrameworkRegistered') {
-    return { status: 'Registered', country: event.data.country, levels: event.data.levels.map(({ level }) => level), referencing: null };
+    return { status: 'Registered', country: event.data.country, levels: event.data.levels.map(({ level }) => level), levelsChangedOn: null, referencing: null };
   }
   if (state.status !== 'Registered') return state;
   switch (event.type) {
+    case 'NationalFrameworkLevelsAmended':
+      return { ...state, levels: event.data.levels.map(({ level }) => level), levelsChangedOn: event.data.amendedOn };
     case 'AqrfReferencingStarted':
       return { ...state, referencing: { version: event.data.version, status: 'IN_PROGRESS', lastChangedOn: event.data.startedOn } };
     case 'AqrfReferencingAmended':
@@ -97,6 +100,36 @@ function register(command: RegisterNationalFramework, state: NationalFrameworkSt
   return { type: 'NationalFrameworkRegistered', data: { country: code, title, levels: requireLevels(command.data.levels) } };
 }
 
+/** New levels; on a framework whose referencing has begun, a new referencing version of them in progress too, so
+ * that the change is endorsed before it counts (the endorsed version answers comparability meanwhile). */
+function amendLevels(command: AmendNationalFrameworkLevels, state: NationalFrameworkState): NationalFrameworkEvent[] {
+  const code = country(command);
+  const framework = registered(state, code);
+  const amendedOn = requireDate(command.data.amendedOn, 'amendedOn');
+  const reason = requireText(command.data.reason, 'reason');
+  const levels = requireLevels(command.data.levels);
+  const lastChangedOn = [framework.levelsChangedOn, framework.referencing?.lastChangedOn].filter((on): on is CalendarDate => on != null).sort().at(-1);
+  if (lastChangedOn !== undefined) requireNotBackdated(amendedOn, lastChangedOn, 'amendedOn');
+  const amended: NationalFrameworkEvent = { type: 'NationalFrameworkLevelsAmended', data: { country: code, levels, amendedOn, reason } };
+  const given = command.data.references;
+  if (framework.referencing === null) {
+    if (given != null && given.length > 0) {
+      throw new RuleViolation('REFERENCING_NOT_STARTED', `the referencing of ${code} to the AQRF has not started: start it after the amendment`, 'references');
+    }
+    return [amended];
+  }
+  if (given == null || given.length === 0) {
+    throw new RuleViolation(
+      'REFERENCES_REQUIRED',
+      `${code}'s framework is referenced to the AQRF: amending its levels amends the referencing too — give the references of the new levels`,
+      'references',
+    );
+  }
+  const references = requireReferences(given, levels.map(({ level }) => level));
+  const version = framework.referencing.version + 1;
+  return [amended, { type: 'AqrfReferencingAmended', data: { country: code, version, references, amendedOn, reason } }];
+}
+
 function start(command: StartAqrfReferencing, state: NationalFrameworkState): NationalFrameworkEvent {
   const code = country(command);
   const framework = registered(state, code);
@@ -152,6 +185,8 @@ function decide(command: NationalFrameworkCommand, state: NationalFrameworkState
   switch (command.type) {
     case 'RegisterNationalFramework':
       return [register(command, state)];
+    case 'AmendNationalFrameworkLevels':
+      return amendLevels(command, state);
     case 'StartAqrfReferencing':
       return [start(command, state)];
     case 'AmendAqrfReferencing':

@@ -13,6 +13,7 @@ export const nationalFrameworkAggregate = declareAggregate<NationalFrameworkComm
   isEvent: isNationalFrameworkEvent,
   commands: {
     RegisterNationalFramework: { roles: SFP },
+    AmendNationalFrameworkLevels: { roles: SFP },
     StartAqrfReferencing: { roles: SFP },
     AmendAqrfReferencing: { roles: SFP },
     SubmitAqrfReferencing: { roles: SFP },

@@ -10,6 +10,12 @@ export type NationalFrameworkRegistered = {
   data: { country: string; title: string; levels: FrameworkLevel[] };
 };
 
+/** The framework's levels from `amendedOn` (those registered before). */
+export type NationalFrameworkLevelsAmended = {
+  type: 'NationalFrameworkLevelsAmended';
+  data: { country: string; levels: FrameworkLevel[]; amendedOn: CalendarDate; reason: string };
+};
+
 /** Version 1 of the referencing, in progress from `startedOn`. */
 export type AqrfReferencingStarted = {
   type: 'AqrfReferencingStarted';
@@ -35,6 +41,7 @@ export type AqrfReferencingEndorsed = {
 
 export type NationalFrameworkEvent =
   | NationalFrameworkRegistered
+  | NationalFrameworkLevelsAmended
   | AqrfReferencingStarted
   | AqrfReferencingAmended
   | AqrfReferencingSubmitted
@@ -42,6 +49,7 @@ export type NationalFrameworkEvent =
 
 const TYPES: Record<NationalFrameworkEvent['type'], true> = {
   NationalFrameworkRegistered: true,
+  NationalFrameworkLevelsAmended: true,
   AqrfReferencingStarted: true,
   AqrfReferencingAmended: true,
   AqrfReferencingSubmitted: true,

@@ -2,7 +2,7 @@ import { foldTimeline } from '../../shared/fold-timeline';
 import { EventLog } from '../../testing/event-log';
 import { nationalFrameworkStream } from '../../streams';
 import { skills } from '../testing/events';
-import { endorsedReferencingAt, evolveNationalFrameworkTimeline, referencingStatusAt, type NationalFrameworkTimeline } from './timeline';
+import { endorsedReferencingAt, evolveNationalFrameworkTimeline, levelsAt, referencingStatusAt, type NationalFrameworkTimeline } from './timeline';
 
 const RAISED = [
   { nqfLevel: 1, aqrfLevel: 1 },
@@ -52,5 +52,25 @@ describe('the history of a referencing', () => {
   it('ignores a replayed event', () => {
     const [first] = log.inStream(stream);
     expect(evolveNationalFrameworkTimeline(timeline, first.event, first.ref)).toBe(timeline);
+  });
+});
+
+describe("the history of a framework's levels", () => {
+  const log = new EventLog();
+  const five = [...skills.frameworkRegistered('KH').data.levels, { level: 5, title: 'Diploma' }];
+  log.record(skills.frameworkRegistered('KH'), {
+    type: 'NationalFrameworkLevelsAmended',
+    data: { country: 'KH', levels: five, amendedOn: '2018-01-01', reason: 'a diploma level added' },
+  });
+  const stream = nationalFrameworkStream('KH');
+  const timeline = foldTimeline<NationalFrameworkTimeline>(evolveNationalFrameworkTimeline, log.inStream(stream))!;
+
+  it('keeps every version of the levels, and gives those in effect on a date', () => {
+    expect(timeline.levelHistory.map((version) => [version.from, version.levels.length, version.reason])).toEqual([
+      [null, 4, null],
+      ['2018-01-01', 5, 'a diploma level added'],
+    ]);
+    expect(levelsAt(timeline, '2017-12-31')).toHaveLength(4);
+    expect(levelsAt(timeline, '2018-01-01')).toEqual(five);
   });
 });

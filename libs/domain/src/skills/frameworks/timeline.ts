@@ -14,14 +14,19 @@ export type ReferencingVersion = {
   steps: ReferencingStep[];
 };
 
-/** A country's framework and every version of its referencing to the AQRF, in the order recorded. */
+/** The framework's levels from a date on (`from` null: as registered), and why they changed. */
+export type LevelsVersion = { levels: FrameworkLevel[]; from: CalendarDate | null; reason: string | null; ref: EventRef };
+
+/** A country's framework, every version of its levels and of its referencing to the AQRF, in the order recorded. */
 export type NationalFrameworkTimeline = {
   stream: string;
   /** The last stream revision folded in; lower or equal revisions are ignored, so replays are harmless. */
   revision: number;
   country: string;
   title: string;
+  /** The latest levels recorded (see levelsAt for a date). */
   levels: FrameworkLevel[];
+  levelHistory: LevelsVersion[];
   registered: EventRef;
   versions: ReferencingVersion[];
 };
@@ -35,13 +40,26 @@ export function evolveNationalFrameworkTimeline(
   if (timeline === null) {
     if (event.type !== 'NationalFrameworkRegistered') return null;
     const { country, title, levels } = event.data;
-    return { stream: ref.stream, revision: ref.revision, country, title, levels, registered: ref, versions: [] };
+    return {
+      stream: ref.stream,
+      revision: ref.revision,
+      country,
+      title,
+      levels,
+      levelHistory: [{ levels, from: null, reason: null, ref }],
+      registered: ref,
+      versions: [],
+    };
   }
   if (ref.stream !== timeline.stream || ref.revision <= timeline.revision) return timeline;
   const next = { ...timeline, revision: ref.revision };
   switch (event.type) {
     case 'NationalFrameworkRegistered':
       return next;
+    case 'NationalFrameworkLevelsAmended': {
+      const { levels, amendedOn, reason } = event.data;
+      return { ...next, levels, levelHistory: [...next.levelHistory, { levels, from: amendedOn, reason, ref }] };
+    }
     case 'AqrfReferencingStarted': {
       const { version, references, startedOn } = event.data;
       return { ...next, versions: [...next.versions, { version, references, steps: [{ status: 'IN_PROGRESS', on: startedOn, reason: null, ref }] }] };
@@ -64,6 +82,12 @@ function withStep(timeline: NationalFrameworkTimeline, version: number, step: Re
     ...timeline,
     versions: timeline.versions.map((entry) => (entry.version === version ? { ...entry, steps: [...entry.steps, step] } : entry)),
   };
+}
+
+/** The framework's levels on a date: the latest amendment in effect by then, else the levels registered. */
+export function levelsAt(timeline: NationalFrameworkTimeline, asOf: CalendarDate): FrameworkLevel[] {
+  const inEffect = timeline.levelHistory.filter((version) => version.from === null || version.from <= asOf);
+  return inEffect.at(-1)?.levels ?? timeline.levels;
 }
 
 /** The referencing's state on a date: the latest version begun by then, at its latest step by then. */
