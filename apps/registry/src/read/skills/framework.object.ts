@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import {
   endorsedReferencingAt,
+  levelsAt,
   referencingStatusAt,
   type CalendarDate,
   type NationalFrameworkTimeline,
@@ -17,6 +18,21 @@ export class FrameworkLevelObject {
 
   @Field()
   title!: string;
+}
+
+@ObjectType('FrameworkLevelsVersion', { description: 'The levels of a framework from a date (from null: as registered), and why they changed.' })
+export class FrameworkLevelsVersionObject {
+  @Field(() => [FrameworkLevelObject])
+  levels!: FrameworkLevelObject[];
+
+  @Field(() => DateScalar, { nullable: true })
+  from!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why they were amended (amendments only).' })
+  reason!: string | null;
+
+  @Field(() => EventRefObject)
+  ref!: EventRefObject;
 }
 
 @ObjectType('LevelReference', { description: 'This level of the national framework sits at that AQRF level.' })
@@ -87,8 +103,11 @@ export class NationalFrameworkObject {
   @Field()
   title!: string;
 
-  @Field(() => [FrameworkLevelObject])
+  @Field(() => [FrameworkLevelObject], { description: 'The levels on asOf.' })
   levels!: FrameworkLevelObject[];
+
+  @Field(() => [FrameworkLevelsVersionObject], { description: 'Every version of the levels, in the order recorded: the history.' })
+  levelHistory!: FrameworkLevelsVersionObject[];
 
   @Field(() => DateScalar)
   asOf!: string;
@@ -108,7 +127,8 @@ export function toNationalFrameworkObject(framework: NationalFrameworkTimeline, 
   return {
     country: framework.country,
     title: framework.title,
-    levels: framework.levels,
+    levels: levelsAt(framework, asOf),
+    levelHistory: framework.levelHistory,
     asOf,
     referencing: referencingStatusAt(framework, asOf),
     endorsed: endorsed && { version: endorsed.version, endorsedOn: endorsed.endorsedOn, references: endorsed.references },

@@ -1,5 +1,14 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import type { ActionItemKind, ItemStatus, MonitoredItem, PlanMonitoring, ProgressState, RegionMonitoring, StatusCounts } from '@registry/domain';
+import {
+  targetsAt,
+  type ActionItemKind,
+  type ItemStatus,
+  type MonitoredItem,
+  type PlanMonitoring,
+  type ProgressState,
+  type RegionMonitoring,
+  type StatusCounts,
+} from '@registry/domain';
 import { DateScalar } from '../../graphql/date.scalar';
 import { EventRefObject } from '../../graphql/event-ref.object';
 import { ActionItemKindEnum, ItemStatusEnum, ProgressStateEnum } from '../../write/skills/skills-enums';
@@ -26,6 +35,21 @@ export class ProgressReportObject {
 
   @Field(() => DateScalar)
   reportedOn!: string;
+
+  @Field(() => EventRefObject)
+  ref!: EventRefObject;
+}
+
+@ObjectType('ActionPlanTargets', { description: 'The member states a plan targets from a date: adopted, then each amendment.' })
+export class ActionPlanTargetsObject {
+  @Field(() => [String])
+  targetCountries!: string[];
+
+  @Field(() => DateScalar)
+  from!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why they were amended (amendments only).' })
+  reason!: string | null;
 
   @Field(() => EventRefObject)
   ref!: EventRefObject;
@@ -69,8 +93,11 @@ export class ActionPlanMonitoringObject {
   @Field()
   title!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The member states targeted on asOf.' })
   targetCountries!: string[];
+
+  @Field(() => [ActionPlanTargetsObject], { description: 'Every version of the targets, in the order recorded: the history.' })
+  targetHistory!: ActionPlanTargetsObject[];
 
   @Field(() => DateScalar)
   adoptedOn!: string;
@@ -103,8 +130,9 @@ function toItem({ item, status, doneOn, late, lastReport }: MonitoredItem): Acti
 }
 
 export function toActionPlanMonitoringObject(monitoring: PlanMonitoring): ActionPlanMonitoringObject {
-  const { country, title, targetCountries, adoptedOn } = monitoring.plan;
-  return { country, title, targetCountries, adoptedOn, asOf: monitoring.asOf, counts: monitoring.counts, items: monitoring.items.map(toItem) };
+  const { country, title, targetHistory, adoptedOn } = monitoring.plan;
+  const targetCountries = targetsAt(monitoring.plan, monitoring.asOf);
+  return { country, title, targetCountries, targetHistory, adoptedOn, asOf: monitoring.asOf, counts: monitoring.counts, items: monitoring.items.map(toItem) };
 }
 
 export function toRegionMonitoringObject(region: RegionMonitoring): RegionMonitoringObject {
