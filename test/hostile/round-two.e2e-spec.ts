@@ -170,6 +170,29 @@ describe('Hostile callers, round two', () => {
       expect(stored.data?.certificate).toEqual({ holderName: 'Nguy\u1EC5n' });
     });
 
+    it("refuses a CB a certificate number under another CB's declared prefix, in any case, writing nothing; the owner issues it", async () => {
+      const prefix = `MY${world.unique()}`;
+      await world.must('declareCertificateNumberPrefix', { prefix, cbId: MY.cbId }, world.keys.admin);
+      const before = await world.fingerprint();
+
+      const squatted = await Promise.all(
+        [`${prefix}-PS-0001`, `${prefix.toLowerCase()}-PS-0001`, `${prefix}.7`].map((number) =>
+          world.send('issueCertificate', certificateInput(number), world.keys.th),
+        ),
+      );
+      const again = await world.send('declareCertificateNumberPrefix', { prefix: prefix.toLowerCase(), cbId: TH.cbId }, world.keys.admin);
+
+      for (const answer of squatted) {
+        expect(errorCodes(answer)).toEqual(['RULE_VIOLATED']);
+        expect(answer.errors[0].extensions).toMatchObject({ rule: 'NUMBER_PREFIX_OF_ANOTHER_CB' });
+      }
+      expect(errorCodes(again)).toEqual(['CONFLICT']);
+      expect(await world.fingerprint()).toEqual(before);
+      await world.must('issueCertificate', { ...certificateInput(`${prefix}-PS-0001`), cbId: MY.cbId }, world.keys.my);
+      // Numbers under no declared prefix stay open to every CB.
+      await world.must('issueCertificate', certificateInput(`PS-TH-${world.unique()}`), world.keys.th);
+    });
+
     it('applies one rule to identifiers: exact and case-sensitive; country codes in any case', async () => {
       const number = `TH-CASE-${world.unique()}`;
       await world.must('issueCertificate', certificateInput(number), world.keys.th);

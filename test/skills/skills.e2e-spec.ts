@@ -112,6 +112,35 @@ describe('the mutual recognition of skills over HTTP', () => {
     expect(all.nationalFrameworks.map((f) => f.country)).toEqual(['KH', 'TH']);
   });
 
+  it("amends a framework's levels: the referencing of the new levels is endorsed again before it counts; the levels on any date and their history", async () => {
+    const five = [...LEVELS, { level: 5, title: 'Diploma' }];
+    const references = [...ONE_TO_ONE.map(({ nqfLevel }) => ({ nqfLevel, aqrfLevel: Math.min(nqfLevel + 1, 4) })), { nqfLevel: 5, aqrfLevel: 5 }];
+    const unreferenced = await mutate('amendNationalFrameworkLevels', { country: 'KH', levels: five, amendedOn: '2018-01-01', reason: 'a diploma level' }, keys.KH);
+    expect(unreferenced.errors.map((e) => [e.extensions?.code, e.extensions?.rule])).toEqual([['RULE_VIOLATED', 'REFERENCES_REQUIRED']]);
+
+    const amended = await must('amendNationalFrameworkLevels', { country: 'KH', levels: five, references, amendedOn: '2018-01-01', reason: 'a diploma level' }, keys.KH);
+    expect(amended.events).toEqual([
+      { stream: 'nqf-KH', type: 'NationalFrameworkLevelsAmended' },
+      { stream: 'nqf-KH', type: 'AqrfReferencingAmended' },
+    ]);
+    const framework = `query($asOf: Date) { nationalFramework(country: "KH", asOf: $asOf) {
+      levels { level } levelHistory { from reason levels { level } ref { type } } referencing { version status } endorsed { version } } }`;
+    const pending = await query<{ nationalFramework: Record<string, unknown> }>(framework, { asOf: '2018-02-01' });
+    expect(pending.nationalFramework).toMatchObject({ referencing: { version: 3, status: 'IN_PROGRESS' }, endorsed: { version: 2 } });
+    expect((pending.nationalFramework.levels as unknown[]).length).toBe(5);
+    expect(pending.nationalFramework.levelHistory).toEqual([
+      { from: null, reason: null, levels: LEVELS.map(({ level }) => ({ level })), ref: { type: 'NationalFrameworkRegistered' } },
+      { from: '2018-01-01', reason: 'a diploma level', levels: five.map(({ level }) => ({ level })), ref: { type: 'NationalFrameworkLevelsAmended' } },
+    ]);
+    const earlier = await query<{ nationalFramework: { levels: unknown[] } }>(framework, { asOf: '2017-12-31' });
+    expect(earlier.nationalFramework.levels).toHaveLength(4);
+
+    await must('submitAqrfReferencing', { country: 'KH', submittedOn: '2018-02-15' }, keys.KH);
+    await must('endorseAqrfReferencing', { country: 'KH', endorsedOn: '2018-05-01' }, admin);
+    const reEndorsed = await query<{ nationalFramework: { endorsed: unknown } }>(framework, { asOf: '2018-05-01' });
+    expect(reEndorsed.nationalFramework.endorsed).toEqual({ version: 3 });
+  });
+
   it("refuses another country's focal point, and an endorsement by the country itself, as FORBIDDEN", async () => {
     const other = await mutate('registerNationalFramework', { country: 'LA', title: 'Lao NQF', levels: LEVELS }, keys.KH);
     expect(other.errors.map((e) => [e.extensions?.code, e.extensions?.rule])).toEqual([['FORBIDDEN', 'NOT_OWN_COUNTRY']]);
@@ -238,6 +267,21 @@ describe('the mutual recognition of skills over HTTP', () => {
       '{ actionPlanMonitoring(asOf: "2016-07-01") { counts { done onTrack overdue } countries { country counts { overdue } } } }',
     );
     expect(region.actionPlanMonitoring).toEqual({ counts: { done: 1, onTrack: 0, overdue: 1 }, countries: [{ country: 'KH', counts: { overdue: 1 } }] });
+
+    await must('amendActionPlanTargets', { country: 'KH', targetCountries: ['TH', 'VN', 'LA'], amendedOn: '2017-01-10', reason: 'Lao PDR joins' }, keys.KH);
+    const targets = `query($asOf: Date) { actionPlan(country: "KH", asOf: $asOf) { targetCountries targetHistory { targetCountries from reason ref { type } } } }`;
+    const beforeAmendment = await query<{ actionPlan: { targetCountries: string[] } }>(targets, { asOf: '2017-01-09' });
+    const afterAmendment = await query<{ actionPlan: { targetCountries: string[]; targetHistory: unknown[] } }>(targets, { asOf: '2017-01-10' });
+    expect(beforeAmendment.actionPlan.targetCountries).toEqual(['TH', 'VN']);
+    expect(afterAmendment.actionPlan).toEqual({
+      targetCountries: ['TH', 'VN', 'LA'],
+      targetHistory: [
+        { targetCountries: ['TH', 'VN'], from: '2015-08-11', reason: null, ref: { type: 'ActionPlanAdopted' } },
+        { targetCountries: ['TH', 'VN', 'LA'], from: '2017-01-10', reason: 'Lao PDR joins', ref: { type: 'ActionPlanTargetsAmended' } },
+      ],
+    });
+    const unchanged = await mutate('amendActionPlanTargets', { country: 'KH', targetCountries: ['LA', 'TH', 'VN'], amendedOn: '2017-02-01', reason: 'again' }, keys.KH);
+    expect(unchanged.errors.map((e) => e.extensions?.rule)).toEqual(['TARGETS_UNCHANGED']);
 
     const late = await mutate('reportActionPlanProgress', { country: 'KH', itemId: 'assessors', progress: 'DONE', note: 'x', reportedOn: '2016-07-02' }, keys.TH);
     expect(late.errors.map((e) => e.extensions?.rule)).toEqual(['NOT_OWN_COUNTRY']);

@@ -395,12 +395,34 @@ export const MUTATION_TABLE: Record<string, MutationEntry> = {
     },
   },
 
+  declareCertificateNumberPrefix: {
+    sentBy: 'ACCREDITATION_BODY',
+    // `<base36 time>-<n>`: two groups of letters and digits, a prefix no certificate of the suite begins with.
+    prepare: async (world) => ({ input: { prefix: `HP${world.unique()}`, cbId: MY.cbId } }),
+  },
+
   // The mutual recognition of skills (libs/domain/src/skills): who sends what is in libs/domain/src/permissions.ts.
   registerNationalFramework: {
     sentBy: 'SKILLS_FOCAL_POINT',
     prepare: async (world) => {
       const country = world.freshCountry();
       return { input: { country, title: `${country} qualifications framework`, levels: LEVELS }, rightfulCountry: country };
+    },
+  },
+  amendNationalFrameworkLevels: {
+    sentBy: 'SKILLS_FOCAL_POINT',
+    prepare: async (world) => {
+      const country = await freshFramework(world, 'started');
+      return {
+        input: {
+          country,
+          levels: [...LEVELS, { level: 5, title: 'Diploma' }],
+          references: [...REFERENCES, { nqfLevel: 5, aqrfLevel: 5 }],
+          amendedOn: '2016-01-01',
+          reason: 'a diploma level added',
+        },
+        rightfulCountry: country,
+      };
     },
   },
   startAqrfReferencing: {
@@ -477,6 +499,14 @@ export const MUTATION_TABLE: Record<string, MutationEntry> = {
     prepare: async (world) => {
       const country = world.freshCountry();
       return { input: planInput(country), rightfulCountry: country };
+    },
+  },
+  amendActionPlanTargets: {
+    sentBy: 'SKILLS_FOCAL_POINT',
+    prepare: async (world) => {
+      const country = await sharedPlan(world);
+      const targetCountries = ['BN', 'KH', 'LA'].filter((target) => target !== country).slice(0, 2);
+      return { input: { country, targetCountries, amendedOn: '2016-02-01', reason: 'new partners named' }, rightfulCountry: country };
     },
   },
   addActionPlanItem: {

@@ -12,6 +12,7 @@ import { RecognitionMutations } from './recognition-decisions/recognition.mutati
 import { ApplicationMutations } from './recognition-decisions/application.mutations';
 import { SchemeMutations } from './schemes/scheme.mutations';
 import { WitnessMutations } from './witnesses/witness.mutations';
+import { NumberPrefixMutations } from './number-prefixes/number-prefix.mutations';
 import { SkillsMutations } from './skills/skills.mutations';
 import { WatchMutations } from '../notify/graphql/watch.mutations';
 
@@ -38,6 +39,7 @@ export class WriteModule {
         ApplicationMutations,
         ApiKeyMutations,
         WitnessMutations,
+        NumberPrefixMutations,
         SkillsMutations,
         WatchMutations,
         BootstrapAdminKey,

@@ -40,9 +40,10 @@ function AqrfLevelField(nullable = false): PropertyDecorator {
 }
 
 /** A list of nested inputs, each validated with its own class. */
-function NestedListField(type: () => new () => object, description: string): PropertyDecorator {
+function NestedListField(type: () => new () => object, description: string, nullable = false): PropertyDecorator {
   return (target, key) => {
-    Field(() => [type()], { description })(target, key);
+    Field(() => [type()], { description, nullable })(target, key);
+    if (nullable) IsOptional()(target, key);
     IsArray()(target, key);
     ArrayMaxSize(INPUT_LIMITS.list)(target, key);
     ValidateNested({ each: true })(target, key);
@@ -78,6 +79,27 @@ export class RegisterNationalFrameworkInput extends CommandInput {
 
   @NestedListField(() => FrameworkLevelInput, 'Every level, each number once')
   levels!: FrameworkLevelInput[];
+}
+
+@InputType({
+  description:
+    "New levels for a country's framework from amendedOn. Once its referencing has begun, give the references of the new levels: they are recorded as a new referencing version in progress, to be submitted and endorsed again (the endorsed version stays in force meanwhile). SKILLS_FOCAL_POINT of the country.",
+})
+export class AmendNationalFrameworkLevelsInput extends CommandInput {
+  @CountryField()
+  country!: string;
+
+  @NestedListField(() => FrameworkLevelInput, 'Every level of the amended framework, each number once')
+  levels!: FrameworkLevelInput[];
+
+  @NestedListField(() => LevelReferenceInput, 'The referencing of the new levels: required once the referencing has begun, refused before', true)
+  references?: LevelReferenceInput[] | null;
+
+  @CalendarDayField()
+  amendedOn!: string;
+
+  @LongTextField()
+  reason!: string;
 }
 
 @InputType({ description: 'Version 1 of the referencing to the AQRF, in progress from startedOn. SKILLS_FOCAL_POINT of the country.' })
@@ -227,6 +249,21 @@ export class AdoptActionPlanInput extends CommandInput {
 
   @CalendarDayField()
   adoptedOn!: string;
+}
+
+@InputType({ description: "The member states the country's action plan targets from amendedOn, with the reason. SKILLS_FOCAL_POINT of the country." })
+export class AmendActionPlanTargetsInput extends CommandInput {
+  @CountryField()
+  country!: string;
+
+  @CountryListField({ description: 'The whole new list: ASEAN member states, distinct, not the country itself' })
+  targetCountries!: string[];
+
+  @CalendarDayField()
+  amendedOn!: string;
+
+  @LongTextField()
+  reason!: string;
 }
 
 @InputType({ description: 'An item of the action plan, with its due date. SKILLS_FOCAL_POINT of the country.' })

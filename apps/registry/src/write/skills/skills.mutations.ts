@@ -3,7 +3,9 @@ import { CommandMutations, command } from '../mutation/command-mutations';
 import {
   AddActionPlanItemInput,
   AdoptActionPlanInput,
+  AmendActionPlanTargetsInput,
   AmendAqrfReferencingInput,
+  AmendNationalFrameworkLevelsInput,
   EndorseAqrfReferencingInput,
   LinkSchemeToQualificationInput,
   ProposePriorityOccupationInput,
@@ -19,6 +21,7 @@ import {
 @Resolver()
 export class SkillsMutations extends CommandMutations({
   registerNationalFramework: command('RegisterNationalFramework', RegisterNationalFrameworkInput),
+  amendNationalFrameworkLevels: command('AmendNationalFrameworkLevels', AmendNationalFrameworkLevelsInput),
   startAqrfReferencing: command('StartAqrfReferencing', StartAqrfReferencingInput),
   amendAqrfReferencing: command('AmendAqrfReferencing', AmendAqrfReferencingInput),
   submitAqrfReferencing: command('SubmitAqrfReferencing', SubmitAqrfReferencingInput),
@@ -28,6 +31,7 @@ export class SkillsMutations extends CommandMutations({
   proposePriorityOccupation: command('ProposePriorityOccupation', ProposePriorityOccupationInput),
   validatePriorityOccupation: command('ValidatePriorityOccupation', ValidatePriorityOccupationInput),
   adoptActionPlan: command('AdoptActionPlan', AdoptActionPlanInput),
+  amendActionPlanTargets: command('AmendActionPlanTargets', AmendActionPlanTargetsInput),
   addActionPlanItem: command('AddActionPlanItem', AddActionPlanItemInput),
   reportActionPlanProgress: command('ReportActionPlanProgress', ReportActionPlanProgressInput),
 }) {}
