@@ -204,6 +204,15 @@ const plans: DemoStep[] = PLANS.flatMap(({ country, targets, items }): DemoStep[
   ),
 ]);
 
+/** A plan moves on: Myanmar names Cambodia as a further target member state (illustrative). */
+const targetAmendment: DemoStep[] = [
+  {
+    mutation: 'amendActionPlanTargets',
+    sender: focal('MM'),
+    input: { country: 'MM', targetCountries: ['TH', 'MY', 'KH'], amendedOn: '2016-03-01', reason: 'Cambodia added as a target member state (illustrative)' },
+  },
+];
+
 export function skillsSteps(hospitalityScheme: string): DemoStep[] {
-  return [...frameworks, ...amendment, ...qualifications, ...links(hospitalityScheme), ...priorities, ...plans];
+  return [...frameworks, ...amendment, ...qualifications, ...links(hospitalityScheme), ...priorities, ...plans, ...targetAmendment];
 }
