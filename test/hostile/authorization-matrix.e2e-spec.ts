@@ -81,6 +81,16 @@ describe('Authorization: every mutation × every caller, from one table', () => 
       recognition: 'query { result: recognition(certificateNumber: "TH-NONE-1", country: "MY", asOf: "2025-06-01") { recognized } }',
       recognitionStatement: 'query { result: recognitionStatement(certificateNumber: "TH-NONE-1", country: "MY", asOf: "2025-06-01") }',
       recognitionKnownAt: 'query { result: recognition(certificateNumber: "TH-NONE-1", country: "MY", knownAt: "2025-06-01T00:00:00Z") { recognized } }',
+      // The mutual recognition of skills: what governments publish, open to all (no holder in them).
+      nationalFramework: 'query { result: nationalFramework(country: "TH", asOf: "2025-06-01") { country levelHistory { from } } }',
+      nationalFrameworks: 'query { result: nationalFrameworks(asOf: "2025-06-01") { country } }',
+      nationalQualification: 'query { result: nationalQualification(id: "NQ-NONE-1") { id } }',
+      nationalQualifications: 'query { result: nationalQualifications(country: "TH") { id } }',
+      schemeLink: 'query { result: schemeLink(schemeCode: "APO-PS 101:2023", asOf: "2025-06-01") { schemeCode } }',
+      priorityOccupations: 'query { result: priorityOccupations(country: "TH", asOf: "2025-06-01") { code } }',
+      comparability: 'query { result: comparability(qualificationId: "NQ-NONE-1", country: "MY", asOf: "2025-06-01") { comparable } }',
+      actionPlan: 'query { result: actionPlan(country: "TH", asOf: "2025-06-01") { targetCountries targetHistory { from } } }',
+      actionPlanMonitoring: 'query { result: actionPlanMonitoring(asOf: "2025-06-01") { counts { done } } }',
     };
     const caller = (who: Caller): string | undefined =>
       ({

@@ -182,6 +182,57 @@ describe('The bad-input campaign: hostile values at every mutation input', () =>
     expect(await world.fingerprint()).toEqual(before);
   }, 30_000);
 
+  describe('hostile arguments on the skills queries', () => {
+    type Kind = 'country' | 'identifier' | 'date';
+    /** Each query, its arguments by kind, and a valid value for each (comparability takes one of qualificationId and certificateNumber). */
+    const QUERIES: Array<{ name: string; args: Record<string, Kind>; valid: Record<string, unknown>; selection: string }> = [
+      { name: 'nationalFramework', args: { country: 'country', asOf: 'date' }, valid: { country: 'KH' }, selection: '{ country }' },
+      { name: 'nationalFrameworks', args: { asOf: 'date' }, valid: {}, selection: '{ country }' },
+      { name: 'nationalQualification', args: { id: 'identifier' }, valid: { id: 'NQ-NONE-1' }, selection: '{ id }' },
+      { name: 'nationalQualifications', args: { country: 'country' }, valid: {}, selection: '{ id }' },
+      { name: 'schemeLink', args: { schemeCode: 'identifier', asOf: 'date' }, valid: { schemeCode: 'HS-NONE' }, selection: '{ schemeCode }' },
+      { name: 'priorityOccupations', args: { country: 'country', asOf: 'date' }, valid: {}, selection: '{ code }' },
+      { name: 'comparability', args: { country: 'country', qualificationId: 'identifier', asOf: 'date' }, valid: { country: 'MY', qualificationId: 'NQ-NONE-1' }, selection: '{ comparable }' },
+      { name: 'comparability', args: { certificateNumber: 'identifier' }, valid: { country: 'MY', certificateNumber: 'TH-NONE-1' }, selection: '{ comparable }' },
+      { name: 'actionPlan', args: { country: 'country', asOf: 'date' }, valid: { country: 'KH' }, selection: '{ country }' },
+      { name: 'actionPlanMonitoring', args: { asOf: 'date' }, valid: {}, selection: '{ asOf }' },
+    ];
+    const TYPES: Record<string, string> = { country: 'String', asOf: 'Date', id: 'String', schemeCode: 'String', qualificationId: 'String', certificateNumber: 'String' };
+    const REFUSED: Record<Kind, fc.Arbitrary<unknown>> = {
+      country: fc.oneof(fc.constantFrom('XX', 'THA', 'T', 'T\u0000', 'ΤΗ', ''), fc.integer()),
+      identifier: fc.oneof(fc.constantFrom('', 'X'.repeat(65), 'X'.repeat(5000)), fc.integer(), fc.constant({})),
+      date: fc.oneof(malformedDate.filter((value) => value !== ''), impossibleDate, fc.integer()),
+    };
+
+    it('refuses a hostile argument as BAD_USER_INPUT, answers an injection-looking identifier as refused or nothing found, and writes nothing', async () => {
+      const before = await world.fingerprint();
+      for (const { name, args, valid, selection } of QUERIES) {
+        const names = [...new Set([...Object.keys(valid), ...Object.keys(args)])];
+        const document = `query(${names.map((arg) => `$${arg}: ${TYPES[arg]}`).join(', ')}) { result: ${name}(${names.map((arg) => `${arg}: $${arg}`).join(', ')}) ${selection} }`;
+        for (const [arg, kind] of Object.entries(args)) {
+          const send = async (value: unknown): Promise<void> => {
+            const answer = await graphql(world.registry.http, document, { ...valid, [arg]: value });
+            expect({ query: name, arg, value, ...refusal(answer) }).toEqual({ query: name, arg, value, status: 'not 5xx', codes: ['BAD_USER_INPUT'], leaks: [] });
+          };
+          await fc.assert(fc.asyncProperty(REFUSED[kind], send), { numRuns: RUNS_PER_FIELD * 2 });
+          if (kind !== 'identifier') continue;
+          for (const injection of INJECTIONS) {
+            const answer = await graphql(world.registry.http, document, { ...valid, [arg]: injection });
+            const { status, codes, leaks } = refusal(answer);
+            expect({ query: name, injection, status, leaks, refusedOrNotFound: codes.every((code) => code === 'BAD_USER_INPUT') }).toEqual({
+              query: name,
+              injection,
+              status: 'not 5xx',
+              leaks: [],
+              refusedOrNotFound: true,
+            });
+          }
+        }
+      }
+      expect(await world.fingerprint()).toEqual(before);
+    }, 60_000);
+  });
+
   it('stores injection-looking text in free-text fields verbatim, as data, never interpreted', async () => {
     for (const text of INJECTIONS.slice(0, 8)) {
       const number = `TH-INJ-${world.unique()}`;
