@@ -19,6 +19,16 @@ describe('the first administrator key', () => {
     expect(response.body.errors).toBeUndefined();
   });
 
+  it('keeps working after a restart without REGISTRY_ADMIN_KEY, its slow check paid once', async () => {
+    const adminKey = 'operator-chosen-first-key-kept-after-restart';
+    registry = await startRegistry({ config: { adminKey } });
+    registry = await registry.restart({ adminKey: undefined });
+    for (const code of ['APO-PS 101:2023', 'APO-GPS 201:2023']) {
+      const response = await registry.http.graphql(REGISTER_SCHEME, scheme(code), { authorization: `Bearer ${adminKey}` });
+      expect(response.body.errors).toBeUndefined();
+    }
+  });
+
   it('is generated and printed once when REGISTRY_ADMIN_KEY is not set', async () => {
     const printed: string[] = [];
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
