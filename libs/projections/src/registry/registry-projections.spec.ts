@@ -15,8 +15,9 @@ function fold<Doc>(projection: { evolve(doc: Doc | null, event: RegistryEvent, r
 }
 
 /** Read straight from their stream where they are needed, by no query: a witness's key is looked up in
- * `witness-<name>` by addCheckpointCosignature when the witness posts a cosignature. */
-const UNPROJECTED: readonly string[] = ['WitnessRegistered'];
+ * `witness-<name>` by addCheckpointCosignature when the witness posts a cosignature; a certificate-number prefix
+ * in `numberprefix-<PREFIX>` by issueCertificate, as a fact. */
+const UNPROJECTED: readonly string[] = ['WitnessRegistered', 'CertificateNumberPrefixDeclared'];
 
 describe('the registry projections', () => {
   it('fold every registry event type, each in exactly one projection', () => {
