@@ -2,7 +2,7 @@ import type { RegistryEvent } from '@registry/domain';
 import type { AppendResult, EventStore } from '@registry/event-store';
 import { appendRegistryEvents } from '@registry/projections/testing/registry-events';
 import { generateApiKey, legacyKeyHash } from '../../../apps/registry/src/auth';
-import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../../../apps/registry/src/graphql/read-model-progress';
+import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../../../apps/registry/src/read/read-model-progress';
 import { EVENT_STORE } from '../../../apps/registry/src/store';
 import type { RunningRegistry } from '../../support/in-process-registry';
 

@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { isRuleViolation } from '@registry/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { type Config, REGISTRY_CONFIG } from '../config';
-import { RegistryError } from '../graphql/registry-error';
-import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../graphql/read-model-progress';
+import { ApplicationError } from '../errors';
+import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../read/read-model-progress';
 import { CommandPipelineHandler, commandHashOf, ExecuteRegistryCommand } from '../write/command-pipeline';
 import { API_KEY_DIRECTORY, type ApiKeyDirectory } from './api-key-directory';
 import { claimedKeyId } from './api-key-secret';
@@ -45,7 +45,7 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
       keys = this.directory.count();
     } catch (error) {
       // Read models being rebuilt cannot say whether the log holds keys: never guess, create none.
-      if (error instanceof RegistryError && error.code === 'SERVICE_UNAVAILABLE') {
+      if (error instanceof ApplicationError && error.code === 'SERVICE_UNAVAILABLE') {
         this.logger.warn(`the first-key check is skipped at this start: ${error.message}`);
         return;
       }

@@ -1,7 +1,8 @@
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
-import { isErrorCode } from './error-codes';
+import { isErrorCode } from '../errors';
 import type { FieldError } from './registry-error';
+import { isApplicationError, toGraphQLError } from './to-graphql-error';
 
 type Logger = { error(obj: unknown, msg: string): void };
 
@@ -29,8 +30,10 @@ function fieldsOf(message: string): FieldError[] | undefined {
 
 function format(error: GraphQLError, log: Logger | undefined): GraphQLFormattedError {
   const base = { message: error.message, locations: error.locations, path: error.path };
-  const code = error.extensions?.code;
   const original = error.originalError;
+  // An application error that reached GraphQL without the exception filter (thrown outside a resolver's call).
+  if (isApplicationError(original) && !isErrorCode(error.extensions?.code)) return { ...base, extensions: { ...toGraphQLError(original).extensions } };
+  const code = error.extensions?.code;
   if (isErrorCode(code)) {
     // Our own error, possibly wrapped by graphql-js on its way through variable coercion.
     const fields = error.extensions.fields ?? (code === 'BAD_USER_INPUT' ? fieldsOf(error.message) : undefined);

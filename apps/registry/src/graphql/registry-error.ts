@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { ErrorCode } from './error-codes';
+import type { ErrorCode } from '../errors';
 
 /** One input field at fault: `path` is the dotted path inside the mutation's arguments, e.g. `input.issuedOn`. */
 export interface FieldError {

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorCode } from '../graphql/error-codes';
+import type { ErrorCode } from '../errors';
 
 /** A refusal as a person should read it: what the verification pages render instead of JSON on their paths. */
 export interface Refusal {

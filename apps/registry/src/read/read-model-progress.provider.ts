@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProjectionsFailedError, ReadModelsBehindError, ReadModelsRebuildingError, type ReadSideStatus } from '@registry/projections';
-import type { ReadModelProgress } from '../graphql/read-model-progress';
-import { RegistryError } from '../graphql/registry-error';
+import type { ReadModelProgress } from './read-model-progress';
+import { ApplicationError } from '../errors';
 import { ReadSideHost, rebuildingRefusal } from './read-side.host';
 
 /** How long a mutation waits for its write to be visible to queries before it says so. */
@@ -19,7 +19,7 @@ export class ReadModelProgressProvider implements ReadModelProgress {
     if (status.state === 'rebuilding' && status.rebuild !== undefined) {
       throw rebuildingRefusal(new ReadModelsRebuildingError(status.rebuild.reason, status.rebuild));
     }
-    throw new RegistryError(
+    throw new ApplicationError(
       'SERVICE_UNAVAILABLE',
       `The read models cannot follow the log (${status.state}: ${status.problem ?? status.failure ?? 'not running'}); nothing was written. Try again later`,
       { reason: 'READ_MODELS_STOPPED', state: status.state },
@@ -32,14 +32,14 @@ export class ReadModelProgressProvider implements ReadModelProgress {
     } catch (error) {
       if (error instanceof ReadModelsRebuildingError) throw rebuildingRefusal(error);
       if (error instanceof ReadModelsBehindError) {
-        throw new RegistryError(
+        throw new ApplicationError(
           'SERVICE_UNAVAILABLE',
           `The write at position ${position} is recorded, but queries did not reflect it within ${timeoutMs} ms`,
           { position: String(position), appliedPosition: String(error.applied) },
         );
       }
       if (error instanceof ProjectionsFailedError) {
-        throw new RegistryError('SERVICE_UNAVAILABLE', `The write at position ${position} is recorded, but the read models are stopped`, {
+        throw new ApplicationError('SERVICE_UNAVAILABLE', `The write at position ${position} is recorded, but the read models are stopped`, {
           position: String(position),
         });
       }

@@ -9,15 +9,15 @@ import {
   type RegistryReadModels,
 } from '@registry/projections';
 import { type Config, REGISTRY_CONFIG } from '../config';
-import { RegistryError } from '../graphql/registry-error';
+import { ApplicationError } from '../errors';
 import { EVENT_STORE } from '../store';
 
 /** Tuning of the read side for tests (short back-off); the defaults serve production. */
 export const READ_SIDE_OPTIONS = Symbol('READ_SIDE_OPTIONS');
 
 /** SERVICE_UNAVAILABLE with `reason: REBUILDING` and where the rebuild stands. */
-export function rebuildingRefusal(error: ReadModelsRebuildingError): RegistryError {
-  return new RegistryError('SERVICE_UNAVAILABLE', `${error.message}; try again shortly`, {
+export function rebuildingRefusal(error: ReadModelsRebuildingError): ApplicationError {
+  return new ApplicationError('SERVICE_UNAVAILABLE', `${error.message}; try again shortly`, {
     reason: 'REBUILDING',
     progress: { position: String(error.progress.position), head: String(error.progress.head), events: error.progress.events },
   });
@@ -60,7 +60,7 @@ export class ReadSideHost implements OnModuleInit, OnModuleDestroy {
 
   /** The running read side; before start (or after stop) queries are refused, never answered from nothing. */
   get running(): ReadSide {
-    if (this.readSide === undefined) throw new RegistryError('SERVICE_UNAVAILABLE', 'The read models are not running');
+    if (this.readSide === undefined) throw new ApplicationError('SERVICE_UNAVAILABLE', 'The read models are not running');
     return this.readSide;
   }
 

@@ -1,7 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import type { ReadSideOptions } from '@registry/projections';
 import { API_KEY_DIRECTORY } from '../auth/api-key-directory';
-import { READ_MODEL_PROGRESS } from '../graphql/read-model-progress';
+import { READ_MODEL_PROGRESS } from './read-model-progress';
 import { ApiKeyDirectoryProvider } from './api-key-directory.provider';
 import { RecognitionApplicationsResolver } from './applications/recognition-applications.resolver';
 import { CertificateListResolver } from './certificate-list.resolver';

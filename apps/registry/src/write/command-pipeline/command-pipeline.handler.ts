@@ -3,7 +3,6 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   commandStream,
   decideCommand,
-  isRuleViolation,
   withFacts,
   toEventRef,
   type RegistryCommand,
@@ -15,7 +14,7 @@ import {
   type EventData,
   type EventStore,
 } from '@registry/event-store';
-import { RegistryError } from '../../graphql/registry-error';
+import { ApplicationError } from '../../errors';
 import { EVENT_STORE, LogWrites } from '../../store';
 import { CLOCK, type Clock } from '../../clock';
 import type { CommandDraft } from './command-draft';
@@ -27,7 +26,6 @@ import { eventMetadata } from './event-metadata';
 import { ExecuteRegistryCommand, type CommandEnvelope } from './execute-registry-command';
 import { commandIdReused, priorOutcome } from './prior-outcome';
 import { RecordingTime } from './recording-time';
-import { refusalOf } from './refusal';
 import { StreamReader, type LoadedStream } from './stream-reader';
 
 /** Attempts per command when its stream keeps moving under it; each one decides again on fresh state. */
@@ -35,13 +33,9 @@ export const MAX_ATTEMPTS = 5;
 
 type Attempt = { kind: 'done'; outcome: CommandOutcome } | { kind: 'conflict' };
 
+/** Throws the decider's RuleViolation unchanged: how a refusal is shown is the edge's business. */
 function decide(command: RegistryCommand, target: LoadedStream): RegistryEvent[] {
-  try {
-    return decideCommand(command, target.records.map(({ event }) => event));
-  } catch (error) {
-    if (isRuleViolation(error)) throw refusalOf(error);
-    throw error;
-  }
+  return decideCommand(command, target.records.map(({ event }) => event));
 }
 
 /**
@@ -66,7 +60,7 @@ export class CommandPipelineHandler implements ICommandHandler<ExecuteRegistryCo
         const result = await this.attempt(draft, envelope);
         if (result.kind === 'done') return result.outcome;
         if (attempt >= MAX_ATTEMPTS) {
-          throw new RegistryError(
+          throw new ApplicationError(
             'CONFLICT',
             `${draft.type} was refused: its records kept changing under ${MAX_ATTEMPTS} attempts; try again`,
             { attempts: MAX_ATTEMPTS },
@@ -76,7 +70,7 @@ export class CommandPipelineHandler implements ICommandHandler<ExecuteRegistryCo
     } catch (error) {
       if (error instanceof EventStoreUnavailableError) {
         this.logWrites.failed(error);
-        throw new RegistryError('SERVICE_UNAVAILABLE', 'The event store is not available; nothing was written');
+        throw new ApplicationError('SERVICE_UNAVAILABLE', 'The event store is not available; nothing was written');
       }
       throw error;
     }

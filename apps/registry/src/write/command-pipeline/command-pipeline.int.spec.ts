@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { openSqliteEventStore } from '@registry/event-store';
 import type { RecordedEvent } from '@registry/event-store';
 import { makeTempDataDir } from '@registry/event-store/sqlite/testing/temp-data-dir';
-import { RegistryError } from '../../graphql/registry-error';
+import type { RegistryError } from '../../graphql/registry-error';
+import { isApplicationError, toGraphQLError } from '../../graphql/to-graphql-error';
 import type { CommandDraft } from './command-draft';
 import { MAX_ATTEMPTS } from './command-pipeline.handler';
 import { AB, barrierOf, cbActor, fixedClock, ObservedStore, startPipeline, type Pipeline } from './testing/pipeline-harness';
@@ -30,13 +31,14 @@ const issue = (number: string, holderName = 'Siti Rahmawati', schemeCode = PS): 
   actor: FTPI,
 });
 
+/** The refusal as the GraphQL edge will report it (the pipeline throws application errors). */
 async function refusalOf(promise: Promise<unknown>): Promise<RegistryError> {
   const error = await promise.then(
     () => new Error('expected a refusal, but the command was accepted'),
     (reason: unknown) => reason,
   );
-  if (!(error instanceof RegistryError)) throw error;
-  return error;
+  if (!isApplicationError(error)) throw error;
+  return toGraphQLError(error);
 }
 
 describe('the command pipeline on the embedded store', () => {
@@ -148,7 +150,7 @@ describe('the command pipeline on the embedded store', () => {
       const results = await Promise.allSettled([pipeline.send(issue('TH-PS-2024-0100', 'A')), pipeline.send(issue('TH-PS-2024-0100', 'B'))]);
 
       const accepted = results.filter((r) => r.status === 'fulfilled');
-      const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as RegistryError] : []));
+      const refused = results.flatMap((r) => (r.status === 'rejected' ? [toGraphQLError(r.reason as Parameters<typeof toGraphQLError>[0])] : []));
       expect(accepted).toHaveLength(1);
       expect(refused).toHaveLength(1);
       expect(refused[0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'CERTIFICATE_NUMBER_TAKEN' });
@@ -222,7 +224,7 @@ describe('the command pipeline on the embedded store', () => {
       expect(store.appends).toBe(2);
       expect(store.conflicts).toBe(0);
       expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
-      const refused = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected')?.reason as RegistryError;
+      const refused = toGraphQLError(outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected')?.reason as Parameters<typeof toGraphQLError>[0]);
       expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'COMMAND_ID_REUSED' });
       expect(await streamOf('apikey-k-race')).toHaveLength(1);
     });

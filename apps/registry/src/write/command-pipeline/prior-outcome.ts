@@ -1,11 +1,11 @@
 import { toEventRef, type Actor, type RegistryCommandType } from '@registry/domain';
-import { RegistryError } from '../../graphql/registry-error';
+import { ApplicationError } from '../../errors';
 import type { CommandOutcome } from './command-outcome';
 import type { CommandEnvelope } from './execute-registry-command';
 import type { LoadedStream } from './stream-reader';
 
-export function commandIdReused(commandId: string, what: string): RegistryError {
-  return new RegistryError('CONFLICT', `commandId ${commandId} was already used by this key for ${what}; choose a new one for a new command`, {
+export function commandIdReused(commandId: string, what: string): ApplicationError {
+  return new ApplicationError('CONFLICT', `commandId ${commandId} was already used by this key for ${what}; choose a new one for a new command`, {
     reason: 'COMMAND_ID_REUSED',
     commandId,
   });

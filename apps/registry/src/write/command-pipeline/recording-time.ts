@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent } from '@registry/event-store';
-import { RegistryError } from '../../graphql/registry-error';
+import { ApplicationError } from '../../errors';
 import type { Clock } from '../../clock';
 
 /** How far the clock may read behind the latest `recordedAt` in the log (replicas' clocks differ a little). */
@@ -33,7 +33,7 @@ export class RecordingTime {
     const now = this.clock.now();
     const time = now.getTime();
     if (Number.isNaN(time) || time < 0 || time > LAST_INSTANT) {
-      throw new RegistryError(
+      throw new ApplicationError(
         'SERVICE_UNAVAILABLE',
         `The server clock reads ${Number.isNaN(time) ? 'an invalid time' : now.toISOString()}, outside 1970-01-01 to 9999-12-31: nothing was written. The operator must fix the clock`,
         { reason: 'CLOCK_OUT_OF_RANGE' },
@@ -47,7 +47,7 @@ export class RecordingTime {
     this.observe(recordedAtOf(target[target.length - 1]));
     const latest = this.latest;
     if (latest !== undefined && time < latest - CLOCK_BEHIND_TOLERANCE_MS) {
-      throw new RegistryError(
+      throw new ApplicationError(
         'SERVICE_UNAVAILABLE',
         `The server clock reads ${now.toISOString()}, behind the log's latest recordedAt ${new Date(latest).toISOString()} by more than ${CLOCK_BEHIND_TOLERANCE_MS / 60_000} minutes: nothing was written, so that recorded times never go backwards. The operator must fix the clock`,
         { reason: 'CLOCK_BEHIND_LOG', latestRecordedAt: new Date(latest).toISOString() },

@@ -3,8 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Actor } from '@registry/domain';
 import { randomUUID } from 'node:crypto';
 import type { TransparencyLog } from '@registry/tlog';
-import { Authorizer } from '../../auth';
-import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../../graphql/read-model-progress';
+import { ApplicationError } from '../../errors';
+import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../../read/read-model-progress';
 import { TRANSPARENCY_LOG } from '../../transparency/transparency-log.token';
 import { commandHashOf, ExecuteRegistryCommand, type CommandDraft, type CommandOutcome } from '../command-pipeline';
 import type { CommandInput } from './command-input';
@@ -23,14 +23,13 @@ export function identityOf(input: CommandInput): CommandIdentity {
 }
 
 /**
- * What every mutation resolver does, in one place: authorize the caller for the command, send it down the
- * CommandBus, and wait until the read models and the log's tree show it (read-your-writes) before answering.
+ * What every mutation resolver does, in one place: send the caller's command down the CommandBus, and wait until
+ * the read models and the log's tree show it (read-your-writes) before answering.
  */
 @Injectable()
 export class CommandSender {
   constructor(
     private readonly bus: CommandBus,
-    private readonly authorizer: Authorizer,
     // Provided by the read side; without it (a write-only context) there is nothing to wait for.
     @Optional() @Inject(READ_MODEL_PROGRESS) private readonly progress: ReadModelProgress | null,
     // So that the EventRefs of the answer carry their leafIndex.
@@ -42,7 +41,10 @@ export class CommandSender {
   }
 
   async sendAs(caller: Actor | null, identity: CommandIdentity, request: CommandRequest): Promise<CommandOutcome> {
-    const actor = this.authorizer.authorizeCommand(caller, request.type);
+    // The role was checked at the edge (CommandAuthorizationGuard, before the input is read) and is checked again
+    // by the decider; here only the caller's identity is needed.
+    if (caller === null) throw new ApplicationError('UNAUTHENTICATED', `An API key is required to ${request.type}`);
+    const actor = caller;
     const draft: CommandDraft = { ...request, actor };
     this.progress?.assertCanFollow();
     const { commandId, commandIdFromCaller, asked } = identity;
