@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import type { EventStore } from '@registry/event-store';
 import type { TransparencyLog } from '@registry/tlog';
 import type { ReadSideOptions } from '@registry/projections';
@@ -29,6 +30,9 @@ export class AppModule {
       imports: [
         ConfigModule.register(config),
         ClockModule.register(seams.clock),
+        // The app's one CommandBus and EventBus (global). Commands: every write (write/README.md). Events reach the
+        // EventBus only from the durable log subscription, never from the write path (ARCHITECTURE.md).
+        CqrsModule.forRoot(),
         StoreModule.register(store),
         TransparencyModule.register(log),
         HealthModule,

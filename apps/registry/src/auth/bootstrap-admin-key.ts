@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { isRuleViolation } from '@registry/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { type Config, REGISTRY_CONFIG } from '../config';
 import { ApplicationError } from '../errors';
 import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../read/read-model-progress';
-import { CommandPipelineHandler, commandHashOf, ExecuteRegistryCommand } from '../write/command-pipeline';
+import { commandHashOf, ExecuteRegistryCommand } from '../write/command-pipeline';
 import { API_KEY_DIRECTORY, type ApiKeyDirectory } from './api-key-directory';
 import { claimedKeyId } from './api-key-secret';
 import { KEY_HASHING, type KeyHashing } from './key-hashing';
@@ -35,8 +36,9 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
     @Inject(API_KEY_DIRECTORY) private readonly directory: ApiKeyDirectory,
     @Inject(READ_MODEL_PROGRESS) private readonly progress: ReadModelProgress,
     @Inject(KEY_HASHING) private readonly hashing: KeyHashing,
-    // The handler itself, not the CommandBus: the bus gets its handlers in a bootstrap hook that may run after this one.
-    private readonly pipeline: CommandPipelineHandler,
+    // The CqrsModule is global, so its bootstrap hook (which gives the bus its handlers) has run before this one:
+    // Nest runs global modules' lifecycle hooks first.
+    private readonly bus: CommandBus,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -73,7 +75,7 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
     const commandHash = commandHashOf('CreateApiKey', 'bootstrap', { bootstrap: true });
     const envelope = { commandId: BOOTSTRAP_COMMAND_ID, commandIdFromCaller: false, correlationId: BOOTSTRAP_COMMAND_ID, commandHash };
     try {
-      const outcome = await this.pipeline.execute(new ExecuteRegistryCommand(draft, envelope));
+      const outcome = await this.bus.execute(new ExecuteRegistryCommand(draft, envelope));
       await this.progress.waitFor(outcome.position);
       if (outcome.replayed) return; // another replica created it first; its key is the one that works
       this.hashing.remember(first.key, first.keyId, keyHash);

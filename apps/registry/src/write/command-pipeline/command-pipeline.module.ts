@@ -1,19 +1,19 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { CLOCK, type Clock } from '../../clock';
 import { CommandPipelineHandler } from './command-pipeline.handler';
 
-/** The CommandBus with the one handler every registry command goes through. Needs EVENT_STORE. */
+/**
+ * The one handler of the CommandBus: every registry command, each mutation's and the first administrator key's,
+ * is an ExecuteRegistryCommand on the bus and goes through it. Needs EVENT_STORE and the app's CqrsModule (global:
+ * its CommandBus finds the handler by its @CommandHandler when the app boots).
+ */
 @Module({})
 export class CommandPipelineModule {
   /** Without a clock, the pipeline uses the app's (ClockModule). */
   static register(clock?: Clock): DynamicModule {
     return {
       module: CommandPipelineModule,
-      imports: [CqrsModule.forRoot()],
       providers: [CommandPipelineHandler, ...(clock ? [{ provide: CLOCK, useValue: clock }] : [])],
-      // The handler is exported for start-up work that runs before the bus has its handlers (the first key).
-      exports: [CommandPipelineHandler],
     };
   }
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import type { Actor } from '@registry/domain';
 import {
   WrongExpectedRevisionError,
@@ -77,7 +77,7 @@ export interface Pipeline {
 
 /** The command pipeline alone in a Nest context, on the given store (closed with the context). */
 export async function startPipeline(store: EventStore, clock: Clock): Promise<Pipeline> {
-  @Module({ imports: [StoreModule.register(store), CommandPipelineModule.register(clock)] })
+  @Module({ imports: [CqrsModule.forRoot(), StoreModule.register(store), CommandPipelineModule.register(clock)] })
   class PipelineTestModule {}
 
   const context: INestApplicationContext = await NestFactory.createApplicationContext(PipelineTestModule, { logger: false });
