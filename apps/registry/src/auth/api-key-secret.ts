@@ -15,9 +15,13 @@ export interface GeneratedApiKey {
   secret: string;
 }
 
-export function generateApiKey(): GeneratedApiKey {
-  const keyId = randomBytes(8).toString('hex');
-  return { keyId, secret: `mrr_${keyId}_${randomBytes(32).toString('base64url')}` };
+/** The one place a key is written out: `mrr_<keyId>_<256-bit secret>`, for a 16-hex-digit `keyId`. */
+export function formatApiKey(keyId: string): string {
+  return `mrr_${keyId}_${randomBytes(32).toString('base64url')}`;
+}
+
+export function generateApiKey(keyId: string = randomBytes(8).toString('hex')): GeneratedApiKey {
+  return { keyId, secret: formatApiKey(keyId) };
 }
 
 /** The key id a presented key claims; an operator's free-format admin key claims OPERATOR_KEY_ID. */

@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { isRuleViolation } from '@registry/domain';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { type Config, REGISTRY_CONFIG } from '../config';
 import { ApplicationError } from '../errors';
 import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../read/read-model-progress';
 import { commandHashOf, ExecuteRegistryCommand } from '../write/command-pipeline';
 import { API_KEY_DIRECTORY, type ApiKeyDirectory } from './api-key-directory';
-import { claimedKeyId } from './api-key-secret';
+import { claimedKeyId, formatApiKey } from './api-key-secret';
 import { KEY_HASHING, type KeyHashing } from './key-hashing';
 
 /** Every replica that finds an empty store aims at this one stream, so exactly one first key can be created. */
@@ -18,8 +18,7 @@ export type FirstKey = { key: string; keyId: string; generated: boolean };
 
 export function firstKeyFrom(adminKey: string | undefined): FirstKey {
   if (adminKey !== undefined) return { key: adminKey, keyId: claimedKeyId(adminKey), generated: false };
-  const key = `mrr_${GENERATED_KEY_ID}_${randomBytes(32).toString('base64url')}`;
-  return { key, keyId: GENERATED_KEY_ID, generated: true };
+  return { key: formatApiKey(GENERATED_KEY_ID), keyId: GENERATED_KEY_ID, generated: true };
 }
 
 /**

@@ -20,4 +20,8 @@ describe('event ids derived from the command id', () => {
   it('are version 5 RFC 4122 UUIDs', () => {
     expect(eventIdFor(commandId, 'scheme-APO-PS 101:2023', 0)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
+
+  it('are the ids earlier releases derived, so a retry in flight across an upgrade still finds its events', () => {
+    expect(eventIdFor(commandId, 'certificate-TH-1', 0)).toBe('03cd1dfc-f9b0-59c3-9b97-b63866851fea');
+  });
 });
