@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { openSqliteEventStore, type EventStore, type ReadAllOptions, type RecordedEvent } from '@registry/event-store';
+import { openSqliteEventStore } from '@registry/event-store';
 import { makeTempDataDir } from '@registry/event-store/sqlite/testing/temp-data-dir';
 import { readModelsPath, rebuildReadModels, startReadSide } from '@registry/projections';
 import { dumpReadModels } from '@registry/projections/testing/dump-read-models';
@@ -10,29 +10,10 @@ import { join } from 'node:path';
 import type { ProjectingWriterLine } from './crash/projecting-writer-line';
 import { describeOnEmbeddedStore } from '../support/test-store';
 import { readLines, spawnTypeScript } from './support/typescript-child';
+import { countingReads } from '@registry/event-store/testing/wrapped-store';
 
 const KILLS = 6;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The real store, counting the events read through readAll: what a catch-up actually read. */
-function countingReads(store: EventStore): { store: EventStore; read: () => number } {
-  let read = 0;
-  return {
-    read: () => read,
-    store: {
-      append: (...args) => store.append(...args),
-      readStream: (...args) => store.readStream(...args),
-      readAll: async (options?: ReadAllOptions): Promise<RecordedEvent[]> => {
-        const events = await store.readAll(options);
-        read += events.length;
-        return events;
-      },
-      subscribeToAll: (options) => store.subscribeToAll(options),
-      health: () => store.health(),
-      close: () => store.close(),
-    },
-  };
-}
 
 function checkpointsIn(dataDir: string): bigint[] {
   if (!existsSync(readModelsPath(dataDir))) return [];

@@ -1,5 +1,6 @@
 import { openSqliteEventStore, type AllSubscription, type EventStore, type RecordedEvent, type SubscribeToAllOptions } from '@registry/event-store';
 import { makeTempDataDir } from '@registry/event-store/sqlite/testing/temp-data-dir';
+import { wrapStore } from '@registry/event-store/testing/wrapped-store';
 import { ProjectionsFailedError } from './errors';
 import { startReadSide, type ReadSide } from './read-side';
 import { appendRegistryEvents } from './testing/registry-events';
@@ -27,14 +28,7 @@ function breakingFirstSubscription(store: EventStore, breakAfter: number): { sto
   };
   return {
     subscriptions: () => subscriptions,
-    store: {
-      append: (...args) => store.append(...args),
-      readStream: (...args) => store.readStream(...args),
-      readAll: (...args) => store.readAll(...args),
-      subscribeToAll,
-      health: () => store.health(),
-      close: () => store.close(),
-    },
+    store: wrapStore(store, { subscribeToAll }),
   };
 }
 

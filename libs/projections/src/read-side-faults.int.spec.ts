@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { schemeStream } from '@registry/domain';
 import { openSqliteEventStore, type EventStore, type ReadAllOptions, type RecordedEvent } from '@registry/event-store';
 import { makeTempDataDir } from '@registry/event-store/sqlite/testing/temp-data-dir';
+import { wrapStore } from '@registry/event-store/testing/wrapped-store';
 import { LogWentBackwardsError, ReadModelsRebuildingError } from './errors';
 import { ProjectionRunner } from './projection-runner';
 import { Projector } from './projector';
@@ -18,17 +19,12 @@ jest.setTimeout(30_000);
 function heldReads(store: EventStore): { store: EventStore; release(): void } {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
-  const held: EventStore = {
-    append: (...args) => store.append(...args),
-    readStream: (...args) => store.readStream(...args),
+  const held = wrapStore(store, {
     readAll: async (options?: ReadAllOptions): Promise<RecordedEvent[]> => {
       if (options?.direction !== 'backwards') await gate;
       return store.readAll(options);
     },
-    subscribeToAll: (options) => store.subscribeToAll(options),
-    health: () => store.health(),
-    close: () => store.close(),
-  };
+  });
   return { store: held, release };
 }
 

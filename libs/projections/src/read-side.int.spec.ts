@@ -1,33 +1,16 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openSqliteEventStore, type EventStore, type ReadAllOptions, type RecordedEvent } from '@registry/event-store';
+import { openSqliteEventStore, type EventStore } from '@registry/event-store';
 import { makeTempDataDir } from '@registry/event-store/sqlite/testing/temp-data-dir';
 import { ReadModelsBehindError, ReadModelsInUseError } from './errors';
 import { startReadSide, type ReadSide } from './read-side';
 import { rebuildReadModels } from './rebuild-read-models';
 import { readModelsPath } from './sqlite/read-model-file';
+import { countingReads } from '@registry/event-store/testing/wrapped-store';
 import { dumpReadModels } from './testing/dump-read-models';
 import { appendRegistryEvents } from './testing/registry-events';
 import { build, PS, sampleRegistry } from './testing/sample-registry';
-
-/** The real store, with the events each readAll returned counted: what a catch-up actually read. */
-function countingReads(store: EventStore): { store: EventStore; read: () => number } {
-  let read = 0;
-  const counting: EventStore = {
-    append: (...args) => store.append(...args),
-    readStream: (...args) => store.readStream(...args),
-    readAll: async (options?: ReadAllOptions): Promise<RecordedEvent[]> => {
-      const events = await store.readAll(options);
-      read += events.length;
-      return events;
-    },
-    subscribeToAll: (options) => store.subscribeToAll(options),
-    health: () => store.health(),
-    close: () => store.close(),
-  };
-  return { store: counting, read: () => read };
-}
 
 describe('the read side on the embedded store', () => {
   const cleanups: Array<() => Promise<void> | void> = [];
