@@ -1,3 +1,4 @@
+import { backoffMs, pause, type BackoffPolicy } from '@registry/event-store';
 import type { AllSubscription, EventStore, RecordedEvent } from '@registry/event-store';
 import { catchUp, logStillHolds } from './catch-up';
 import { LogWentBackwardsError, ProjectionsFailedError } from './errors';
@@ -40,6 +41,7 @@ export interface ProjectionRunnerOptions {
   onCorruption?: (error: unknown) => void;
 }
 
+/** Pauses between attempts after a broken subscription or a refused write, doubling from the first to the last. */
 const RETRY_FIRST_MS = 200;
 const RETRY_LAST_MS = 30_000;
 
@@ -67,7 +69,8 @@ export class ProjectionRunner {
   private problem: string | undefined;
   private subscription: AllSubscription | undefined;
   private following: Promise<void> | undefined;
-  private wakeFromPause: (() => void) | undefined;
+  /** Aborted by stop(): cuts a pause before resubscribing short. */
+  private readonly stopping = new AbortController();
   private readonly waiters = new PositionWaiters(() => this.applied ?? -1n);
   private readonly catchUpPageSize: number;
   private readonly liveBatchSize: number;
@@ -144,7 +147,7 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     if (this.state !== 'failed') this.state = 'stopped';
-    this.wakeFromPause?.();
+    this.stopping.abort();
     await this.subscription?.close();
     await this.following;
     this.waiters.failAll(new ProjectionsFailedError('the read models were stopped'));
@@ -153,9 +156,12 @@ export class ProjectionRunner {
   /** Follows the log until stopped or failed for good; after a broken subscription or a refused write it starts
    * again from the checkpoint, after a pause. */
   private async followWithRetries(stalledAtStart?: unknown): Promise<void> {
-    const first = this.options.retryFirstMs ?? RETRY_FIRST_MS;
-    const last = this.options.retryLastMs ?? RETRY_LAST_MS;
-    let pause = first;
+    const policy: BackoffPolicy = {
+      attempts: Number.POSITIVE_INFINITY,
+      firstDelayMs: this.options.retryFirstMs ?? RETRY_FIRST_MS,
+      maxDelayMs: this.options.retryLastMs ?? RETRY_LAST_MS,
+    };
+    let failures = 0;
     let pending: FollowOutcome | undefined = stalledAtStart === undefined ? undefined : { kind: 'stalled', error: stalledAtStart, applied: false };
     while (this.isFollowing()) {
       let outcome: FollowOutcome;
@@ -180,23 +186,17 @@ export class ProjectionRunner {
         case 'broken':
         case 'stalled': {
           if (!this.isFollowing()) return;
-          if (outcome.applied) pause = first;
+          // A subscription that applied something before it broke starts the pauses over.
+          failures = outcome.applied ? 1 : failures + 1;
+          const wait = backoffMs(policy, failures);
           this.state = outcome.kind === 'broken' ? 'retrying' : 'stalled';
           const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
           this.problem =
             outcome.kind === 'broken'
               ? `the log subscription broke at position ${this.appliedPosition()}: ${reason}`
               : `the read-model file refused a write after position ${this.appliedPosition()}: ${reason}`;
-          this.options.log?.warn(`${this.problem}; trying again in ${pause} ms`);
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, pause);
-            this.wakeFromPause = () => {
-              clearTimeout(timer);
-              resolve();
-            };
-          });
-          this.wakeFromPause = undefined;
-          pause = Math.min(pause * 2, last);
+          this.options.log?.warn(`${this.problem}; trying again in ${wait} ms`);
+          await pause(wait, this.stopping.signal);
           if (this.state === 'retrying' || this.state === 'stalled') this.state = 'live';
           break;
         }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import type { EventStore } from '@registry/event-store';
+import { pause, type EventStore } from '@registry/event-store';
 import { ReadModelsRebuildingError } from './errors';
 import { ProjectionRunner, type ProjectionRunnerOptions, type RunnerState } from './projection-runner';
 import { Projector } from './projector';
@@ -210,7 +210,7 @@ export class ReadSide {
         if (this.stopSignal.signal.aborted) return;
         this.options.log?.error('the rebuild of the read models failed; trying again', error);
         if (isReadModelCorruption(error)) moveReadModelFileAside(file);
-        await new Promise((resolve) => setTimeout(resolve, this.options.rebuildRetryMs ?? REBUILD_RETRY_MS));
+        await pause(this.options.rebuildRetryMs ?? REBUILD_RETRY_MS, this.stopSignal.signal);
       }
     }
   }

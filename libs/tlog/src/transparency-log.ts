@@ -1,5 +1,5 @@
 import { canonicalEventBytes } from '@registry/domain/log/canonical-event';
-import { EventStoreUnavailableError, type AllSubscription, type AppendOptions, type EventData, type EventStore, type RecordedEvent } from '@registry/event-store';
+import { EventStoreUnavailableError, pause, type AllSubscription, type AppendOptions, type EventData, type EventStore, type RecordedEvent } from '@registry/event-store';
 import { existsSync } from 'node:fs';
 import { compareLogWithTree } from './compare-log';
 import { leafOf } from './leaf-of';
@@ -388,7 +388,7 @@ export class TransparencyLog {
     while (!this.closed && this.divergence === null) {
       if (this.trust === 'checking') {
         if (!(await this.checkLog())) {
-          if (this.divergence === null && !this.closed) await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+          if (this.divergence === null && !this.closed) await pause(RETRY_MS);
           continue;
         }
       }

@@ -16,7 +16,8 @@ import type {
 import { isTransient, type EsdbClient, type LogRecord, type StartPosition } from './esdb-client';
 import { EventStoreDbSubscription } from './eventstoredb-subscription';
 import { isSystemRecord, splitFilter, toRecordedEvent } from './record-mapping';
-import { CALL_RETRY, withRetry } from './retry';
+import { retry } from '../backoff';
+import { CALL_RETRY } from './retry';
 
 const MAX_PAGE = 4_096;
 const HEALTH_TIMEOUT_MS = 3_000;
@@ -27,6 +28,8 @@ const HEALTH_TIMEOUT_MS = 3_000;
  */
 export class EventStoreDbEventStore implements EventStore {
   private closing: Promise<void> | undefined;
+  /** Aborted by close(): no retry outlives the store. */
+  private readonly closed = new AbortController();
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
 
   constructor(private readonly client: EsdbClient) {}
@@ -110,6 +113,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   close(): Promise<void> {
+    this.closed.abort();
     this.closing ??= this.shutDown();
     return this.closing;
   }
@@ -135,7 +139,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   private async call<T>(operation: () => Promise<T>): Promise<T> {
     try {
-      return await withRetry(CALL_RETRY, operation, () => this.closing !== undefined);
+      return await retry(operation, { policy: CALL_RETRY, retryable: isTransient, signal: this.closed.signal });
     } catch (error) {
       if (this.closing) throw new EventStoreUnavailableError('the event store is closed');
       // Still unreachable after the retries: the port's one "not available" error, which callers turn into

@@ -1,7 +1,8 @@
 import type { AllSubscription, RecordedEvent } from '../event-store';
 import { isTransient, type LogRecord, type LogSubscription, type StartPosition } from './esdb-client';
 import { toRecordedEvent } from './record-mapping';
-import { backoffMs, SUBSCRIPTION_RETRY } from './retry';
+import { backoffMs, pause } from '../backoff';
+import { SUBSCRIPTION_RETRY } from './retry';
 
 export interface SubscriptionSource {
   /** Opens a server subscription delivering events after `from`. */
@@ -18,7 +19,8 @@ export interface SubscriptionSource {
 export class EventStoreDbSubscription implements AllSubscription {
   private closed = false;
   private current: LogSubscription | undefined;
-  private pause: { timer: NodeJS.Timeout; resolve: () => void } | undefined;
+  /** Aborted by close(): cuts a pause between attempts short, so no timer outlives the subscription. */
+  private readonly closing = new AbortController();
 
   constructor(
     private readonly source: SubscriptionSource,
@@ -36,25 +38,9 @@ export class EventStoreDbSubscription implements AllSubscription {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.pause) {
-      clearTimeout(this.pause.timer);
-      this.pause.resolve();
-    }
+    this.closing.abort();
     this.onClose(this);
     await this.current?.close();
-  }
-
-  /** A pause that close() cuts short, so no timer outlives the subscription. */
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      this.pause = {
-        resolve,
-        timer: setTimeout(() => {
-          this.pause = undefined;
-          resolve();
-        }, ms),
-      };
-    });
   }
 
   private async *events(): AsyncGenerator<RecordedEvent> {
@@ -81,7 +67,7 @@ export class EventStoreDbSubscription implements AllSubscription {
         if (this.closed) return;
         failures += 1;
         if (failures >= SUBSCRIPTION_RETRY.attempts) throw new Error(`subscription lost after ${failures} attempts`);
-        await this.sleep(backoffMs(SUBSCRIPTION_RETRY, failures));
+        await pause(backoffMs(SUBSCRIPTION_RETRY, failures), this.closing.signal);
       }
     } finally {
       await this.close();
