@@ -13,7 +13,7 @@ import {
 } from '@registry/domain';
 import type { AllSubscription, EventStore, RecordedEvent } from '@registry/event-store';
 import { type Config, REGISTRY_CONFIG } from '../config';
-import { RegistryError } from '../graphql/registry-error';
+import { ApplicationError } from '../errors';
 import { EVENT_STORE } from '../store';
 import { CLOCK, type Clock } from '../clock';
 import { deliveryIdOf } from './delivery-id';
@@ -113,7 +113,7 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
 
   /** The timelines the derivation folded, once it has caught up with the log (what-if questions read them). */
   world(): RecognitionWorld {
-    if (!this.caughtUp) throw new RegistryError('SERVICE_UNAVAILABLE', 'The recognition facts are still being derived from the log; try again shortly', { reason: 'DERIVING' });
+    if (!this.caughtUp) throw new ApplicationError('SERVICE_UNAVAILABLE', 'The recognition facts are still being derived from the log; try again shortly', { reason: 'DERIVING' });
     return this.changes.world;
   }
 

@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { CallerActor } from '../../auth';
 import { badUserInput } from '../../graphql/registry-error';
 import { RegistryValidationPipe } from '../../graphql/validation.pipe';
-import { refusalOf } from '../../write/command-pipeline/refusal';
 import type { CommandOutcome } from '../../write/command-pipeline';
 import { CommandResultObject, toCommandResult } from '../../write/mutation/command-result.object';
 import { CommandSender } from '../../write/mutation/command-sender';
@@ -30,7 +29,7 @@ export class WatchMutations {
     try {
       this.notifications.guard.checkLiteral(input.url);
     } catch (error) {
-      if (error instanceof WebhookTargetRefused) throw refusalOf(new RuleViolation('WEBHOOK_TARGET_NOT_ALLOWED', error.message, 'url'));
+      if (error instanceof WebhookTargetRefused) throw new RuleViolation('WEBHOOK_TARGET_NOT_ALLOWED', error.message, 'url');
       throw error;
     }
     const watchId = input.watchId ?? input.commandId ?? randomUUID();

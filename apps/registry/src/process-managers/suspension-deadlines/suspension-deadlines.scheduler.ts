@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { calendarDateOf, type Actor } from '@registry/domain';
+import { calendarDateOf, isRuleViolation, type Actor } from '@registry/domain';
 import type { EventStore } from '@registry/event-store';
 import { createHash } from 'node:crypto';
-import { RegistryError } from '../../graphql/registry-error';
+import { ApplicationError } from '../../errors';
 import { EVENT_STORE } from '../../store';
 import { CLOCK, type Clock } from '../../clock';
 import { commandHashOf, ExecuteRegistryCommand, type CommandDraft } from '../../write/command-pipeline';
@@ -91,7 +91,7 @@ export class SuspensionDeadlinesScheduler implements OnApplicationBootstrap, OnM
       this.store.settle(deadline.suspensionEventId, `withdrawn at position ${outcome.position}`);
     } catch (error) {
       // A rule refuses it (withdrawn meanwhile, a later change): nothing to do, and nothing to retry.
-      if (error instanceof RegistryError && error.code !== 'SERVICE_UNAVAILABLE') {
+      if (isRuleViolation(error) || (error instanceof ApplicationError && error.code !== 'SERVICE_UNAVAILABLE')) {
         this.store.settle(deadline.suspensionEventId, `refused: ${error.message}`);
         return;
       }
