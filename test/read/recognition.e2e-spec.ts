@@ -35,6 +35,8 @@ const REASON_CASES: [string, string, string, string][] = [
   ['SCHEME_NOT_COVERED', 'TH-GPS-6', 'MY', '2025-06-01'],
   ['RECOGNITION_NOT_GRANTED', 'TH-PS-2', 'ID', '2024-10-01'],
   ['RECOGNITION_REVOKED', 'TH-PS-7', 'MY', '2025-06-01'],
+  ['APPLICATION_PENDING', 'TH-PS-1', 'KH', '2025-01-20'],
+  ['DECISION_OVERDUE', 'TH-PS-1', 'KH', '2025-06-01'],
 ];
 
 const RECOGNITION = `query($number: String!, $country: String!, $asOf: Date) {
@@ -63,10 +65,18 @@ describe('the recognition query over HTTP', () => {
     const world = recognitionWorld();
     const results = await record(registry, world);
     issuedAt = String(results[world.findIndex((event) => streamOf(event) === 'certificate-TH-PS-1')].position);
+    const thKh = build.signed('th-kh', ['th-ftpi', 'kh-nea'], [PS], 'ON_APPLICATION', '2023-06-01');
     // Only here, not in the shared world: an arrangement between Thailand and Vietnam, suspended.
     await record(registry, [
       build.signed('th-vn', ['th-ftpi', 'vn-vnpi'], [PS], 'AUTOMATIC', '2023-06-01'),
       { type: 'MRASuspended', data: { id: 'th-vn', effectiveOn: '2025-03-01', reason: 'review of operations' } },
+      // And one between Thailand and Cambodia, on application with a 30-day decision period, applied to and undecided.
+      build.accredited('kh-nea', 'KH', [PS]),
+      { ...thKh, data: { ...thKh.data, decisionPeriodDays: 30 } },
+      {
+        type: 'RecognitionApplied',
+        data: { applicationId: 'TH-PS-1/KH/1', certificateNumber: 'TH-PS-1', country: 'KH', arrangementId: 'th-kh', appliedOn: '2025-01-10', note: null },
+      },
     ]);
   });
 

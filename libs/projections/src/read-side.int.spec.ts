@@ -98,7 +98,7 @@ describe('the read side on the embedded store', () => {
     expect(rebuilt).toEqual(live);
     expect(dumpReadModels(readModelsPath(dataDir))).toEqual(live);
     const documentTables = Object.entries(live.tables).filter(([name]) => name.startsWith('doc_'));
-    expect(documentTables.map(([, rows]) => rows.length).every((count) => count > 0)).toBe(true);
+    expect(documentTables.filter(([, rows]) => rows.length === 0).map(([name]) => name)).toEqual([]);
   });
 
   it('resumes after close and reopen from its checkpoint, reading only what was appended meanwhile', async () => {

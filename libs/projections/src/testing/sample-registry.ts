@@ -119,6 +119,16 @@ export function sampleRegistry(): RegistryEvent[] {
     build.apiKeyCreated('0123456789abcdef', 'AUDITOR'),
     build.apiKeyCreated('fedcba9876543210', 'CERTIFICATION_BODY', 'th-ftpi'),
     build.apiKeyRevoked('0123456789abcdef'),
+    {
+      type: 'WatchCreated',
+      data: {
+        watchId: 'w-th-ftpi',
+        owner: { role: 'CERTIFICATION_BODY', keyId: 'fedcba9876543210', cbId: 'th-ftpi' },
+        target: { kind: 'CERTIFICATION_BODY', cbId: 'th-ftpi' },
+        url: 'https://hooks.example.com/th-ftpi',
+        secretVersion: 1,
+      },
+    },
     ...skillsSample(),
   ];
 }
