@@ -6,6 +6,7 @@ import { formatRegistryErrors } from './error-formatter';
 import { GraphqlErrorPassthrough } from './graphql-error.filter';
 import { checkDocument, refuseNonGraphqlText } from './document-guard';
 import { PARSE_OPTIONS, QUERY_LIMITS, assertQueryLimits } from './query-limits';
+import { checkSubscriptionDocument } from './subscription-guard';
 
 /**
  * GraphQL on Mercurius inside Nest's Fastify instance. No graphql-jit: it writes parts of the query into the
@@ -25,7 +26,16 @@ import { PARSE_OPTIONS, QUERY_LIMITS, assertQueryLimits } from './query-limits';
       queryDepth: QUERY_LIMITS.maxDepth,
       cache: QUERY_LIMITS.parsedQueryCache,
       graphql: { parseOptions: PARSE_OPTIONS, validateOptions: { maxErrors: QUERY_LIMITS.maxValidationErrors } },
-      hooks: { preParsing: [refuseNonGraphqlText], preValidation: [checkDocument], preExecution: [assertQueryLimits] },
+      hooks: {
+        preParsing: [refuseNonGraphqlText],
+        preValidation: [checkDocument],
+        preExecution: [assertQueryLimits],
+        preSubscriptionParsing: [refuseNonGraphqlText],
+        preSubscriptionExecution: [checkSubscriptionDocument],
+      },
+      // graphql-ws over WebSocket on the same path; the upgrade request passes the rate limiter and its headers
+      // (or the connection_init payload's) carry the API key. Messages are bounded as request bodies are.
+      subscription: { keepAlive: 30_000 },
       errorFormatter: formatRegistryErrors,
       allowBatchedQueries: false,
     }),

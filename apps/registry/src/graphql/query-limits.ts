@@ -113,6 +113,18 @@ function complexityOf(schema: GraphQLSchema, document: DocumentNode, variables: 
   return entry.complexity;
 }
 
+/** Counts every field once (aliases included) with the weights above and refuses past the limit. */
+export function assertComplexity(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): void {
+  const complexity = complexityOf(schema, document, variables);
+  if (complexity > QUERY_LIMITS.maxComplexity) {
+    throw new RegistryError(
+      'QUERY_TOO_COMPLEX',
+      `Query complexity ${complexity} exceeds the limit of ${QUERY_LIMITS.maxComplexity}`,
+      { limit: QUERY_LIMITS.maxComplexity, actual: complexity },
+    );
+  }
+}
+
 /**
  * preExecution, on every request (cached documents included): a presented key that is not valid is refused
  * even for `__typename`; then complexity, which counts every field once (aliases included) with the weights
@@ -130,14 +142,7 @@ export async function assertQueryLimits(
   const caller = request === undefined ? undefined : knownCaller(request);
   if (caller?.kind === 'refused') throw new RegistryError('UNAUTHENTICATED', caller.reason);
 
-  const complexity = complexityOf(schema, document, variables ?? {});
-  if (complexity > QUERY_LIMITS.maxComplexity) {
-    throw new RegistryError(
-      'QUERY_TOO_COMPLEX',
-      `Query complexity ${complexity} exceeds the limit of ${QUERY_LIMITS.maxComplexity}`,
-      { limit: QUERY_LIMITS.maxComplexity, actual: complexity },
-    );
-  }
+  assertComplexity(schema, document, variables ?? {});
   const { lookups } = measured(schema, document);
   if (request === undefined || lookups <= 1) return;
   const allowance = isKeyedRequest(request) ? LOOKUPS_PER_REQUEST.keyed : LOOKUPS_PER_REQUEST.keyless;

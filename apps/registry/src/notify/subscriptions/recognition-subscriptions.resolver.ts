@@ -1,0 +1,107 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, Resolver, Subscription } from '@nestjs/graphql';
+import type { Actor, DerivedFact } from '@registry/domain';
+import type { FastifyRequest } from 'fastify';
+import { API_KEY_DIRECTORY, type ApiKeyDirectory } from '../../auth/api-key-directory';
+import { identifyCaller } from '../../auth/caller';
+import { RegistryError } from '../../graphql/registry-error';
+import { countryArgument, identifierArgument } from '../../read/query-arguments';
+import { NotificationsHost } from '../notifications.host';
+import { FactStream, refusedStream } from './fact-stream';
+import { toRecognitionChange, RecognitionChangeObject } from './recognition-change.object';
+import { SubscriptionCaps } from './subscription-caps';
+import { SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscription-limits';
+
+/** What Mercurius gives a subscription's resolvers: the WebSocket upgrade request, whose headers by now hold
+ * those of the connection_init payload (Mercurius adds them, never overriding the upgrade's own). */
+interface SubscriptionContext {
+  request?: FastifyRequest;
+}
+
+const passThrough = (change: RecognitionChangeObject) => change;
+
+/**
+ * GraphQL subscriptions on the derived recognition facts (graphql-ws over WebSocket, Mercurius's transport).
+ * Who may follow what is who may read what: anyone may follow one exact (certificate, country) answer, since
+ * anyone may look it up; a certification body's whole set only its own key, the accreditation body's and the
+ * auditors'. Refusals come out of the stream rather than the resolver, so a caller's mistake is not logged as
+ * the server's; the caps (per key or keyless address, per connection) are released when the stream ends.
+ */
+@Resolver()
+export class RecognitionSubscriptionsResolver {
+  private readonly caps: SubscriptionCaps;
+
+  constructor(
+    private readonly notifications: NotificationsHost,
+    @Inject(API_KEY_DIRECTORY) private readonly directory: ApiKeyDirectory,
+    @Inject(SUBSCRIPTION_LIMITS) limits: SubscriptionLimits,
+  ) {
+    this.caps = new SubscriptionCaps(limits);
+  }
+
+  @Subscription(() => RecognitionChangeObject, {
+    resolve: passThrough,
+    description: 'Told when the answer to recognition(certificateNumber, country) changes (RecognitionLapsed or RecognitionRestored). Anyone, as the lookup itself.',
+  })
+  recognitionChanged(
+    @Args('certificateNumber') certificateNumber: string,
+    @Args('country') country: string,
+    @Context() context: SubscriptionContext,
+  ): AsyncIterableIterator<RecognitionChangeObject> {
+    return this.open(context, () => {
+      const number = identifierArgument('certificateNumber', certificateNumber);
+      const code = countryArgument('country', country);
+      return (fact) => fact.type !== 'CertificateExpiring' && fact.data.certificateNumber === number && fact.data.country === code;
+    });
+  }
+
+  @Subscription(() => RecognitionChangeObject, {
+    resolve: passThrough,
+    description: "Told of every derived fact about a certification body's certificates, expiry notices included. That CB's own key, ACCREDITATION_BODY or AUDITOR keys.",
+  })
+  recognitionChangedForCertificationBody(@Args('cbId') cbId: string, @Context() context: SubscriptionContext): AsyncIterableIterator<RecognitionChangeObject> {
+    return this.open(context, (caller) => {
+      const id = identifierArgument('cbId', cbId);
+      if (caller === null) throw new RegistryError('UNAUTHENTICATED', 'An API key is required to follow a certification body');
+      const own = caller.role === 'CERTIFICATION_BODY' && caller.cbId === id;
+      if (!own && caller.role !== 'ACCREDITATION_BODY' && caller.role !== 'AUDITOR') {
+        throw new RegistryError('FORBIDDEN', `A ${caller.role} key may follow its own certification body only`, { role: caller.role });
+      }
+      return (fact) => fact.data.cbId === id;
+    });
+  }
+
+  private open(
+    context: SubscriptionContext,
+    authorize: (caller: Actor | null) => (fact: DerivedFact) => boolean,
+  ): AsyncIterableIterator<RecognitionChangeObject> {
+    try {
+      const request = context.request;
+      if (request === undefined) throw new RegistryError('BAD_USER_INPUT', 'Subscriptions are served over WebSocket (graphql-ws) only', { reason: 'WEBSOCKET_ONLY' });
+      const caller = identifyCaller(request.headers.authorization, this.directory);
+      if (caller.kind === 'refused') throw new RegistryError('UNAUTHENTICATED', caller.reason);
+      const actor = caller.kind === 'key' ? caller.actor : null;
+      const accepts = authorize(actor);
+      const release = this.caps.take(actor === null ? `address ${request.ip}` : `key ${actor.keyId}`, request, actor !== null);
+      const facts = new FactStream((listener) => this.notifications.onFact(listener), accepts, release);
+      return mapStream(facts, toRecognitionChange);
+    } catch (error) {
+      return refusedStream(error as Error);
+    }
+  }
+}
+
+function mapStream<A, B>(source: AsyncIterableIterator<A>, map: (value: A) => B): AsyncIterableIterator<B> {
+  const mapped: AsyncIterableIterator<B> = {
+    [Symbol.asyncIterator]: () => mapped,
+    next: async () => {
+      const result = await source.next();
+      return result.done ? { value: undefined, done: true } : { value: map(result.value), done: false };
+    },
+    return: async () => {
+      await source.return?.();
+      return { value: undefined, done: true };
+    },
+  };
+  return mapped;
+}
