@@ -1,3 +1,4 @@
+import fastifyWebsocket from '@fastify/websocket';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { API_KEY_DIRECTORY, type ApiKeyDirectory } from '../auth/api-key-directory';
@@ -18,6 +19,9 @@ export async function registerLimits(app: NestFastifyApplication, limits: Limits
   limitRequestTime(fastify, app.getHttpServer(), limits);
   await limitRates(fastify, limits, keyLookupOf(app));
   limitBodySize(fastify, limits.bodyLimitBytes);
+  // Registered here, before Mercurius registers it with a 1 MiB bound, so that a subscription's message is
+  // bounded as a request body is (Mercurius parses a subscription document before any hook sees it).
+  await fastify.register(fastifyWebsocket, { options: { maxPayload: limits.bodyLimitBytes } });
 }
 
 /** The read side provides the key directory, the auth module the key hashing; an app without them counts every

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { API_KEY_DIRECTORY, type ApiKeyDirectory } from '../../auth/api-key-directory';
 import { identifyCaller } from '../../auth/caller';
 import { RegistryError } from '../../graphql/registry-error';
+import { chargeLookups } from '../../limits/lookup-allowance';
 import { countryArgument, identifierArgument } from '../../read/query-arguments';
 import { NotificationsHost } from '../notifications.host';
 import { FactStream, refusedStream } from './fact-stream';
@@ -47,7 +48,7 @@ export class RecognitionSubscriptionsResolver {
     @Args('certificateNumber') certificateNumber: string,
     @Args('country') country: string,
     @Context() context: SubscriptionContext,
-  ): AsyncIterableIterator<RecognitionChangeObject> {
+  ): Promise<AsyncIterableIterator<RecognitionChangeObject>> {
     return this.open(context, () => {
       const number = identifierArgument('certificateNumber', certificateNumber);
       const code = countryArgument('country', country);
@@ -59,7 +60,10 @@ export class RecognitionSubscriptionsResolver {
     resolve: passThrough,
     description: "Told of every derived fact about a certification body's certificates, expiry notices included. That CB's own key, ACCREDITATION_BODY or AUDITOR keys.",
   })
-  recognitionChangedForCertificationBody(@Args('cbId') cbId: string, @Context() context: SubscriptionContext): AsyncIterableIterator<RecognitionChangeObject> {
+  recognitionChangedForCertificationBody(
+    @Args('cbId') cbId: string,
+    @Context() context: SubscriptionContext,
+  ): Promise<AsyncIterableIterator<RecognitionChangeObject>> {
     return this.open(context, (caller) => {
       const id = identifierArgument('cbId', cbId);
       if (caller === null) throw new RegistryError('UNAUTHENTICATED', 'An API key is required to follow a certification body');
@@ -71,10 +75,10 @@ export class RecognitionSubscriptionsResolver {
     });
   }
 
-  private open(
+  private async open(
     context: SubscriptionContext,
     authorize: (caller: Actor | null) => (fact: DerivedFact) => boolean,
-  ): AsyncIterableIterator<RecognitionChangeObject> {
+  ): Promise<AsyncIterableIterator<RecognitionChangeObject>> {
     try {
       const request = context.request;
       if (request === undefined) throw new RegistryError('BAD_USER_INPUT', 'Subscriptions are served over WebSocket (graphql-ws) only', { reason: 'WEBSOCKET_ONLY' });
@@ -82,6 +86,15 @@ export class RecognitionSubscriptionsResolver {
       if (caller.kind === 'refused') throw new RegistryError('UNAUTHENTICATED', caller.reason);
       const actor = caller.kind === 'key' ? caller.actor : null;
       const accepts = authorize(actor);
+      // Each subscription is charged as one lookup more, so opening and closing them cannot enumerate numbers
+      // faster than looking them up (the upgrade request paid for its own unit).
+      const charge = await chargeLookups(request, 2);
+      if (!charge.allowed) {
+        throw new RegistryError('RATE_LIMITED', `Too many lookups from this caller; retry in ${charge.retryAfterSeconds} s`, {
+          limit: charge.limit,
+          retryAfterSeconds: charge.retryAfterSeconds,
+        });
+      }
       const release = this.caps.take(actor === null ? `address ${request.ip}` : `key ${actor.keyId}`, request, actor !== null);
       const facts = new FactStream((listener) => this.notifications.onFact(listener), accepts, release);
       return mapStream(facts, toRecognitionChange);
