@@ -1,3 +1,4 @@
+import { SubscriptionConnection } from '../notify/support/subscription-client';
 import { errorCodes, graphql, mutationNames } from './support/graphql-calls';
 import { CALLERS, expectedOutcome, keyOf, MUTATION_TABLE, type Caller, type Outcome } from './support/mutation-table';
 import { buildWorld, GPS, MRA_ON_APPLICATION, MY, PS, TH, type World } from './support/world';
@@ -201,6 +202,40 @@ describe('Authorization: every mutation × every caller, from one table', () => 
         observed[who] = codes.length === 0 ? 'ALLOWED' : codes.join(',');
       }
       expect(observed).toEqual(expected);
+      expect(await world.fingerprint()).toEqual(before);
+    }, 30_000);
+
+    it('the subscriptions (over WebSocket) follow what each caller may read: one exact answer for anyone, a CB\'s whole set for its own key, the accreditation body and auditors; nothing written', async () => {
+      const SUBSCRIPTIONS = {
+        recognitionChanged: 'subscription { recognitionChanged(certificateNumber: "TH-NONE-1", country: "MY") { factId } }',
+        recognitionChangedForCertificationBody: `subscription { recognitionChangedForCertificationBody(cbId: "${TH.cbId}") { factId } }`,
+      };
+      const before = await world.fingerprint();
+      const observed: Array<[Caller, string, string]> = [];
+      for (const who of CALLERS) {
+        const connection = new SubscriptionConnection(world.registry.baseUrl, caller(who));
+        try {
+          const pair = connection.subscribe(SUBSCRIPTIONS.recognitionChanged);
+          const cb = connection.subscribe(SUBSCRIPTIONS.recognitionChangedForCertificationBody);
+          // Accepted subscriptions stay silent; a refused probe on the same connection says the server has answered both.
+          await connection.subscribe('subscription { recognitionChanged(certificateNumber: "", country: "MY") { factId } }').until(1);
+          const outcome = (codes: string[]) => (codes.length > 0 ? codes.join(',') : 'ALLOWED');
+          observed.push([who, outcome(pair.codes()), outcome(cb.codes())]);
+        } finally {
+          await connection.close();
+        }
+      }
+      expect(observed).toEqual([
+        ['no key', 'ALLOWED', 'UNAUTHENTICATED'],
+        ['ACCREDITATION_BODY', 'ALLOWED', 'ALLOWED'],
+        ['CERTIFICATION_BODY of the rightful CB', 'ALLOWED', 'ALLOWED'],
+        ['CERTIFICATION_BODY of another CB', 'ALLOWED', 'FORBIDDEN'],
+        ['AUDITOR', 'ALLOWED', 'ALLOWED'],
+        ['SKILLS_FOCAL_POINT of the rightful country', 'ALLOWED', 'FORBIDDEN'],
+        ['SKILLS_FOCAL_POINT of another country', 'ALLOWED', 'FORBIDDEN'],
+        ['EMPLOYER', 'ALLOWED', 'FORBIDDEN'],
+        ['revoked key of the rightful role', 'UNAUTHENTICATED', 'UNAUTHENTICATED'],
+      ]);
       expect(await world.fingerprint()).toEqual(before);
     }, 30_000);
 
