@@ -6,6 +6,7 @@ import { canonicalHostileValues, hostileValueFor, impossibleDate, inputFieldsOf,
 import { MUTATION_TABLE, rightfulKey } from './support/mutation-table';
 import { buildWorld, type World } from './support/world';
 import { withEnvironment } from '../support/with-environment';
+import { SubscriptionConnection } from '../notify/support/subscription-client';
 
 /** Random runs per input field, on top of the canonical values; bounded so the whole campaign stays well under a minute.
  * Validation does not depend on the store, so the EventStoreDB leg runs few. */
@@ -355,6 +356,49 @@ describe('The bad-input campaign: hostile values at every mutation input', () =>
         expect(text).not.toMatch(/\s+at\s.+:\d+:\d+|node_modules|\/work\//);
       }
       expect(await world.fingerprint()).toEqual(before);
+    });
+  });
+
+  describe('the subscriptions, over WebSocket', () => {
+    const PAIR = 'subscription($n: String!, $c: String!) { recognitionChanged(certificateNumber: $n, country: $c) { factId } }';
+    const CB = 'subscription($cb: String!) { recognitionChangedForCertificationBody(cbId: $cb) { factId } }';
+
+    it('refuses hostile arguments as BAD_USER_INPUT naming the argument, leaks nothing, writes nothing, and the connection stays usable', async () => {
+      const before = await world.fingerprint();
+      const connection = new SubscriptionConnection(world.registry.baseUrl, world.keys.admin);
+      try {
+        const cases = [
+          ...INJECTIONS.map((country) => [PAIR, { n: 'TH-NONE-1', c: country }, 'country'] as const),
+          [PAIR, { n: 'x'.repeat(5_000), c: 'MY' }, 'certificateNumber'] as const,
+          [PAIR, { n: '', c: 'MY' }, 'certificateNumber'] as const,
+          [CB, { cb: 'x'.repeat(5_000) }, 'cbId'] as const,
+        ];
+        const refused = cases.map(([query, variables]) => connection.subscribe(query, variables));
+        await Promise.all(refused.map((subscribed) => subscribed.until(1)));
+        expect(refused.map((subscribed) => [subscribed.codes(), subscribed.errors?.[0].extensions?.fields])).toEqual(
+          cases.map(([, , path]) => [['BAD_USER_INPUT'], [expect.objectContaining({ path })]]),
+        );
+        expect(refused.flatMap((subscribed) => subscribed.errors ?? []).filter((error) => /\s+at\s.+\(.*:\d+:\d+\)|node_modules|\/work\//.test(JSON.stringify(error)))).toEqual([]);
+        const after = connection.subscribe(PAIR, { n: 'TH-NONE-1', c: 'MY' });
+        await connection.subscribe(PAIR, { n: '', c: 'MY' }).until(1);
+        expect(after.errors).toBeUndefined();
+      } finally {
+        await connection.close();
+      }
+      expect(await world.fingerprint()).toEqual(before);
+    });
+
+    it('closes a connection whose message is over the body limit, and goes on answering', async () => {
+      const connection = new SubscriptionConnection(world.registry.baseUrl);
+      try {
+        const huge = connection.subscribe(`subscription { recognitionChanged(certificateNumber: "${'x'.repeat(200_000)}", country: "MY") { factId } }`);
+        await huge.until(1);
+        expect(huge.received).toEqual([]);
+        expect(connection.closeCode).toBe(1009); // "message too big"
+      } finally {
+        await connection.close();
+      }
+      expect((await graphql(world.registry.http, '{ __typename }')).status).toBe(200);
     });
   });
 

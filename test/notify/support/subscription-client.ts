@@ -45,6 +45,8 @@ export class Subscribed {
 export class SubscriptionConnection {
   private readonly client: Client;
   private readonly stops: (() => void)[] = [];
+  /** The WebSocket close code, once the connection closed. */
+  closeCode: number | undefined;
 
   constructor(baseUrl: string, key?: string) {
     this.client = createClient({
@@ -53,6 +55,9 @@ export class SubscriptionConnection {
       lazy: false,
       retryAttempts: 0,
       connectionParams: key === undefined ? {} : { headers: { authorization: `Bearer ${key}` } },
+      // A closed connection is seen through `closeCode` and the subscriptions' errors, not printed.
+      onNonLazyError: () => undefined,
+      on: { closed: (event) => (this.closeCode = (event as { code?: number }).code) },
     });
   }
 
