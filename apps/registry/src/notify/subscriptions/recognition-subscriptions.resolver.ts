@@ -4,6 +4,7 @@ import type { Actor, DerivedFact } from '@registry/domain';
 import type { FastifyRequest } from 'fastify';
 import { API_KEY_DIRECTORY, type ApiKeyDirectory } from '../../auth/api-key-directory';
 import { identifyCaller } from '../../auth/caller';
+import { KEY_HASHING, type KeyHashing } from '../../auth/key-hashing';
 import { RegistryError } from '../../graphql/registry-error';
 import { chargeLookups } from '../../limits/lookup-allowance';
 import { countryArgument, identifierArgument } from '../../read/query-arguments';
@@ -35,6 +36,7 @@ export class RecognitionSubscriptionsResolver {
   constructor(
     private readonly notifications: NotificationsHost,
     @Inject(API_KEY_DIRECTORY) private readonly directory: ApiKeyDirectory,
+    @Inject(KEY_HASHING) private readonly hashing: KeyHashing,
     @Inject(SUBSCRIPTION_LIMITS) limits: SubscriptionLimits,
   ) {
     this.caps = new SubscriptionCaps(limits);
@@ -82,7 +84,7 @@ export class RecognitionSubscriptionsResolver {
     try {
       const request = context.request;
       if (request === undefined) throw new RegistryError('BAD_USER_INPUT', 'Subscriptions are served over WebSocket (graphql-ws) only', { reason: 'WEBSOCKET_ONLY' });
-      const caller = identifyCaller(request.headers.authorization, this.directory);
+      const caller = await identifyCaller(request.headers.authorization, this.directory, this.hashing);
       if (caller.kind === 'refused') throw new RegistryError('UNAUTHENTICATED', caller.reason);
       const actor = caller.kind === 'key' ? caller.actor : null;
       const accepts = authorize(actor);
