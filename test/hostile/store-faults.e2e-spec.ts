@@ -113,6 +113,7 @@ describeOnEventStoreDb('The registry when its EventStoreDB stops answering or go
       EVENTSTORE_CONNECTION_STRING: `esdb://127.0.0.1:${proxy.port}?tls=false`,
       REGISTRY_DATA_DIR: emptyDir,
       REGISTRY_ADMIN_KEY: ADMIN_KEY,
+      REGISTRY_KEY_SECRET: TEST_KEY_SECRET,
     });
     try {
       const health = await waiting.http.get<{ status: string; reasons: string[] }>('/health');

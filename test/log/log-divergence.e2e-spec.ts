@@ -9,7 +9,7 @@ import { stopGracefully } from '../../apps/registry/src/graceful-stop';
 import { startTestServer, type TestServer } from '../../eventstore/test-server';
 import { runScript } from '../hostile/support/typescript-child';
 import { HttpClient } from '../support/http-client';
-import { startRegistry } from '../support/in-process-registry';
+import { startRegistry, TEST_KEY_SECRET } from '../support/in-process-registry';
 import { describeOnEmbeddedStore, describeOnEventStoreDb } from '../support/test-store';
 
 const REGISTER = 'mutation($i: RegisterSchemeInput!) { registerScheme(input: $i) { position } }';
@@ -44,7 +44,7 @@ describeOnEventStoreDb('a registry whose EventStoreDB comes back empty on the sa
   beforeAll(async () => {
     server = await startTestServer({ port: 0 });
     dataDir = mkdtempSync(join(tmpdir(), 'registry-diverged-'));
-    app = await createRegistryApp({ port: 0, host: '127.0.0.1', logLevel: 'silent', dataDir, adminKey, eventStoreConnectionString: server.connectionString });
+    app = await createRegistryApp({ port: 0, host: '127.0.0.1', logLevel: 'silent', dataDir, adminKey, keySecret: TEST_KEY_SECRET, eventStoreConnectionString: server.connectionString });
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
     http = new HttpClient(`http://127.0.0.1:${address.port}`);
