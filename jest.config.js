@@ -13,6 +13,9 @@ module.exports = {
   // Starting a registry takes 2-5 s when the machine is shared and loaded: jest's 5 s default then fails tests
   // that start two (a restart) on time alone. Slowness is measured in benchmarks, never by timeouts in tests.
   testTimeout: 20_000,
+  // Jest's default leaves one core idle (cores - 1: a single worker on the 2-core CI machines). The e2e suites wait
+  // on child processes, fsync and timers far more than they compute, so a worker per core cuts the wall time.
+  maxWorkers: '100%',
   projects: [
     {
       ...common,
