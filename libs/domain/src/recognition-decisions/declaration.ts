@@ -1,4 +1,5 @@
 import { declareAggregate } from '../aggregate';
+import type { ArrangementTimeline } from '../arrangements/timeline';
 import type { FactSource } from '../facts';
 import { recognitionStream } from '../streams';
 import type { DecisionFacts, RecognitionCommand } from './commands';
@@ -17,6 +18,12 @@ async function decisionFacts(source: FactSource, certificateNumber: string, host
   return { certificate, issuingBody, hostBody };
 }
 
+/** A grant or an application names the arrangement it acts under: the decision's facts and that arrangement. */
+async function factsUnderArrangement(source: FactSource, certificateNumber: string, hostCbId: string | undefined, arrangementId: string): Promise<DecisionFacts & { arrangement: ArrangementTimeline | null }> {
+  const [facts, arrangement] = await Promise.all([decisionFacts(source, certificateNumber, hostCbId), source.arrangement(arrangementId)]);
+  return { ...facts, arrangement };
+}
+
 export const recognitionDecisionAggregate = declareAggregate<RecognitionCommand, RecognitionState, RecognitionEvent>({
   stream: ({ certificateNumber, country }) => recognitionStream(certificateNumber, country),
   decider: recognitionDecider,
@@ -24,23 +31,11 @@ export const recognitionDecisionAggregate = declareAggregate<RecognitionCommand,
   commands: {
     GrantRecognition: {
       roles: CB,
-      facts: async ({ data, actor }, source) => {
-        const [facts, arrangement] = await Promise.all([
-          decisionFacts(source, data.certificateNumber, actor.cbId),
-          source.arrangement(data.arrangementId),
-        ]);
-        return { ...facts, arrangement };
-      },
+      facts: ({ data, actor }, source) => factsUnderArrangement(source, data.certificateNumber, actor.cbId, data.arrangementId),
     },
     ApplyForRecognition: {
       roles: CB,
-      facts: async ({ data, actor }, source) => {
-        const [facts, arrangement] = await Promise.all([
-          decisionFacts(source, data.certificateNumber, actor.cbId),
-          source.arrangement(data.arrangementId),
-        ]);
-        return { ...facts, arrangement };
-      },
+      facts: ({ data, actor }, source) => factsUnderArrangement(source, data.certificateNumber, actor.cbId, data.arrangementId),
     },
     RefuseRecognition: {
       roles: CB,
