@@ -1,8 +1,8 @@
 import { RecognitionChanges, toEventRef, toRegistryEvent, type EventRef, type RegistryEvent } from '@registry/domain';
-import { openSqliteEventStore, type EventData, type EventStore } from '@registry/event-store';
+import { openSqliteEventStore } from '@registry/event-store';
 import type { RegistryDataset } from '../dataset/registry-dataset';
 import { toEventData } from '../dataset/generated-append';
-import { appendWorkload, type AppendWorkload } from '../support/append-workload';
+import { appendAll, appendWorkload, type AppendWorkload } from '../support/append-workload';
 import { collectGarbage } from '../support/collect-garbage';
 import { count, median, medianRatio, percent, rate, seconds } from '../support/figures';
 import { withTempDir } from '../support/temp-dir';
@@ -64,18 +64,6 @@ export function partyWithdrawalRow(certificates: number, log: (line: string) => 
   };
 }
 
-async function appendAll(store: EventStore, workload: AppendWorkload): Promise<bigint> {
-  let last = 0n;
-  const writer = async (w: number): Promise<void> => {
-    const events: EventData[] = workload.events[w];
-    for (let k = 0; k < events.length; k += 1) {
-      const result = await store.append(workload.streams[w], [events[k]], { expectedRevision: k === 0 ? 'no_stream' : BigInt(k - 1) });
-      if (result.position > last) last = result.position;
-    }
-  };
-  await Promise.all(workload.streams.map((_, w) => writer(w)));
-  return last;
-}
 
 /** Appends/s of row 1's workload on a log holding the data set's reference world, with the derivation following
  * the log in the same process (timed until it derived from the last append) or without. */

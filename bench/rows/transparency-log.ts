@@ -1,8 +1,8 @@
-import { openSqliteEventStore, type EventData, type EventStore } from '@registry/event-store';
+import { openSqliteEventStore } from '@registry/event-store';
 import { rawReadAndParse } from '@registry/projections/measure/raw-log-read';
 import { TransparencyLog, type TransparencyLogOptions } from '@registry/tlog';
 import type { RegistryDataset } from '../dataset/registry-dataset';
-import { appendWorkload, type AppendWorkload } from '../support/append-workload';
+import { appendAll, appendWorkload, type AppendWorkload } from '../support/append-workload';
 import { collectGarbage } from '../support/collect-garbage';
 import { count, median, medianRatio, milliseconds, percent, percentile, rate, seconds } from '../support/figures';
 import { withTempDir } from '../support/temp-dir';
@@ -13,18 +13,6 @@ const CONCURRENCY = 64;
 const ONE_MILLION = 1_000_000;
 const OPTIONS: TransparencyLogOptions = { origin: 'bench.registry/log', soleWriter: true };
 
-async function appendAll(store: EventStore, workload: AppendWorkload): Promise<bigint> {
-  let last = 0n;
-  const writer = async (w: number): Promise<void> => {
-    const events: EventData[] = workload.events[w];
-    for (let k = 0; k < events.length; k += 1) {
-      const result = await store.append(workload.streams[w], [events[k]], { expectedRevision: k === 0 ? 'no_stream' : BigInt(k - 1) });
-      if (result.position > last) last = result.position;
-    }
-  };
-  await Promise.all(workload.streams.map((_, w) => writer(w)));
-  return last;
-}
 
 /** Appends/s of row 1's workload with the tree following the log (until the last append is in the tree) and without. */
 async function appendsPerSecond(dataDir: string, workload: AppendWorkload, withTree: boolean): Promise<number> {

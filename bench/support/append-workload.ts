@@ -1,4 +1,4 @@
-import type { EventData } from '@registry/event-store';
+import type { EventData, EventStore } from '@registry/event-store';
 import { toEventData } from '../dataset/generated-append';
 import type { RegistryDataset } from '../dataset/registry-dataset';
 import { SeededRandom } from '../dataset/seeded-random';
@@ -25,4 +25,19 @@ export function appendWorkload(dataset: RegistryDataset, tag: string, writers: n
     Array.from({ length: perWriter }, (__, k) => ({ ...templates[(w * perWriter + k) % templates.length], id: random.uuid() })),
   );
   return { streams, events, total: writers * perWriter };
+}
+
+/** Every writer appends its stream's events one after another, each awaited, with exact expected revisions, all
+ * writers at once; resolves to the last position written. */
+export async function appendAll(store: EventStore, workload: AppendWorkload): Promise<bigint> {
+  let last = 0n;
+  const writer = async (w: number): Promise<void> => {
+    const events = workload.events[w];
+    for (let k = 0; k < events.length; k += 1) {
+      const result = await store.append(workload.streams[w], [events[k]], { expectedRevision: k === 0 ? 'no_stream' : BigInt(k - 1) });
+      if (result.position > last) last = result.position;
+    }
+  };
+  await Promise.all(workload.streams.map((_, w) => writer(w)));
+  return last;
 }
