@@ -44,6 +44,11 @@ export function notMeasured(number: number, what: string, target: string, why: s
   return { kind: 'not-measured', number, what, target, why, figures };
 }
 
+/** A row of the table whose measurement the bench does not have yet: it says so, plainly. */
+export function notBuiltYet(number: number, what: string, target: string): UnmeasuredRow {
+  return notMeasured(number, what, target, 'not built yet');
+}
+
 /** Runs a row, turning a failure into a "not measured" row with the reason rather than ending the run. */
 export async function guarded(number: number, what: string, target: string, measure: () => Promise<BenchRow>): Promise<BenchRow> {
   try {

@@ -16,9 +16,9 @@ const QUERY = `query Recognition($certificateNumber: String!, $country: String!,
 }`;
 
 /**
- * Row 11 (issue 13): the recognition query as known at an instant in the past vs as known now, the same
+ * Row 9 (issue 13): the recognition query as known at an instant in the past vs as known now, the same
  * questions, interleaved rounds against the same registry. knownAt costs a binary search of the tree file's
- * clock and the timelines cut in memory; the target is to stay within 2× of the query without it.
+ * clock and the timelines cut in memory; the target (issue 18) is at least half the rate of the query without it.
  */
 export async function knownAtRow(context: ServedContext, registry: StartedRegistry, options: { duration: number; warmup: number; rounds: number }): Promise<BenchRow> {
   const questions = context.dataset.recognitionQuestions(1000);
@@ -33,7 +33,7 @@ export async function knownAtRow(context: ServedContext, registry: StartedRegist
     await cannon(registry.baseUrl, now, options.warmup);
     without.push(await cannon(registry.baseUrl, now, options.duration));
     context.log(
-      `  row 11 round ${round + 1}: knownAt ${rate(withKnownAt[round].requestsPerSecond, 'req/s')} p50 ${withKnownAt[round].p50} ms p99 ${withKnownAt[round].p99} ms; ` +
+      `  row 9 round ${round + 1}: knownAt ${rate(withKnownAt[round].requestsPerSecond, 'req/s')} p50 ${withKnownAt[round].p50} ms p99 ${withKnownAt[round].p99} ms; ` +
         `without ${rate(without[round].requestsPerSecond, 'req/s')} p50 ${without[round].p50} ms p99 ${without[round].p99} ms`,
     );
   }
@@ -51,13 +51,13 @@ export async function knownAtRow(context: ServedContext, registry: StartedRegist
   const failures = [...withKnownAt, ...without].reduce((sum, r) => sum + r.non2xx + r.errors, 0);
   return {
     kind: 'measured',
-    number: 11,
-    what: ISSUE_ROWS[11].what,
+    number: 9,
+    what: ISSUE_ROWS[9].what,
     ours: `${rate(ours.requestsPerSecond, 'req/s')}, p50 ${ours.p50} ms, p99 ${ours.p99} ms`,
     baseline: `${rate(base.requestsPerSecond, 'req/s')}, p50 ${base.p50} ms, p99 ${base.p99} ms`,
     ratio: percent(ratio),
-    target: ISSUE_ROWS[11].target,
-    verdict: ratio >= 0.5 && ours.p50 <= 2 * Math.max(base.p50, 1) && failures === 0 ? 'met' : 'MISSED',
+    target: ISSUE_ROWS[9].target,
+    verdict: ratio >= 0.5 && failures === 0 ? 'met' : 'MISSED',
     notes: [
       `${options.duration} s per run after a ${options.warmup} s warm-up, ${options.rounds} interleaved round(s), 32 connections; the same 1,000 questions at asOf ${CALENDAR.asOf}, with knownAt ${knownAt} and without`,
       `baseline: the same registry and questions without knownAt (everything recorded so far); ${failures} non-2xx or failed requests`,
@@ -99,19 +99,19 @@ export function replayQuestions(context: ServedContext, n = 10_000): Question[] 
   return context.dataset.recognitionQuestions(n).map((question, i) => ({ ...question, knownAt: i % 4 === 3 ? knownAt : null }));
 }
 
-/** Row 12 (issue 13): the auditor's replay of the log through the domain's rule agrees with the live API. */
+/** Row 14 (issue 13): the auditor's replay of the log through the domain's rule agrees with the live API. */
 export async function replayAgreementRow(context: ServedContext, registry: StartedRegistry, replay: ExportReplay, questions: readonly Question[]): Promise<BenchRow> {
   const started = performance.now();
   const differences = await compareWithRegistry(replay, questions, registry.baseUrl);
   const secondsTaken = (performance.now() - started) / 1000;
   return {
     kind: 'measured',
-    number: 12,
-    what: ISSUE_ROWS[12].what,
+    number: 14,
+    what: ISSUE_ROWS[14].what,
     ours: `${questions.length - differences.length} of ${questions.length} answers equal`,
     baseline: 'the live registry',
     ratio: percent((questions.length - differences.length) / questions.length),
-    target: ISSUE_ROWS[12].target,
+    target: ISSUE_ROWS[14].target,
     verdict: differences.length === 0 ? 'met' : 'MISSED',
     notes: [
       `${questions.length} random (certificate, country) questions at asOf ${CALENDAR.asOf}, a quarter as known at ${CALENDAR.asOf}T12:00Z; the replay folds the whole log read from the store (only the asked certificates kept) through the domain's timelines and rule; ${secondsTaken.toFixed(1)} s to ask them all`,

@@ -225,7 +225,7 @@ function atScale(n: number, within: boolean): Verdict {
 
 /** Row 5: the registry's memory once it has caught up with N certificates, and after the HTTP load. */
 export function memoryRow(n: number, whenReady: MemorySample, afterLoad: MemorySample | null): BenchRow {
-  const limit = 1024 * 1024 * 1024;
+  const limit = 512 * 1024 * 1024;
   const worst = Math.max(whenReady.rssBytes, afterLoad?.rssBytes ?? 0);
   const heap = (sample: MemorySample): string => (sample.heapUsedBytes === null ? 'heap ?' : `heap ${mebibytes(sample.heapUsedBytes)}`);
   return {
@@ -259,7 +259,8 @@ export function coldStartRow(n: number, restart: StartedRegistry | string, first
   if (typeof restart === 'string') {
     return notMeasured(6, what, target, `restart failed: ${restart}; ${firstNote}`, { firstHealthMs: first.healthMs, firstReadyMs: first.readyMs });
   }
-  const limit = 15_000;
+  const restartLimit = 1_000;
+  const firstStartLimit = 10_000;
   return {
     kind: 'measured',
     number: 6,
@@ -268,12 +269,12 @@ export function coldStartRow(n: number, restart: StartedRegistry | string, first
     baseline: '—',
     ratio: '—',
     target,
-    verdict: atScale(n, Math.max(restart.readyMs, first.readyMs) <= limit),
+    verdict: atScale(n, restart.readyMs <= restartLimit && first.readyMs <= firstStartLimit),
     notes: [
       'ready = spawn of node dist/apps/registry/src/main.js until `recognition` answers about the last certificate loaded (read models caught up); dirty pages flushed (sync) before each spawn, page cache kept',
       `restart: /health after ${seconds(restart.healthMs / 1000)}, ready after ${seconds(restart.readyMs / 1000)}, with the read models the previous run left`,
       firstNote,
-      'the verdict takes the slower of the two',
+      'met when both are within their limits',
       ...(n < ONE_MILLION ? [`n = ${count(n)}: the target is stated at 1M, so "met" is not claimed at this size`] : []),
     ],
     figures: { restartHealthMs: restart.healthMs, restartReadyMs: restart.readyMs, firstHealthMs: first.healthMs, firstReadyMs: first.readyMs },

@@ -5,7 +5,7 @@
  * Not the `canonicalize` package (the RFC's reference implementation for JS), though its output is the same —
  * canonical-json.spec.ts checks it against that package on random values: every event is canonicalized when the
  * log is hashed, verified or exported, and the package builds each level's text through `reduce` and template
- * strings, a quarter slower on our events (profiled with bench row 10's first build).
+ * strings, a quarter slower on our events (profiled with bench row 13's first build).
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return primitive(value);
