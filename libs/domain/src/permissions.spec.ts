@@ -4,7 +4,7 @@ import { RuleViolation } from './shared/rule-violation';
 describe('permissions by role', () => {
   const commandTypes = Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[];
 
-  it('lets the accreditation body manage schemes, accreditation, arrangements, keys and witnesses, and record what others decide on skills, and nothing else', () => {
+  it('lets the accreditation body manage schemes, accreditation, arrangements, keys and witnesses, and record what others decide on skills, and watch action plans, and nothing else', () => {
     const allowed = commandTypes.filter((type) => isPermitted(type, 'ACCREDITATION_BODY'));
     expect(allowed.sort()).toEqual(
       [
@@ -17,17 +17,19 @@ describe('permissions by role', () => {
         'RegisterWitness',
         'DeclareCertificateNumberPrefix',
         'EndorseAqrfReferencing', 'ValidatePriorityOccupation', 'LinkSchemeToQualification',
+        'CreateWatch', 'RotateWatchSecret', 'DeleteWatch',
       ].sort(),
     );
   });
 
-  it('lets a skills focal point draft its country\'s framework, referencing, qualifications, priorities and action plan, and nothing else', () => {
+  it('lets a skills focal point draft its country\'s framework, referencing, qualifications, priorities and action plan, and watch action plans, and nothing else', () => {
     const allowed = commandTypes.filter((type) => isPermitted(type, 'SKILLS_FOCAL_POINT'));
     expect(allowed.sort()).toEqual(
       [
         'RegisterNationalFramework', 'AmendNationalFrameworkLevels', 'StartAqrfReferencing', 'AmendAqrfReferencing', 'SubmitAqrfReferencing',
         'RegisterNationalQualification', 'ProposePriorityOccupation',
         'AdoptActionPlan', 'AmendActionPlanTargets', 'AddActionPlanItem', 'ReportActionPlanProgress',
+        'CreateWatch', 'RotateWatchSecret', 'DeleteWatch',
       ].sort(),
     );
   });

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import {
+  ActionPlanAlerts,
   calendarDateOf,
   evolveWatchTimeline,
   isWatchEvent,
@@ -7,6 +8,7 @@ import {
   toEventRef,
   toRegistryEvent,
   watchReceives,
+  type CalendarDate,
   type DerivedFact,
   type RecognitionWorld,
   type WatchTimeline,
@@ -32,15 +34,17 @@ const MAX_SLEEP_MS = 60_000;
 /**
  * The read side's notifier. It follows the log from the start (the derivation is rebuilt at every start, and
  * its facts and deliveries carry ids that depend only on the log, so nothing is recorded twice), derives the
- * recognition facts (`RecognitionChanges`), records them in the `derived-recognition` stream with one delivery
- * per watch that receives them (the outbox), and tells listeners (GraphQL subscriptions). Once caught up, a
- * scheduler moves the calendar to the clock's today, waking for the next date on which an answer may change,
- * and after downtime catches up through every date missed.
+ * recognition facts (`RecognitionChanges`) and the action plans' overdue alerts (`ActionPlanAlerts`), records
+ * them in the `derived-recognition` stream with one delivery per watch that receives them (the outbox), and
+ * tells listeners (GraphQL subscriptions). Once caught up, a scheduler moves the calendar to the clock's today,
+ * waking for the next date on which an answer or an item's status may change (re-armed when an event names an
+ * earlier one), and after downtime catches up through every date missed.
  */
 @Injectable()
 export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Notifications');
   private readonly changes = new RecognitionChanges();
+  private readonly alerts = new ActionPlanAlerts();
   private readonly watches = new Map<string, WatchTimeline>();
   private readonly listeners = new Set<(fact: DerivedFact) => void>();
   private readonly waiters: { position: bigint; resolve: () => void }[] = [];
@@ -49,6 +53,8 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
   private subscription: AllSubscription | undefined;
   private following: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  /** When the armed timer fires, on the clock's time line. */
+  private wakeAt = Number.POSITIVE_INFINITY;
   private applied = 0n;
   private caughtUp = false;
   private secrets: WatchSecrets | undefined;
@@ -148,8 +154,10 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
       const watch = evolveWatchTimeline(this.watches.get(event.data.watchId) ?? null, event, ref);
       if (watch) this.watches.set(watch.watchId, watch);
     }
-    this.publish(this.changes.record(event, ref, calendarDateOf(recorded.recordedAt)));
+    const recordedOn = calendarDateOf(recorded.recordedAt);
+    this.publish([...this.changes.record(event, ref, recordedOn), ...this.alerts.record(event, ref, recordedOn)]);
     this.applied = recorded.position;
+    if (this.caughtUp) this.schedule(true);
     for (let i = this.waiters.length - 1; i >= 0; i--) {
       if (this.waiters[i].position <= this.applied) this.waiters.splice(i, 1)[0].resolve();
     }
@@ -157,11 +165,21 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
 
   /** Moves the calendar to today, then sleeps until the next date on which an answer may change. */
   private tick(): void {
-    const now = this.clock.now();
-    this.publish(this.changes.advanceTo(calendarDateOf(now)));
-    const next = this.changes.nextDate();
-    const wake = next === null ? MAX_SLEEP_MS : Date.parse(`${next}T00:00:00.000Z`) - now.getTime();
-    this.timer = setTimeout(() => this.tick(), Math.max(1_000, Math.min(MAX_SLEEP_MS, wake)));
+    const today = calendarDateOf(this.clock.now());
+    this.publish([...this.changes.advanceTo(today), ...this.alerts.advanceTo(today)]);
+    this.schedule(false);
+  }
+
+  /** Arms the timer for the next date; `sooner`: only if that is earlier than the wake already armed (an event
+   * just named an earlier date), so that a busy log does not keep putting the tick off. */
+  private schedule(sooner: boolean): void {
+    const next = [this.changes.nextDate(), this.alerts.nextDate()].filter((date): date is CalendarDate => date !== null).sort()[0];
+    const now = this.clock.now().getTime();
+    const wake = Math.max(1_000, Math.min(MAX_SLEEP_MS, next === undefined ? MAX_SLEEP_MS : Date.parse(`${next}T00:00:00.000Z`) - now));
+    if (sooner && now + wake >= this.wakeAt) return;
+    clearTimeout(this.timer);
+    this.wakeAt = now + wake;
+    this.timer = setTimeout(() => this.tick(), wake);
     this.timer.unref();
   }
 

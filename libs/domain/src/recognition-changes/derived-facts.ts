@@ -2,8 +2,10 @@ import type { RecognitionBasis } from '../recognition-rule/answer';
 import type { Reason } from '../recognition-rule/reason-codes';
 import type { CalendarDate } from '../shared/calendar-date';
 import type { EventRef } from '../shared/event-ref';
+import { ACTION_PLAN_FACT_TYPES, type ActionPlanFactBody } from '../skills/action-plans/overdue-facts';
 
-/** The stream of facts derived from the log: never appended to the log, rebuilt from it at will. */
+/** The stream of facts derived from the log: never appended to the log, rebuilt from it at will. It holds the
+ * recognition facts and, beside them, the action plans' overdue alerts (one outbox, one order for watchers). */
 export const DERIVED_RECOGNITION_STREAM = 'derived-recognition';
 
 /** What made the answer change: an event recorded (`EVENT`), or a date an earlier event named arriving (`CALENDAR`). */
@@ -44,13 +46,24 @@ export type CertificateExpiring = {
   data: { certificateNumber: string; cbId: string; validUntil: CalendarDate; daysBefore: number; asOf: CalendarDate; cause: EventRef };
 };
 
-export type DerivedFactBody = RecognitionLapsed | RecognitionRestored | CertificateExpiring;
+export type RecognitionFactBody = RecognitionLapsed | RecognitionRestored | CertificateExpiring;
+
+export type DerivedFactBody = RecognitionFactBody | ActionPlanFactBody;
 
 /** A derived fact with its deterministic id: deriving again from the same log gives the same ids, so a store
  * of facts and the deliveries made from them stay deduplicated across restarts and rebuilds. */
 export type DerivedFact = DerivedFactBody & { id: string; derived: true };
 
-export const DERIVED_FACT_TYPES = ['RecognitionLapsed', 'RecognitionRestored', 'CertificateExpiring'] as const satisfies readonly DerivedFactBody['type'][];
+/** A fact about a (certificate, country) answer or a certificate: what the recognition subscriptions follow. */
+export type RecognitionFact = RecognitionFactBody & { id: string; derived: true };
+
+export const RECOGNITION_FACT_TYPES = ['RecognitionLapsed', 'RecognitionRestored', 'CertificateExpiring'] as const satisfies readonly RecognitionFactBody['type'][];
+
+export const DERIVED_FACT_TYPES = [...RECOGNITION_FACT_TYPES, ...ACTION_PLAN_FACT_TYPES] as const satisfies readonly DerivedFactBody['type'][];
+
+export function isRecognitionFact(fact: DerivedFact): fact is RecognitionFact {
+  return (RECOGNITION_FACT_TYPES as readonly string[]).includes(fact.type);
+}
 
 /** Expiry notices go out this many days before a certificate's validity ends. */
 export const EXPIRY_NOTICE_DAYS = [90, 30] as const;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { addDays, type CalendarDate } from '../shared/calendar-date';
 import { EventLog } from '../testing/event-log';
 import { GPS, PS, accreditation, accredited, arrangement, certificate, issued, signed } from '../testing/events';
-import type { DerivedFact } from './derived-facts';
+import type { RecognitionFact } from './derived-facts';
 import { RecognitionChanges } from './recognition-changes';
 import { CERTIFICATES, COUNTRIES, randomHistory } from '../testing/random-registry';
 
@@ -19,7 +19,7 @@ function changed(before: Map<string, boolean>, after: Map<string, boolean>): str
   return [...after].filter(([pair, recognized]) => before.get(pair) !== recognized).map(([pair, recognized]) => `${pair} ${recognized}`).sort();
 }
 
-function derivedChanges(facts: DerivedFact[]): string[] {
+function derivedChanges(facts: RecognitionFact[]): string[] {
   return facts
     .filter((fact) => fact.type !== 'CertificateExpiring')
     .map((fact) => `${fact.data.certificateNumber} ${'country' in fact.data ? fact.data.country : ''} ${fact.type === 'RecognitionRestored'}`)
@@ -28,7 +28,7 @@ function derivedChanges(facts: DerivedFact[]): string[] {
 
 /** Replays a history into a deriver and an in-memory log, recording on each event's day. */
 function replay(history: { day: CalendarDate; event: Parameters<EventLog['record']>[0] }[], changes: RecognitionChanges, log: EventLog, onDay?: (day: CalendarDate) => void) {
-  const facts: DerivedFact[] = [];
+  const facts: RecognitionFact[] = [];
   for (const { day, event } of history) {
     onDay?.(day);
     const [ref] = log.record(event);
@@ -74,7 +74,7 @@ describe('derived recognition facts', () => {
       fc.property(randomHistory, fc.integer({ min: 1, max: 400 }), (history, gap) => {
         const end = addDays(history[history.length - 1].day, 400);
         const daily = new RecognitionChanges();
-        const dailyFacts: DerivedFact[] = [];
+        const dailyFacts: RecognitionFact[] = [];
         const dailyLog = new EventLog();
         for (const { day, event } of history) {
           for (let d = daily.today; d !== null && d < day; d = addDays(d, 1)) dailyFacts.push(...daily.advanceTo(addDays(d, 1)));

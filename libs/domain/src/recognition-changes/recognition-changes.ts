@@ -3,7 +3,7 @@ import { evaluateRecognition } from '../recognition-rule/evaluate-recognition';
 import type { RegistryEvent } from '../registry-event';
 import { addDays, isCalendarDate, type CalendarDate } from '../shared/calendar-date';
 import type { EventRef } from '../shared/event-ref';
-import { EXPIRY_NOTICE_DAYS, type ChangeTrigger, type DerivedFact } from './derived-facts';
+import { EXPIRY_NOTICE_DAYS, type ChangeTrigger, type RecognitionFact } from './derived-facts';
 import { decisionKey, RecognitionWorld, type ChangeScope, type RecognitionPair } from './recognition-world';
 
 /** A date on which the records of `scope` may change answers with no event recorded that day. */
@@ -39,7 +39,7 @@ export class RecognitionChanges {
   }
 
   /** Folds one recorded event in, judged on the later of its recording date and today. */
-  record(event: RegistryEvent, ref: EventRef, recordedOn: CalendarDate): DerivedFact[] {
+  record(event: RegistryEvent, ref: EventRef, recordedOn: CalendarDate): RecognitionFact[] {
     const facts = this.calendar !== null && recordedOn > this.calendar ? this.advanceTo(recordedOn) : [];
     if (this.calendar === null) this.calendar = recordedOn;
     const asOf = this.calendar;
@@ -54,8 +54,8 @@ export class RecognitionChanges {
   }
 
   /** Moves the calendar to `date`, through every boundary on the way (catching up after downtime). */
-  advanceTo(date: CalendarDate): DerivedFact[] {
-    const facts: DerivedFact[] = [];
+  advanceTo(date: CalendarDate): RecognitionFact[] {
+    const facts: RecognitionFact[] = [];
     if (this.calendar === null || date <= this.calendar) return facts;
     while (this.upcoming.length > 0 && this.upcoming[0] <= date) {
       const boundary = this.upcoming.shift() as CalendarDate;
@@ -71,7 +71,7 @@ export class RecognitionChanges {
     return this.recognized.has(decisionKey(pair.certificateNumber, pair.country));
   }
 
-  private step(date: CalendarDate, facts: DerivedFact[]): void {
+  private step(date: CalendarDate, facts: RecognitionFact[]): void {
     const due = this.boundaries.get(date) ?? [];
     this.boundaries.delete(date);
     const judged = new Set<string>();
@@ -89,7 +89,7 @@ export class RecognitionChanges {
     }
   }
 
-  private judge(pair: RecognitionPair, asOf: CalendarDate, cause: EventRef, trigger: ChangeTrigger, facts: DerivedFact[]): void {
+  private judge(pair: RecognitionPair, asOf: CalendarDate, cause: EventRef, trigger: ChangeTrigger, facts: RecognitionFact[]): void {
     const key = decisionKey(pair.certificateNumber, pair.country);
     const answer = evaluateRecognition(this.world.recognitionInput(pair), pair.country, asOf);
     const was = this.recognized.has(key);
@@ -111,7 +111,7 @@ export class RecognitionChanges {
     }
   }
 
-  private noticeExpiry(scope: ChangeScope, date: CalendarDate, cause: EventRef, facts: DerivedFact[]): void {
+  private noticeExpiry(scope: ChangeScope, date: CalendarDate, cause: EventRef, facts: RecognitionFact[]): void {
     if (scope.kind !== 'CERTIFICATE') return;
     const certificate = this.world.certificate(scope.number);
     if (certificate === null || certificateStatusAt(certificate, date) !== 'ACTIVE') return;

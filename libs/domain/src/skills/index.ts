@@ -32,6 +32,8 @@ export { actionPlanAggregate } from './action-plans/declaration';
 export { actionPlanDecider, type ActionPlanState } from './action-plans/decider';
 export * from './action-plans/timeline';
 export * from './action-plans/monitoring';
+export * from './action-plans/overdue-facts';
+export * from './action-plans/overdue-alerts';
 
 export * from './comparability/answer';
 export * from './comparability/evaluate-comparability';

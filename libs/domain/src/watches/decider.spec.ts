@@ -1,4 +1,4 @@
-import { accreditationBody, auditor, certificationBody, employer } from '../testing/actors';
+import { accreditationBody, auditor, certificationBody, employer, skillsFocalPoint } from '../testing/actors';
 import { deciderSpecification } from '../testing/decider-specification';
 import type { CreateWatch, DeleteWatch, RotateWatchSecret } from './commands';
 import { watchAggregate } from './declaration';
@@ -40,9 +40,25 @@ describe('Watches', () => {
     given([]).when(create({ kind: 'ARRANGEMENT', arrangementId: 'apo-ps-mra-2024' })).thenRejects('WATCH_TARGET_NOT_PERMITTED', { field: 'arrangementId' });
   });
 
-  it('is created by an employer or a CB only', () => {
-    given([]).when(create(PAIRS, accreditationBody)).thenRejects('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+  it('watches certificates for an employer or a CB only; an auditor creates no watch', () => {
+    given([]).when(create(PAIRS, accreditationBody)).thenRejects('WATCH_TARGET_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+    given([]).when(create(PAIRS, skillsFocalPoint('KH'))).thenRejects('WATCH_TARGET_NOT_PERMITTED', { kind: 'FORBIDDEN' });
     given([]).when(create(PAIRS, auditor)).thenRejects('ROLE_NOT_PERMITTED', { kind: 'FORBIDDEN' });
+  });
+
+  it("watches a country's action plan, or the region's: a focal point its own or the region's, the accreditation body and an employer any", () => {
+    const kh = skillsFocalPoint('KH');
+    const plan = (country: string | null): WatchTarget => ({ kind: 'ACTION_PLAN', country });
+    const owner = (actor: { keyId: string }, role: WatchOwner['role']): WatchOwner => ({ role, keyId: actor.keyId, cbId: null });
+    given([]).when(create(plan('kh'), kh)).then([created(plan('KH'), owner(kh, 'SKILLS_FOCAL_POINT'))]);
+    given([]).when(create(plan(null), kh)).then([created(plan(null), owner(kh, 'SKILLS_FOCAL_POINT'))]);
+    given([]).when(create(plan('LA'), accreditationBody)).then([created(plan('LA'), owner(accreditationBody, 'ACCREDITATION_BODY'))]);
+    given([]).when(create(plan(null), acme)).then([created(plan(null), owner(acme, 'EMPLOYER'))]);
+    given([]).when(create(plan('LA'), kh)).thenRejects('WATCH_TARGET_NOT_PERMITTED', { kind: 'FORBIDDEN', field: 'actionPlan.country' });
+    given([]).when(create(plan('KH'), certificationBody('th-ftpi'))).thenRejects('WATCH_TARGET_NOT_PERMITTED', { field: 'actionPlan' });
+    given([]).when(create(plan('JP'), acme)).thenRejects('NOT_ASEAN_MEMBER_STATE', { field: 'actionPlan.country' });
+    given([created(plan('KH'), owner(kh, 'SKILLS_FOCAL_POINT'))]).when(remove(kh)).then([{ type: 'WatchDeleted', data: { watchId: 'w-1' } }]);
+    given([created(plan('KH'), owner(kh, 'SKILLS_FOCAL_POINT'))]).when(remove(skillsFocalPoint('LA'))).thenRejects('NOT_OWN_WATCH');
   });
 
   it.each([

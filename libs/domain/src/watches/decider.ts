@@ -1,4 +1,5 @@
 import { requireCountry, requireText } from '../shared/checks';
+import { requireMemberState } from '../skills/asean';
 import type { Decider } from '../shared/decider';
 import { unreachable } from '../shared/decider';
 import { RuleViolation } from '../shared/rule-violation';
@@ -36,7 +37,7 @@ function decide(command: WatchCommand, state: WatchState): WatchEvent[] {
     case 'CreateWatch': {
       if (state.status !== 'None') throw new RuleViolation('WATCH_ID_TAKEN', `watch ${watchId} already exists`, 'watchId');
       const owner = ownerOf(command.actor);
-      const target = permittedTarget(command, owner);
+      const target = permittedTarget(command, owner, command.actor);
       return [{ type: 'WatchCreated', data: { watchId, owner, target, url: requireWebhookUrl(command.data.url), secretVersion: 1 } }];
     }
     case 'RotateWatchSecret': {
@@ -52,18 +53,41 @@ function decide(command: WatchCommand, state: WatchState): WatchEvent[] {
 }
 
 function ownerOf(actor: Actor): WatchOwner {
-  if (actor.role === 'CERTIFICATION_BODY') {
-    if (!actor.cbId) throw new RuleViolation('ACTOR_NOT_BOUND_TO_CB', 'this CERTIFICATION_BODY key is bound to no certification body');
-    return { role: 'CERTIFICATION_BODY', keyId: actor.keyId, cbId: actor.cbId };
+  switch (actor.role) {
+    case 'CERTIFICATION_BODY':
+      if (!actor.cbId) throw new RuleViolation('ACTOR_NOT_BOUND_TO_CB', 'this CERTIFICATION_BODY key is bound to no certification body');
+      return { role: 'CERTIFICATION_BODY', keyId: actor.keyId, cbId: actor.cbId };
+    case 'EMPLOYER':
+    case 'SKILLS_FOCAL_POINT':
+    case 'ACCREDITATION_BODY':
+      return { role: actor.role, keyId: actor.keyId, cbId: null };
+    default:
+      throw new RuleViolation('ROLE_NOT_PERMITTED', `a ${actor.role} key may not create a watch`);
   }
-  return { role: 'EMPLOYER', keyId: actor.keyId, cbId: null };
 }
 
-/** A watch shows no more than its owner may look up: an employer names exact (certificate, country) questions;
- * a CB may also follow its own certificates, all of them or those under one arrangement. */
-function permittedTarget(command: CreateWatch, owner: WatchOwner): WatchTarget {
+/**
+ * A watch shows no more than its owner may look up: an employer names exact (certificate, country) questions;
+ * a CB may also follow its own certificates, all of them or those under one arrangement. The action plans'
+ * monitoring is public, so an employer or the accreditation body may watch any plan or the region's; a skills
+ * focal point, whose key speaks for one country, its own plan or the region's. A CB's watches stay about its
+ * certificates, and a focal point's or the accreditation body's about action plans.
+ */
+function permittedTarget(command: CreateWatch, owner: WatchOwner, actor: Actor): WatchTarget {
   const { target } = command.data;
+  const certificateWatcher = owner.role === 'EMPLOYER' || owner.role === 'CERTIFICATION_BODY';
+  if (target.kind !== 'ACTION_PLAN' && !certificateWatcher) {
+    throw new RuleViolation('WATCH_TARGET_NOT_PERMITTED', `a ${owner.role} key watches action plans, not certificates`, 'actionPlan');
+  }
   switch (target.kind) {
+    case 'ACTION_PLAN': {
+      if (owner.role === 'CERTIFICATION_BODY') throw new RuleViolation('WATCH_TARGET_NOT_PERMITTED', "a certification body's watches follow its certificates", 'actionPlan');
+      const country = target.country == null ? null : requireMemberState(target.country, 'actionPlan.country');
+      if (owner.role === 'SKILLS_FOCAL_POINT' && country !== null && country !== actor.country) {
+        throw new RuleViolation('WATCH_TARGET_NOT_PERMITTED', `the skills focal point of ${actor.country ?? '?'} watches its own action plan or the region's`, 'actionPlan.country');
+      }
+      return { kind: 'ACTION_PLAN', country };
+    }
     case 'CERTIFICATES': {
       if (target.certificates.length === 0) throw new RuleViolation('FIELD_REQUIRED', 'a watch of certificates names at least one', 'certificates');
       if (target.certificates.length > WATCH_CERTIFICATES_MAX) {

@@ -47,6 +47,20 @@ describe('which facts a watch receives', () => {
     expect(watchReceives(own, lapsed('C-9', 'TH', 'my-cb', null))).toBe(false);
   });
 
+  it("an action plan's: the overdue alerts of its country's plan, or of every plan for the region's; nothing else reaches it", () => {
+    const alert = (country: string): DerivedFact => ({
+      id: `overdue:${country}:i`,
+      derived: true,
+      type: 'ActionPlanItemOverdue',
+      data: { country, itemId: 'i', kind: 'OTHER', description: 'd', dueOn: '2026-01-10', targetCountries: ['TH'], asOf: '2026-01-11', cause: ref(`actionplan-${country}`), trigger: 'CALENDAR' },
+    });
+    const kh = watch({ kind: 'ACTION_PLAN', country: 'KH' }, { role: 'SKILLS_FOCAL_POINT', keyId: 'k-kh', cbId: null });
+    const region = watch({ kind: 'ACTION_PLAN', country: null }, employer);
+    expect([kh, region].map((w) => [watchReceives(w, alert('KH')), watchReceives(w, alert('LA'))])).toEqual([[true, false], [true, true]]);
+    expect(watchReceives(region, lapsed('C-1', 'MY', 'th-cb', null))).toBe(false);
+    expect(watchReceives(watch({ kind: 'CERTIFICATION_BODY', cbId: 'th-cb' }, thCb), alert('KH'))).toBe(false);
+  });
+
   it("a CB's of an arrangement: its own certificates recognized under it or changed by it", () => {
     const mra = watch({ kind: 'ARRANGEMENT', arrangementId: 'MRA' }, thCb);
     expect(watchReceives(mra, lapsed('C-1', 'MY', 'th-cb', 'MRA'))).toBe(true);

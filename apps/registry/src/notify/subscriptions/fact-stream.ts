@@ -9,32 +9,32 @@ const MAX_QUEUED = 1_000;
  * must release its place in the caps (`onEnd`) however it ends — the client stops, the connection drops, or the
  * queue overflows.
  */
-export class FactStream implements AsyncIterableIterator<DerivedFact> {
-  private readonly queue: DerivedFact[] = [];
-  private waiting: ((result: IteratorResult<DerivedFact>) => void) | undefined;
+export class FactStream<Fact extends DerivedFact> implements AsyncIterableIterator<Fact> {
+  private readonly queue: Fact[] = [];
+  private waiting: ((result: IteratorResult<Fact>) => void) | undefined;
   private ended = false;
   private readonly unsubscribe: () => void;
 
   constructor(
     subscribe: (listener: (fact: DerivedFact) => void) => () => void,
-    private readonly accepts: (fact: DerivedFact) => boolean,
+    private readonly accepts: (fact: DerivedFact) => fact is Fact,
     private readonly onEnd: () => void,
   ) {
     this.unsubscribe = subscribe((fact) => this.push(fact));
   }
 
-  [Symbol.asyncIterator](): AsyncIterableIterator<DerivedFact> {
+  [Symbol.asyncIterator](): AsyncIterableIterator<Fact> {
     return this;
   }
 
-  next(): Promise<IteratorResult<DerivedFact>> {
+  next(): Promise<IteratorResult<Fact>> {
     const fact = this.queue.shift();
     if (fact !== undefined) return Promise.resolve({ value: fact, done: false });
     if (this.ended) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve) => (this.waiting = resolve));
   }
 
-  return(): Promise<IteratorResult<DerivedFact>> {
+  return(): Promise<IteratorResult<Fact>> {
     this.end();
     return Promise.resolve({ value: undefined, done: true });
   }

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import type { DerivedFact } from '@registry/domain';
+import type { RecognitionFact } from '@registry/domain';
 import { DateScalar } from '../../graphql/date.scalar';
 import { EventRefObject } from '../../graphql/event-ref.object';
 import { ReasonObject } from '../../read/recognition.object';
@@ -40,7 +40,7 @@ export class RecognitionChangeObject {
   daysBefore!: number | null;
 }
 
-export function toRecognitionChange(fact: DerivedFact): RecognitionChangeObject {
+export function toRecognitionChange(fact: RecognitionFact): RecognitionChangeObject {
   const common = { factId: fact.id, type: fact.type, cause: { ...fact.data.cause, position: String(fact.data.cause.position) } };
   if (fact.type === 'CertificateExpiring') {
     const { certificateNumber, cbId, asOf, daysBefore } = fact.data;

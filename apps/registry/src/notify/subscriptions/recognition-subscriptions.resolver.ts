@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Resolver, Subscription } from '@nestjs/graphql';
-import type { Actor, DerivedFact } from '@registry/domain';
+import { isRecognitionFact, type Actor, type DerivedFact, type RecognitionFact } from '@registry/domain';
 import type { FastifyRequest } from 'fastify';
 import { API_KEY_DIRECTORY, type ApiKeyDirectory } from '../../auth/api-key-directory';
 import { identifyCaller } from '../../auth/caller';
@@ -79,7 +79,7 @@ export class RecognitionSubscriptionsResolver {
 
   private async open(
     context: SubscriptionContext,
-    authorize: (caller: Actor | null) => (fact: DerivedFact) => boolean,
+    authorize: (caller: Actor | null) => (fact: RecognitionFact) => boolean,
   ): Promise<AsyncIterableIterator<RecognitionChangeObject>> {
     try {
       const request = context.request;
@@ -98,7 +98,8 @@ export class RecognitionSubscriptionsResolver {
         });
       }
       const release = this.caps.take(actor === null ? `address ${request.ip}` : `key ${actor.keyId}`, request, actor !== null);
-      const facts = new FactStream((listener) => this.notifications.onFact(listener), accepts, release);
+      // The action plans' alerts share the stream of derived facts; these subscriptions follow recognition only.
+      const facts = new FactStream((listener) => this.notifications.onFact(listener), (fact: DerivedFact): fact is RecognitionFact => isRecognitionFact(fact) && accepts(fact), release);
       return mapStream(facts, toRecognitionChange);
     } catch (error) {
       return refusedStream(error as Error);

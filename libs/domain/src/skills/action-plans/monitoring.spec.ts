@@ -2,7 +2,7 @@ import { foldTimeline } from '../../shared/fold-timeline';
 import { actionPlanStream } from '../../streams';
 import { EventLog } from '../../testing/event-log';
 import { skills } from '../testing/events';
-import { monitorActionPlan, monitorRegion } from './monitoring';
+import { monitorActionPlan, monitorRegion, overdueItemsAt } from './monitoring';
 import { evolveActionPlanTimeline, targetsAt, type ActionPlanTimeline } from './timeline';
 
 function plan(country: string, ...events: Parameters<EventLog['record']>): ActionPlanTimeline {
@@ -61,5 +61,17 @@ describe("an action plan's targets over time", () => {
     expect(targetsAt(kh, '2017-01-09')).toEqual(['TH']);
     expect(targetsAt(kh, '2017-01-10')).toEqual(['TH', 'LA']);
     expect(kh.targetHistory.map((version) => version.reason)).toEqual([null, 'Lao PDR joins as a target']);
+  });
+});
+
+describe('the items overdue at an instant', () => {
+  const kh = plan('KH', skills.itemAdded('KH', 'assessors', '2016-06-30'), skills.itemAdded('KH', 'reference', '2015-12-31'), skills.progressReported('KH', 'reference', '2016-02-15', 'DONE'));
+  const overdue = (asOf: string) => overdueItemsAt(kh, asOf).map((item) => item.item.itemId);
+
+  it('are those past their due date (not on it) with no DONE report dated by then', () => {
+    expect(overdue('2015-12-31')).toEqual([]);
+    expect(overdue('2016-01-01')).toEqual(['reference']);
+    expect(overdue('2016-02-15')).toEqual([]);
+    expect(overdue('2016-07-01')).toEqual(['assessors']);
   });
 });

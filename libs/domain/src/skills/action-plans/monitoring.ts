@@ -53,6 +53,11 @@ export function monitorActionPlan(plan: ActionPlanTimeline, asOf: CalendarDate):
   return { plan, asOf, items, counts: countStatuses(items) };
 }
 
+/** The items of a plan overdue on asOf: past their due date with no DONE report dated on or before asOf. */
+export function overdueItemsAt(plan: ActionPlanTimeline, asOf: CalendarDate): MonitoredItem[] {
+  return plan.items.map((item) => itemStatusAt(item, asOf)).filter((monitored) => monitored.status === 'OVERDUE');
+}
+
 export type RegionMonitoring = { asOf: CalendarDate; countries: PlanMonitoring[]; counts: StatusCounts };
 
 /** Every country's plan on one date, and the region's totals. */
