@@ -26,6 +26,9 @@ const MUTATIONS: Record<string, string> = {
   rotateWatchSecret: 'rotateWatchSecret(input: $input) { watchId secret position }',
   deleteWatch: 'deleteWatch(input: $input) { position }',
   suspendAccreditation: 'suspendAccreditation(input: $input) { position }',
+  adoptActionPlan: 'adoptActionPlan(input: $input) { position }',
+  addActionPlanItem: 'addActionPlanItem(input: $input) { position }',
+  reportActionPlanProgress: 'reportActionPlanProgress(input: $input) { position }',
 };
 
 export function send(http: HttpClient, name: string, input: Record<string, unknown>, key: string): Promise<GraphqlAnswer> {
@@ -62,11 +65,12 @@ export function issue(http: HttpClient, number: string, thKey: string): Promise<
   return must(http, 'issueCertificate', { number, cbId: TH_CB, schemeCode: PS, holderName: 'Siti Rahmawati', issuedOn: '2024-01-01', validUntil: '2034-12-31' }, thKey);
 }
 
-/** The receiver's check, written as the README tells receivers to: HMAC-SHA256 of "<t>.<body>", constant-time compare, fresh t. */
-export function signatureVerifies(secret: string, body: string, header: string): boolean {
+/** The receiver's check, written as the README tells receivers to: HMAC-SHA256 of "<t>.<body>", constant-time
+ * compare, fresh t (`nowMs`: the receiver's time; a test that moves the registry's clock passes that clock's). */
+export function signatureVerifies(secret: string, body: string, header: string, nowMs = Date.now()): boolean {
   const fields = Object.fromEntries(header.split(',').map((part) => part.split('=', 2)));
   const expected = createHmac('sha256', secret).update(`${fields.t}.${body}`).digest();
   const given = Buffer.from(String(fields.v1 ?? ''), 'hex');
-  const fresh = Math.abs(Date.now() / 1000 - Number(fields.t)) < 300;
+  const fresh = Math.abs(nowMs / 1000 - Number(fields.t)) < 300;
   return fresh && given.length === expected.length && timingSafeEqual(given, expected);
 }

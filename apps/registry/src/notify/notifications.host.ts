@@ -53,7 +53,7 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
   private subscription: AllSubscription | undefined;
   private following: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
-  /** When the armed timer fires, on the clock's time line. */
+  /** When the armed timer fires, in `performance.now()` time (as the timer runs, whatever the clock says). */
   private wakeAt = Number.POSITIVE_INFINITY;
   private applied = 0n;
   private caughtUp = false;
@@ -174,11 +174,10 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
    * just named an earlier date), so that a busy log does not keep putting the tick off. */
   private schedule(sooner: boolean): void {
     const next = [this.changes.nextDate(), this.alerts.nextDate()].filter((date): date is CalendarDate => date !== null).sort()[0];
-    const now = this.clock.now().getTime();
-    const wake = Math.max(1_000, Math.min(MAX_SLEEP_MS, next === undefined ? MAX_SLEEP_MS : Date.parse(`${next}T00:00:00.000Z`) - now));
-    if (sooner && now + wake >= this.wakeAt) return;
+    const wake = Math.max(1_000, Math.min(MAX_SLEEP_MS, next === undefined ? MAX_SLEEP_MS : Date.parse(`${next}T00:00:00.000Z`) - this.clock.now().getTime()));
+    if (sooner && performance.now() + wake >= this.wakeAt) return;
     clearTimeout(this.timer);
-    this.wakeAt = now + wake;
+    this.wakeAt = performance.now() + wake;
     this.timer = setTimeout(() => this.tick(), wake);
     this.timer.unref();
   }

@@ -77,7 +77,8 @@ function permittedTarget(command: CreateWatch, owner: WatchOwner, actor: Actor):
   const { target } = command.data;
   const certificateWatcher = owner.role === 'EMPLOYER' || owner.role === 'CERTIFICATION_BODY';
   if (target.kind !== 'ACTION_PLAN' && !certificateWatcher) {
-    throw new RuleViolation('WATCH_TARGET_NOT_PERMITTED', `a ${owner.role} key watches action plans, not certificates`, 'actionPlan');
+    const field = { CERTIFICATES: 'certificates', CERTIFICATION_BODY: 'cbId', ARRANGEMENT: 'arrangementId' }[target.kind];
+    throw new RuleViolation('WATCH_TARGET_NOT_PERMITTED', `a ${owner.role} key watches action plans, not certificates`, field);
   }
   switch (target.kind) {
     case 'ACTION_PLAN': {

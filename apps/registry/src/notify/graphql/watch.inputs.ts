@@ -15,9 +15,15 @@ export class WatchedCertificateInput {
   country!: string;
 }
 
+@InputType({ description: "An action plan a watch follows: its items falling overdue (ActionPlanItemOverdue) and then done (ActionPlanItemOverdueCleared)." })
+export class WatchedActionPlanInput {
+  @CountryField({ nullable: true, description: "The country whose plan is watched (an ASEAN member state); null or left out: every plan in the region." })
+  country?: string | null;
+}
+
 @InputType({
   description:
-    'A watch with a webhook: give exactly one of `certificates` (exact certificate-country questions; EMPLOYER or CERTIFICATION_BODY), `certificationBodyId` (all your own certificates; your CB only) or `arrangementId` (your own certificates under that arrangement; CERTIFICATION_BODY only).',
+    'A watch with a webhook: give exactly one of `certificates` (exact certificate-country questions; EMPLOYER or CERTIFICATION_BODY), `certificationBodyId` (all your own certificates; your CB only), `arrangementId` (your own certificates under that arrangement; CERTIFICATION_BODY only) or `actionPlan` (overdue items of a country\'s action plan or the region\'s; SKILLS_FOCAL_POINT for its own country or the region, ACCREDITATION_BODY or EMPLOYER for any).',
 })
 export class CreateWatchInput extends CommandInput {
   @IdentifierField({ nullable: true, description: 'Your id for the watch; default: the commandId, or a new UUID.' })
@@ -36,6 +42,12 @@ export class CreateWatchInput extends CommandInput {
 
   @IdentifierField({ nullable: true })
   arrangementId?: string | null;
+
+  @Field(() => WatchedActionPlanInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WatchedActionPlanInput)
+  actionPlan?: WatchedActionPlanInput | null;
 
   @Field({ description: 'Where deliveries are POSTed: http(s), a public address (not the registry\'s own network).' })
   @IsPlainText(WEBHOOK_URL_MAX_LENGTH)

@@ -21,7 +21,8 @@ export class WatchMutations {
   ) {}
 
   @Mutation(() => WatchSecretResultObject, {
-    description: 'Creates a watch: its webhook is told when the answers it follows change. Answers with the signing secret, once. EMPLOYER or CERTIFICATION_BODY keys.',
+    description:
+      'Creates a watch: its webhook is told when the answers it follows change, or when items of the action plan it follows fall overdue. Answers with the signing secret, once. EMPLOYER or CERTIFICATION_BODY keys; SKILLS_FOCAL_POINT or ACCREDITATION_BODY keys for action plans.',
   })
   @SendsCommand('CreateWatch')
   async createWatch(@Args('input', RegistryValidationPipe) input: CreateWatchInput, @CallerActor() caller: Actor | null): Promise<WatchSecretResultObject> {
@@ -60,10 +61,11 @@ export class WatchMutations {
 }
 
 function targetOf(input: CreateWatchInput): WatchTarget {
-  const given = [input.certificates != null, input.certificationBodyId != null, input.arrangementId != null].filter(Boolean).length;
+  const given = [input.certificates != null, input.certificationBodyId != null, input.arrangementId != null, input.actionPlan != null].filter(Boolean).length;
   if (given !== 1) {
-    throw badUserInput([{ path: 'input.certificates', message: 'give exactly one of certificates, certificationBodyId or arrangementId' }]);
+    throw badUserInput([{ path: 'input.certificates', message: 'give exactly one of certificates, certificationBodyId, arrangementId or actionPlan' }]);
   }
+  if (input.actionPlan != null) return { kind: 'ACTION_PLAN', country: input.actionPlan.country ?? null };
   if (input.certificates != null) {
     return { kind: 'CERTIFICATES', certificates: input.certificates.map(({ certificateNumber, country }) => ({ certificateNumber, country })) };
   }

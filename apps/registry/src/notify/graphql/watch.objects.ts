@@ -10,12 +10,18 @@ export class WatchedCertificateObject {
   country!: string;
 }
 
+@ObjectType('WatchedActionPlan')
+export class WatchedActionPlanObject {
+  @Field(() => String, { nullable: true, description: 'null: every plan in the region.' })
+  country!: string | null;
+}
+
 @ObjectType('WebhookDelivery', { description: 'One derived fact sent (or being sent) to the watch\'s webhook, under its delivery id.' })
 export class WebhookDeliveryObject {
   @Field({ description: 'Sent as the Registry-Delivery header, the same on every attempt: receivers drop duplicates by it.' })
   deliveryId!: string;
 
-  @Field({ description: 'The derived fact: RecognitionLapsed, RecognitionRestored or CertificateExpiring.' })
+  @Field({ description: 'The derived fact: RecognitionLapsed, RecognitionRestored, CertificateExpiring, ActionPlanItemOverdue or ActionPlanItemOverdueCleared.' })
   type!: string;
 
   @Field()
@@ -59,6 +65,9 @@ export class WatchObject {
 
   @Field(() => String, { nullable: true })
   arrangementId!: string | null;
+
+  @Field(() => WatchedActionPlanObject, { nullable: true })
+  actionPlan!: WatchedActionPlanObject | null;
 
   @Field(() => Int, { description: 'Goes up with each rotateWatchSecret.' })
   secretVersion!: number;

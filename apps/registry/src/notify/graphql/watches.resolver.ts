@@ -1,5 +1,5 @@
 import { Query, Resolver } from '@nestjs/graphql';
-import { watchOwnerKey, type Actor, type WatchTimeline } from '@registry/domain';
+import { WATCH_OWNER_ROLES, watchOwnerKey, type Actor, type WatchTimeline } from '@registry/domain';
 import { Authorizer, CallerActor } from '../../auth';
 import { ReadSideHost } from '../../read/read-side.host';
 import type { Delivery } from '../notification-store';
@@ -17,9 +17,11 @@ export class WatchesResolver {
     private readonly authorizer: Authorizer,
   ) {}
 
-  @Query(() => [WatchObject], { description: "Your watches (an employer's key's, or your CB's), with their latest deliveries and last error. EMPLOYER or CERTIFICATION_BODY keys." })
+  @Query(() => [WatchObject], {
+    description: "Your watches (your key's, or your CB's), with their latest deliveries and last error. EMPLOYER, CERTIFICATION_BODY, SKILLS_FOCAL_POINT or ACCREDITATION_BODY keys.",
+  })
   watches(@CallerActor() caller: Actor | null): WatchObject[] {
-    const actor = this.authorizer.requireRole(caller, ['EMPLOYER', 'CERTIFICATION_BODY'], 'watches');
+    const actor = this.authorizer.requireRole(caller, WATCH_OWNER_ROLES, 'watches');
     return this.readSide.readModels.watchesOf(watchOwnerKey(actor)).map((watch) => this.toObject(watch));
   }
 
@@ -33,6 +35,7 @@ export class WatchesResolver {
       certificates: target.kind === 'CERTIFICATES' ? target.certificates : null,
       certificationBodyId: target.kind === 'CERTIFICATION_BODY' ? target.cbId : null,
       arrangementId: target.kind === 'ARRANGEMENT' ? target.arrangementId : null,
+      actionPlan: target.kind === 'ACTION_PLAN' ? { country: target.country } : null,
       secretVersion: watch.secretVersion,
       deleted: watch.deleted !== null,
       deliveries: deliveries.map(toDeliveryObject),
