@@ -106,7 +106,7 @@ describe('Authorization: every mutation × every caller, from one table', () => 
         'revoked key of the rightful role': world.keys.revokedTh,
       })[who];
 
-    it('watches answers EMPLOYER and CERTIFICATION_BODY keys only, each its own watches, and writes nothing', async () => {
+    it('watches answers the roles that own watches (not auditors), each its own watches, and writes nothing', async () => {
       await world.must('createWatch', { watchId: `mine-${world.unique()}`, certificationBodyId: TH.cbId, url: 'https://hooks.example.com/th' }, world.keys.th);
       const before = await world.fingerprint();
       const observed: Array<[Caller, string]> = [];
@@ -118,16 +118,37 @@ describe('Authorization: every mutation × every caller, from one table', () => 
       }
       expect(observed).toEqual([
         ['no key', 'UNAUTHENTICATED'],
-        ['ACCREDITATION_BODY', 'FORBIDDEN'],
+        ['ACCREDITATION_BODY', 'ALLOWED, no TH watches'],
         ['CERTIFICATION_BODY of the rightful CB', 'ALLOWED, TH watches'],
         ['CERTIFICATION_BODY of another CB', 'ALLOWED, no TH watches'],
         ['AUDITOR', 'FORBIDDEN'],
-        ['SKILLS_FOCAL_POINT of the rightful country', 'FORBIDDEN'],
-        ['SKILLS_FOCAL_POINT of another country', 'FORBIDDEN'],
+        ['SKILLS_FOCAL_POINT of the rightful country', 'ALLOWED, no TH watches'],
+        ['SKILLS_FOCAL_POINT of another country', 'ALLOWED, no TH watches'],
         ['EMPLOYER', 'ALLOWED, no TH watches'],
         ['revoked key of the rightful role', 'UNAUTHENTICATED'],
       ]);
       expect(await world.fingerprint()).toEqual(before);
+    }, 30_000);
+
+    it("createWatch of Thailand's action plan: the accreditation body, an employer and Thailand's focal point, not a CB, an auditor or another country's focal point; refused ones write nothing", async () => {
+      const observed: Array<[Caller, string, string]> = [];
+      for (const who of CALLERS) {
+        const before = await world.fingerprint();
+        const answer = await world.send('createWatch', { watchId: `plan-${world.unique()}`, actionPlan: { country: TH.country }, url: 'https://hooks.example.com/plan' }, caller(who));
+        const codes = errorCodes(answer);
+        observed.push([who, codes.length > 0 ? codes.join(',') : 'ALLOWED', (await world.fingerprint()).hash === before.hash ? 'log unchanged' : 'log grew']);
+      }
+      expect(observed).toEqual([
+        ['no key', 'UNAUTHENTICATED', 'log unchanged'],
+        ['ACCREDITATION_BODY', 'ALLOWED', 'log grew'],
+        ['CERTIFICATION_BODY of the rightful CB', 'FORBIDDEN', 'log unchanged'],
+        ['CERTIFICATION_BODY of another CB', 'FORBIDDEN', 'log unchanged'],
+        ['AUDITOR', 'FORBIDDEN', 'log unchanged'],
+        ['SKILLS_FOCAL_POINT of the rightful country', 'ALLOWED', 'log grew'],
+        ['SKILLS_FOCAL_POINT of another country', 'FORBIDDEN', 'log unchanged'],
+        ['EMPLOYER', 'ALLOWED', 'log grew'],
+        ['revoked key of the rightful role', 'UNAUTHENTICATED', 'log unchanged'],
+      ]);
     }, 30_000);
 
     it('impact answers the accreditation body, auditors and CBs (counts of their own) only, and writes nothing', async () => {

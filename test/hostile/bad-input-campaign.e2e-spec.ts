@@ -127,6 +127,22 @@ describe('The bad-input campaign: hostile values at every mutation input', () =>
     }, 60_000);
   });
 
+  it("refuses a hostile action plan to watch (createWatch's actionPlan) as BAD_USER_INPUT, with nothing written", async () => {
+    const watch = (actionPlan: unknown) => ({ watchId: `w-${world.unique()}`, actionPlan, url: 'https://hooks.example.com/plan' });
+    const country = inputFieldsOf(world.schema, 'createWatch').find((field) => field.name === 'actionPlan')!.nested[0];
+    const before = await world.fingerprint();
+    const send = async (actionPlan: unknown): Promise<void> => {
+      const answer = await world.send('createWatch', watch(actionPlan), world.keys.focalTh);
+      expect({ actionPlan, ...refusal(answer) }).toEqual({ actionPlan, status: 'not 5xx', codes: ['BAD_USER_INPUT'], leaks: [] });
+    };
+    for (const value of canonicalHostileValues(country)) await send({ country: value });
+    await fc.assert(fc.asyncProperty(hostileValueFor(country), (value) => send({ country: value })), { numRuns: RUNS_PER_FIELD });
+    // Two targets at once.
+    const both = await world.send('createWatch', { ...watch({ country: 'TH' }), certificationBodyId: 'th-ftpi' }, world.keys.focalTh);
+    expect(refusal(both)).toEqual({ status: 'not 5xx', codes: ['BAD_USER_INPUT'], leaks: [] });
+    expect(await world.fingerprint()).toEqual(before);
+  }, 30_000);
+
   it('refuses hostile arguments to recognitionApplications as BAD_USER_INPUT naming the argument, with nothing written', async () => {
     const document = 'query($status: ApplicationStatus, $country: String, $first: Int, $after: String) { result: recognitionApplications(status: $status, country: $country, first: $first, after: $after) { totalCount } }';
     const cases: Array<[Record<string, unknown>, string]> = [

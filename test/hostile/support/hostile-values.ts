@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 
 /** How a mutation input field is checked, read off the schema (type, then name). */
-export type FieldKind = 'identifier' | 'text' | 'date' | 'country' | 'identifierList' | 'objectList' | 'enum' | 'int' | 'commandId';
+export type FieldKind = 'identifier' | 'text' | 'date' | 'country' | 'identifierList' | 'objectList' | 'object' | 'enum' | 'int' | 'commandId';
 
 /** Fields a person writes freely: any printable text is legitimate there, injection-looking text included. */
 export const FREE_TEXT_FIELDS = new Set([
@@ -39,7 +39,7 @@ export interface InputField {
   kind: FieldKind;
   required: boolean;
   enumValues: string[];
-  /** The fields of each item of a list of input objects (kind objectList). */
+  /** The fields of each item of a list of input objects (kind objectList), or of one input object (kind object). */
   nested: InputField[];
 }
 
@@ -56,6 +56,7 @@ function describe(field: GraphQLInputField): InputField {
   const base = { name: field.name, required: isNonNullType(field.type), enumValues: isEnumType(named) ? named.getValues().map((v) => v.name) : [], nested: [] };
   if (isListType(unwrapped) && isInputObjectType(named)) return { ...base, kind: 'objectList', nested: Object.values(named.getFields()).map(describe) };
   if (isListType(unwrapped)) return { ...base, kind: 'identifierList' };
+  if (isInputObjectType(named)) return { ...base, kind: 'object', nested: Object.values(named.getFields()).map(describe) };
   if (isEnumType(named)) return { ...base, kind: 'enum' };
   if (isScalarType(named) && named.name === 'Date') return { ...base, kind: 'date' };
   if (isScalarType(named) && named.name === 'Int') return { ...base, kind: 'int' };
@@ -173,6 +174,14 @@ export function hostileValueFor(field: InputField): fc.Arbitrary<unknown> {
         fc.constant([{ unknownField: 1 }]),
         ...(field.required ? [fc.constant(null)] : []),
       );
+    case 'object':
+      return fc.oneof(
+        fc.constant([{}]),
+        fc.string({ maxLength: 10 }),
+        fc.integer(),
+        fc.constant({ unknownField: 1 }),
+        ...(field.required ? [fc.constant(null)] : []),
+      );
     case 'enum':
       return fc.oneof(
         fc.string({ maxLength: 20 }).filter((s) => !field.enumValues.includes(s)),
@@ -216,6 +225,8 @@ export function canonicalHostileValues(field: InputField): unknown[] {
       return [Array.from({ length: 51 }, (_, i) => `ID-${i}`), ['ok', "'; DROP TABLE events; --"], [['nested']]];
     case 'objectList':
       return [[['nested']], ['not an object'], 42];
+    case 'object':
+      return [[{}], 'not an object', 42, { unknownField: 1 }];
     case 'enum':
       return ['SUPERUSER', ''];
     case 'int':

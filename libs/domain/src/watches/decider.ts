@@ -61,8 +61,11 @@ function ownerOf(actor: Actor): WatchOwner {
     case 'SKILLS_FOCAL_POINT':
     case 'ACCREDITATION_BODY':
       return { role: actor.role, keyId: actor.keyId, cbId: null };
+    case 'AUDITOR':
+      // Refused by the declaration before the decider runs; kept so the owner's role is always a watcher's.
+      throw new RuleViolation('ROLE_NOT_PERMITTED', 'an AUDITOR key may not create a watch');
     default:
-      throw new RuleViolation('ROLE_NOT_PERMITTED', `a ${actor.role} key may not create a watch`);
+      return unreachable(actor.role);
   }
 }
 
