@@ -21,18 +21,40 @@ export function canonicalJson(value: unknown): string {
     return `${text}]`;
   }
   const record = value as Record<string, unknown>;
-  const names = Object.keys(record).sort();
+  const names = Object.keys(record);
+  // Events of one type keep their members in one order, often already sorted: checking costs less than sorting.
+  if (!inOrder(names)) names.sort();
   let text = '{';
   for (const name of names) {
     const member = record[name];
     if (member === undefined || typeof member === 'symbol' || typeof member === 'function') continue;
     if (text.length > 1) text += ',';
-    text += `${JSON.stringify(name)}:${canonicalJson(member)}`;
+    text += `${quotedName(name)}:${canonicalJson(member)}`;
   }
   return `${text}}`;
 }
 
+function inOrder(names: string[]): boolean {
+  for (let i = 1; i < names.length; i += 1) if (names[i - 1] > names[i]) return false;
+  return true;
+}
+
+/** Member names repeat from event to event (a few hundred in the whole log): each is quoted once. Bounded, so
+ * that values used as names (a map keyed by ids) cannot grow it without end. */
+const QUOTED_NAMES = new Map<string, string>();
+const MAX_QUOTED_NAMES = 4_096;
+
+function quotedName(name: string): string {
+  let quoted = QUOTED_NAMES.get(name);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(name);
+    if (QUOTED_NAMES.size < MAX_QUOTED_NAMES) QUOTED_NAMES.set(name, quoted);
+  }
+  return quoted;
+}
+
 function primitive(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`${value} has no JSON form`);
   if (typeof value === 'bigint') throw new TypeError('a bigint has no JSON form');
   const text = JSON.stringify(value) as string | undefined;
