@@ -130,6 +130,12 @@ export class ReadSide {
     return { ...this.current.runner.status(), ...common };
   }
 
+  /** status().appliedPosition without copying the repairs and counters: every answer asks it (bench row 4). */
+  appliedPosition(): bigint {
+    if (this.rebuild !== undefined) return this.rebuild.position;
+    return this.current?.runner.appliedPosition() ?? 0n;
+  }
+
   /** False while writes could not be followed by the read models: refuse them before appending anything. */
   canFollow(): boolean {
     return this.rebuild === undefined && this.current !== undefined && this.current.runner.canFollow();

@@ -48,7 +48,7 @@ export class ReadModelProgressProvider implements ReadModelProgress {
   }
 
   appliedPosition(): bigint {
-    return this.host.status().appliedPosition;
+    return this.host.appliedPosition();
   }
 
   status(): ReadSideStatus {

@@ -77,6 +77,11 @@ export class ReadSideHost implements OnModuleInit, OnModuleDestroy {
     return this.readSide !== undefined;
   }
 
+  /** status().appliedPosition, for every answer without building the whole status. */
+  appliedPosition(): bigint {
+    return this.readSide?.appliedPosition() ?? 0n;
+  }
+
   status(): ReadSideStatus {
     return this.readSide?.status() ?? {
       state: 'starting',
