@@ -9,7 +9,8 @@ export { ReadSide, startReadSide, type ReadSideOptions, type ReadSideRepair, typ
 export { isReadModelCorruption, isStorageFailure, moveReadModelFileAside, quickCheckReadModelFile } from './sqlite/read-model-faults';
 export { rebuildReadModels, type RebuildOptions, type RebuildProgress, type RebuildResult } from './rebuild-read-models';
 export { READ_MODELS_FILE, readModelsPath, openReadModelFile, type ReadModelFileMode } from './sqlite/read-model-file';
-export { DocumentTable } from './sqlite/document-table';
+export { DocumentTable, type KeyedDocument } from './sqlite/document-table';
+export type { Keyed } from './keyset';
 export { REGISTRY_PROJECTIONS } from './registry/registry-projections';
 export { RegistryReadModels, MAX_LIST_SIZE } from './registry/registry-read-models';
 export { SkillsReadModels } from './skills/skills-read-models';

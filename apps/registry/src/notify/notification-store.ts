@@ -140,6 +140,26 @@ export class NotificationStore {
     return rows.map(toDelivery);
   }
 
+  /** A page of a watch's deliveries, newest first, after the one at (createdAt, deliveryId) when given: a seek in
+   * the watch's index, then `limit` rows. Deliveries added meanwhile are newer: they never enter a walk begun before. */
+  deliveriesOfAfter(watchId: string, after: { createdAt: number; deliveryId: string } | null, limit: number): Delivery[] {
+    const rows = (
+      after === null
+        ? this.db.prepare('SELECT * FROM deliveries WHERE watch_id = ? ORDER BY created_at DESC, delivery_id LIMIT ?').all(watchId, limit)
+        : this.db
+            .prepare(
+              `SELECT * FROM deliveries WHERE watch_id = ? AND (created_at < ? OR (created_at = ? AND delivery_id > ?))
+               ORDER BY created_at DESC, delivery_id LIMIT ?`,
+            )
+            .all(watchId, after.createdAt, after.createdAt, after.deliveryId, limit)
+    ) as DeliveryRow[];
+    return rows.map(toDelivery);
+  }
+
+  deliveryCountOf(watchId: string): number {
+    return this.db.prepare('SELECT count(*) FROM deliveries WHERE watch_id = ?').pluck().get(watchId) as number;
+  }
+
   get isOpen(): boolean {
     return this.db.open;
   }

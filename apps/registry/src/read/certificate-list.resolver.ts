@@ -1,19 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { Args, Field, InputType, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { certificateStatusAt, certificateValidUntilAt, recognizedCountries, type Actor, type CalendarDate, type CertificateStatus } from '@registry/domain';
+import type { Keyed } from '@registry/projections';
+import { certificateStatusAt, certificateValidUntilAt, recognizedCountries, type Actor, type CalendarDate, type CertificateStatus, type CertificateTimeline } from '@registry/domain';
 import { Authorizer, CallerActor } from '../auth';
 import { DateScalar } from '../graphql/date.scalar';
 import { FIELD_WEIGHTS } from '../graphql/query-limits';
 import { badUserInput, RegistryError } from '../graphql/registry-error';
 import { CLOCK, type Clock } from '../clock';
 import { CertificateObject, toCertificateObject } from './certificate.object';
-import { Connection, paginate } from './pagination/connection';
+import { Connection, countKept, keysetPage, pageRequest, type KeysetRead } from './pagination/connection';
 import { asOfOrToday, countryArgument, identifierArgument } from './query-arguments';
 import { CertificateStatusEnum } from './read-enums';
 import { ReadSideHost } from './read-side.host';
-
-/** More certificates than a CB issues; past it the listing would be cut. */
-const LISTING_READ_LIMIT = 1_000_000;
 
 @InputType('CertificateFilter', { description: 'Every field given must hold (on asOf).' })
 export class CertificateFilterInput {
@@ -67,8 +65,9 @@ export class CertificateListResolver {
     if (cbId === null) throw badUserInput([{ path: 'certificationBodyId', message: 'name the certification body' }]);
     const on = asOfOrToday(asOf, this.clock);
     const country = filter?.recognizedIn == null ? null : countryArgument('filter.recognizedIn', filter.recognizedIn);
+    const request = pageRequest('certificates', first, after);
     const models = this.host.readModels;
-    const matching = models.certificatesOf(cbId, LISTING_READ_LIMIT).filter((timeline) => {
+    const matches = (timeline: CertificateTimeline): boolean => {
       if (filter?.schemeCode != null && timeline.schemeCode !== filter.schemeCode) return false;
       if (filter?.status != null && certificateStatusAt(timeline, on) !== filter.status) return false;
       if (filter?.expiringBefore != null) {
@@ -77,7 +76,17 @@ export class CertificateListResolver {
       }
       // Last: the rule for every country is the costly filter.
       return country === null || recognizedCountries(models.recognizedInInput(timeline), on).includes(country);
-    });
-    return paginate(matching, (timeline) => timeline.number, (timeline) => toCertificateObject(timeline, on), first, after);
+    };
+    const filtered = filter != null && Object.values(filter).some((value) => value != null);
+    const read: KeysetRead<Keyed<CertificateTimeline>> = (afterId, limit) => models.certificatesOfPage(cbId, afterId, limit);
+    const idOf = (row: Keyed<CertificateTimeline>) => row.id;
+    return keysetPage(
+      'certificates',
+      request,
+      read,
+      idOf,
+      (row) => (matches(row.doc) ? toCertificateObject(row.doc, on) : null),
+      () => (filtered ? countKept(read, idOf, (row) => matches(row.doc)) : models.certificateCountOf(cbId)),
+    );
   }
 }

@@ -6,11 +6,13 @@ import { ApiKeyDirectoryProvider } from './api-key-directory.provider';
 import { RecognitionApplicationsResolver } from './applications/recognition-applications.resolver';
 import { CertificateListResolver } from './certificate-list.resolver';
 import { CertificateResolver } from './certificate.resolver';
+import { DirectoryConnectionsResolver } from './directory-connections.resolver';
 import { DirectoryResolver } from './directory.resolver';
 import { HistoryResolver } from './history.resolver';
 import { ReadModelProgressProvider } from './read-model-progress.provider';
 import { READ_SIDE_OPTIONS, ReadSideHost } from './read-side.host';
 import { RecognitionResolver } from './recognition.resolver';
+import { SkillsConnectionsResolver } from './skills/skills-connections.resolver';
 import { RecognitionComparabilityResolver, SkillsResolver } from './skills/skills.resolver';
 import { RecordTime } from './record-time/record-time';
 import { RecognitionStatementResolver } from '../statements/recognition-statement.resolver';
@@ -42,9 +44,11 @@ export class ReadModule {
         CertificateResolver,
         CertificateListResolver,
         DirectoryResolver,
+        DirectoryConnectionsResolver,
         HistoryResolver,
         RecognitionApplicationsResolver,
         SkillsResolver,
+        SkillsConnectionsResolver,
         RecognitionComparabilityResolver,
       ],
       exports: [READ_MODEL_PROGRESS, API_KEY_DIRECTORY, ReadModelProgressProvider, ReadSideHost, RecordTime],

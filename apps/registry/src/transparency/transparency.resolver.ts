@@ -1,13 +1,17 @@
 import { Inject } from '@nestjs/common';
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import type { TransparencyLog } from '@registry/tlog';
 import { RegistryError } from '../graphql/registry-error';
+import { AFTER, Connection, FIRST, IN_PAGES, isCountKey, pageOf, pageRequest } from '../read/pagination/connection';
 import { checkpointObject } from './checkpoint-view';
 import { treeInteger } from './proof-arguments';
 import { CheckpointObject, ConsistencyProofObject, InclusionProofObject } from './proof.objects';
 import { TRANSPARENCY_LOG } from './transparency-log.token';
 
 export const CHECKPOINTS_MAX = 500;
+
+@ObjectType('CheckpointConnection')
+export class CheckpointConnection extends Connection('Checkpoint', CheckpointObject) {}
 
 /** The log's commitments and proofs. Public: they reveal hashes, never events. */
 @Resolver()
@@ -31,6 +35,30 @@ export class TransparencyResolver {
     const low = treeInteger('from', from ?? 0, 0, Number.MAX_SAFE_INTEGER);
     const high = treeInteger('to', to ?? Number.MAX_SAFE_INTEGER, 0, Number.MAX_SAFE_INTEGER);
     return this.log.checkpoints.between(low, high, CHECKPOINTS_MAX).map((checkpoint) => checkpointObject(this.log, checkpoint));
+  }
+
+  @Query(() => CheckpointConnection, {
+    description: `Signed checkpoints whose tree size is from \`from\` to \`to\` (default: all), oldest first, ${IN_PAGES}.`,
+  })
+  checkpointsConnection(
+    @Args('from', { type: () => Int, nullable: true }) from?: number | null,
+    @Args('to', { type: () => Int, nullable: true }) to?: number | null,
+    @Args('first', FIRST) first?: number | null,
+    @Args('after', AFTER) after?: string | null,
+  ): CheckpointConnection {
+    const low = treeInteger('from', from ?? 0, 0, Number.MAX_SAFE_INTEGER);
+    const high = treeInteger('to', to ?? Number.MAX_SAFE_INTEGER, 0, Number.MAX_SAFE_INTEGER);
+    const request = pageRequest('checkpoints', first, after, isCountKey);
+    const start = request.afterKey === null ? low : Math.max(low, Number(request.afterKey) + 1);
+    const checkpoints = this.log.checkpoints.between(start, high, request.size + 1);
+    return pageOf(
+      'checkpoints',
+      request,
+      checkpoints,
+      (checkpoint) => String(checkpoint.treeSize),
+      (checkpoint) => checkpointObject(this.log, checkpoint),
+      () => this.log.checkpoints.countBetween(low, high),
+    );
   }
 
   @Query(() => InclusionProofObject, { description: 'Proves the event at leafIndex is in the tree of treeSize leaves (RFC 9162 §2.1.3).' })

@@ -17,6 +17,7 @@ import {
   type SchemeTimeline,
   type WatchTimeline,
 } from '@registry/domain';
+import { keyedCount, keyedPage, type Keyed } from '../keyset';
 import type { Projector } from '../projector';
 import { ReadCache } from '../read-cache';
 import type { DocumentTable } from '../sqlite/document-table';
@@ -187,6 +188,52 @@ export class RegistryReadModels {
       bodies,
       decisions: this.decisionsOn(certificate.number),
     };
+  }
+
+  // Keyset pages (the connections): `afterId` is the id of the last document of the previous page, null for the first.
+  // Read straight from SQLite, past the cache: a page costs its own rows, whatever the size of the list.
+
+  certificationBodiesPage(country: string | undefined, afterId: string | null, limit: number): Keyed<CertificationBodyTimeline>[] {
+    return keyedPage(this.bodyDocs, country === undefined ? null : [COUNTRY_KEY, normalizeCountry(country)], afterId, limit);
+  }
+
+  certificationBodyCount(country: string | undefined): number {
+    return keyedCount(this.bodyDocs, country === undefined ? null : [COUNTRY_KEY, normalizeCountry(country)]);
+  }
+
+  schemesPage(afterId: string | null, limit: number): Keyed<SchemeTimeline>[] {
+    return keyedPage(this.schemeDocs, null, afterId, limit);
+  }
+
+  schemeCount(): number {
+    return keyedCount(this.schemeDocs, null);
+  }
+
+  /** Arrangements, or those that cover or covered the scheme. */
+  arrangementsPage(schemeCode: string | undefined, afterId: string | null, limit: number): Keyed<ArrangementTimeline>[] {
+    return keyedPage(this.arrangementDocs, schemeCode === undefined ? null : [SCHEME_KEY, schemeCode], afterId, limit);
+  }
+
+  arrangementCount(schemeCode: string | undefined): number {
+    return keyedCount(this.arrangementDocs, schemeCode === undefined ? null : [SCHEME_KEY, schemeCode]);
+  }
+
+  /** A CB's certificates in number order. */
+  certificatesOfPage(cbId: string, afterId: string | null, limit: number): Keyed<CertificateTimeline>[] {
+    return keyedPage(this.certificateDocs, [ISSUER_KEY, cbId], afterId, limit);
+  }
+
+  certificateCountOf(cbId: string): number {
+    return keyedCount(this.certificateDocs, [ISSUER_KEY, cbId]);
+  }
+
+  /** The watches of one owner (`watchOwnerKey`), deleted ones included. */
+  watchesOfPage(ownerKey: string, afterId: string | null, limit: number): Keyed<WatchTimeline>[] {
+    return keyedPage(this.watchDocs, [OWNER_KEY, ownerKey], afterId, limit);
+  }
+
+  watchCountOf(ownerKey: string): number {
+    return keyedCount(this.watchDocs, [OWNER_KEY, ownerKey]);
   }
 
   private cached<T>(table: DocumentTable, key: string, load: () => T): T {

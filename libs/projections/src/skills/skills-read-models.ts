@@ -18,6 +18,7 @@ import {
   type SchemeLinkTimeline,
   type SchemeTimeline,
 } from '@registry/domain';
+import { keyedCount, keyedPage, type Keyed, type KeyFilter } from '../keyset';
 import type { Projector } from '../projector';
 import type { DocumentTable } from '../sqlite/document-table';
 import { certificatesProjection } from '../registry/certificates.projection';
@@ -40,6 +41,10 @@ function parse<Doc>(json: string | undefined): Doc | null {
 
 function parseAll<Doc>(docs: string[]): Doc[] {
   return docs.map((json) => JSON.parse(json) as Doc);
+}
+
+function ofCountry(country: string | undefined): KeyFilter {
+  return country === undefined ? null : [COUNTRY_KEY, normalizeCountry(country)];
 }
 
 /**
@@ -99,6 +104,32 @@ export class SkillsReadModels {
 
   actionPlans(): ActionPlanTimeline[] {
     return parseAll(this.planDocs.list(MAX_LIST_SIZE));
+  }
+
+  // Keyset pages (the connections): `afterId` is the id of the last document of the previous page, null for the first.
+
+  frameworksPage(afterId: string | null, limit: number): Keyed<NationalFrameworkTimeline>[] {
+    return keyedPage(this.frameworkDocs, null, afterId, limit);
+  }
+
+  frameworkCount(): number {
+    return keyedCount(this.frameworkDocs, null);
+  }
+
+  qualificationsPage(country: string | undefined, afterId: string | null, limit: number): Keyed<NationalQualificationTimeline>[] {
+    return keyedPage(this.qualificationDocs, ofCountry(country), afterId, limit);
+  }
+
+  qualificationCount(country: string | undefined): number {
+    return keyedCount(this.qualificationDocs, ofCountry(country));
+  }
+
+  prioritiesPage(country: string | undefined, afterId: string | null, limit: number): Keyed<PriorityOccupationTimeline>[] {
+    return keyedPage(this.priorityDocs, ofCountry(country), afterId, limit);
+  }
+
+  priorityCount(country: string | undefined): number {
+    return keyedCount(this.priorityDocs, ofCountry(country));
   }
 
   /** Everything comparability reads for a qualification, or for a certificate through its scheme's links. */

@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { DocumentKey } from '../document-projection';
 
+/** A document and its id (the stream it folds), for keyset pages. */
+export type KeyedDocument = { id: string; doc: string };
+
 /**
  * One projection's documents (`doc_<name>`: id → JSON) and lookup keys (`key_<name>`: name, value → id),
  * with the statements prepared once. Documents stay JSON text in SQLite, not in memory: a million
@@ -15,6 +18,9 @@ export class DocumentTable {
   private readonly byKey: Database.Statement<[string, string, number], string>;
   private readonly byKeyValues = new Map<number, Database.Statement<unknown[], string>>();
   private readonly all: Database.Statement<[number], string>;
+  private readonly pageAll: Database.Statement<[string, number], KeyedDocument>;
+  private readonly pageByKey: Database.Statement<[string, string, string, number], KeyedDocument>;
+  private readonly countByKey: Database.Statement<[string, string], number>;
   private readonly countDocs: Database.Statement<[], number>;
   private readonly randomIds: Database.Statement<[number], string>;
 
@@ -36,6 +42,12 @@ export class DocumentTable {
       )
       .pluck();
     this.all = db.prepare<[number], string>(`SELECT doc FROM ${docs} ORDER BY id LIMIT ?`).pluck();
+    // Keyset pages: a seek in the primary key (or the key table's), then `limit` rows; no offset, no scan.
+    this.pageAll = db.prepare<[string, number], KeyedDocument>(`SELECT id, doc FROM ${docs} WHERE id > ? ORDER BY id LIMIT ?`);
+    this.pageByKey = db.prepare<[string, string, string, number], KeyedDocument>(
+      `SELECT d.id, d.doc FROM ${keys} k JOIN ${docs} d ON d.id = k.id WHERE k.name = ? AND k.value = ? AND k.id > ? ORDER BY k.id LIMIT ?`,
+    );
+    this.countByKey = db.prepare<[string, string], number>(`SELECT count(*) FROM ${keys} WHERE name = ? AND value = ?`).pluck();
     this.countDocs = db.prepare<[], number>(`SELECT count(*) FROM ${docs}`).pluck();
     // From a random rowid onwards: no scan of the table, whatever its size.
     this.randomIds = db
@@ -61,6 +73,21 @@ export class DocumentTable {
 
   list(limit: number): string[] {
     return this.all.all(limit);
+  }
+
+  /** Documents (with their ids) after `afterId` (from the first when null), in id order, at most `limit`. */
+  listAfter(afterId: string | null, limit: number): KeyedDocument[] {
+    return this.pageAll.all(afterId ?? '', limit);
+  }
+
+  /** Documents (with their ids) carrying the key, after `afterId` (from the first when null), in id order, at most `limit`. */
+  findByKeyAfter(name: string, value: string, afterId: string | null, limit: number): KeyedDocument[] {
+    return this.pageByKey.all(name, value, afterId ?? '', limit);
+  }
+
+  /** How many documents carry the key: counted in the key index, no document read. */
+  countWithKey(name: string, value: string): number {
+    return this.countByKey.get(name, value) ?? 0;
   }
 
   /** Up to `count` ids from a random place in the table, for sampling. */

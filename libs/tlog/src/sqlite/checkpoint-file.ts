@@ -96,6 +96,11 @@ export class CheckpointFile {
     return (this.db.prepare('SELECT * FROM checkpoints WHERE tree_size BETWEEN ? AND ? ORDER BY tree_size LIMIT ?').all(from, to, limit) as CheckpointRow[]).map(toCheckpoint);
   }
 
+  /** How many checkpoints have a tree size from `from` to `to`: counted in the primary key. */
+  countBetween(from: number, to: number): number {
+    return this.db.prepare('SELECT count(*) FROM checkpoints WHERE tree_size BETWEEN ? AND ?').pluck().get(from, to) as number;
+  }
+
   /** Every signed size, newest first (to find where a rebuilt tree first disagrees). */
   sizes(): number[] {
     return this.db.prepare('SELECT tree_size FROM checkpoints ORDER BY tree_size DESC').pluck().all() as number[];

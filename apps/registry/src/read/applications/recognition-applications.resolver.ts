@@ -70,6 +70,6 @@ export class RecognitionApplicationsResolver {
       }
     }
     applications.sort((a, b) => (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0));
-    return paginate(applications, (node) => node.applicationId, (node) => node, first, after);
+    return paginate('recognitionApplications', applications, (node) => node.applicationId, (node) => node, first, after);
   }
 }
