@@ -92,6 +92,14 @@ describe('Authorization: every mutation × every caller, from one table', () => 
       comparability: 'query { result: comparability(qualificationId: "NQ-NONE-1", country: "MY", asOf: "2025-06-01") { comparable } }',
       actionPlan: 'query { result: actionPlan(country: "TH", asOf: "2025-06-01") { targetCountries targetHistory { from } } }',
       actionPlanMonitoring: 'query { result: actionPlanMonitoring(asOf: "2025-06-01") { counts { done } } }',
+      // Every public list in pages (the connections beside the plain lists): as open as the lists, so as recognition.
+      certificationBodiesConnection: 'query { result: certificationBodiesConnection(country: "TH", first: 1) { totalCount nodes { id } } }',
+      schemesConnection: 'query { result: schemesConnection(first: 1) { totalCount nodes { code } } }',
+      arrangementsConnection: 'query { result: arrangementsConnection(first: 1) { totalCount nodes { id } } }',
+      checkpointsConnection: 'query { result: checkpointsConnection(first: 1) { totalCount nodes { treeSize } } }',
+      nationalFrameworksConnection: 'query { result: nationalFrameworksConnection(first: 1) { totalCount nodes { country } } }',
+      nationalQualificationsConnection: 'query { result: nationalQualificationsConnection(country: "TH", first: 1) { totalCount nodes { id } } }',
+      priorityOccupationsConnection: 'query { result: priorityOccupationsConnection(first: 1) { totalCount nodes { code } } }',
     };
     const caller = (who: Caller): string | undefined =>
       ({
@@ -223,6 +231,27 @@ describe('Authorization: every mutation × every caller, from one table', () => 
         observed[who] = codes.length === 0 ? 'ALLOWED' : codes.join(',');
       }
       expect(observed).toEqual(expected);
+      expect(await world.fingerprint()).toEqual(before);
+    }, 30_000);
+
+    it.each([
+      ['historyConnection', `{ result: history(stream: "cb-${TH.cbId}") { revision } }`, `{ result: historyConnection(stream: "cb-${TH.cbId}", first: 1) { totalCount nodes { revision } } }`],
+      ['watchesConnection', '{ result: watches { watchId } }', '{ result: watchesConnection(first: 1) { totalCount nodes { watchId deliveriesConnection(first: 1) { totalCount } } } }'],
+    ])('%s (a list in pages) answers every caller exactly as the list beside it, and writes nothing', async (_, plain, paged) => {
+      const before = await world.fingerprint();
+      const observed: Array<[Caller, string]> = [];
+      const expected: Array<[Caller, string]> = [];
+      for (const who of CALLERS) {
+        const outcome = async (document: string) => {
+          const codes = errorCodes(await graphql(world.registry.http, document, {}, caller(who)));
+          return codes.length === 0 ? 'ALLOWED' : codes.join(',');
+        };
+        observed.push([who, await outcome(paged)]);
+        expected.push([who, await outcome(plain)]);
+      }
+      expect(observed).toEqual(expected);
+      // Neither is open to all: the rightful CB may, another CB's key or no key may not.
+      expect(Object.fromEntries(observed)).toMatchObject({ 'no key': 'UNAUTHENTICATED', 'CERTIFICATION_BODY of the rightful CB': 'ALLOWED', 'SKILLS_FOCAL_POINT of the rightful country': 'FORBIDDEN' });
       expect(await world.fingerprint()).toEqual(before);
     }, 30_000);
 

@@ -199,6 +199,63 @@ describe('The bad-input campaign: hostile values at every mutation input', () =>
     expect(await world.fingerprint()).toEqual(before);
   }, 30_000);
 
+  describe('hostile first and after on every connection', () => {
+    /** What each connection needs besides first and after to be answered, and by whom (default: the accreditation body). */
+    const NEEDS: Record<string, { args?: string; key?: 'th' }> = {
+      certificates: { args: 'certificationBodyId: "th-ftpi"' },
+      recognitionApplications: { args: 'country: "MY"' },
+      historyConnection: { args: 'stream: "cb-th-ftpi"' },
+      watchesConnection: { key: 'th' },
+    };
+
+    it('refuses a page size beyond 0-1000 and any cursor the list did not give as BAD_USER_INPUT naming the argument, with nothing written', async () => {
+      const connections = Object.values(world.schema.getQueryType()!.getFields()).filter((field) => ['first', 'after'].every((name) => field.args.some((arg) => arg.name === name)));
+      expect(connections.map((field) => field.name)).toEqual(
+        expect.arrayContaining(['certificates', 'certificationBodiesConnection', 'schemesConnection', 'arrangementsConnection', 'historyConnection', 'checkpointsConnection', 'watchesConnection']),
+      );
+      await world.once('a watch of th-ftpi', () => world.must('createWatch', { watchId: 'campaign-pages', certificationBodyId: 'th-ftpi', url: 'https://hooks.example.com/pages' }, world.keys.th));
+      // A real cursor, of another list than each one it is sent to.
+      const foreign = (await graphql(world.registry.http, '{ result: schemesConnection(first: 1) { pageInfo { endCursor } } }')).data as { result: { pageInfo: { endCursor: string } } };
+      const cases: Array<[Record<string, unknown>, string]> = [
+        [{ first: -1 }, 'first'],
+        [{ first: 1_001 }, 'first'],
+        [{ first: 2_147_483_647 }, 'first'],
+        [{ after: '%%%' }, 'after'],
+        [{ after: '' }, 'after'],
+        [{ after: 'x'.repeat(700) }, 'after'],
+        [{ after: foreign.result.pageInfo.endCursor }, 'after'],
+      ];
+      const before = await world.fingerprint();
+      for (const field of [...connections, { name: 'watchesConnection.deliveriesConnection' }]) {
+        const nested = field.name.includes('.');
+        const needs = NEEDS[nested ? 'watchesConnection' : field.name] ?? {};
+        const args = needs.args === undefined ? '' : `, ${needs.args}`;
+        const document = nested
+          ? 'query($first: Int, $after: String) { watchesConnection { nodes { deliveriesConnection(first: $first, after: $after) { totalCount } } } }'
+          : `query($first: Int, $after: String) { result: ${field.name}(first: $first, after: $after${args}) { totalCount } }`;
+        const key = needs.key === 'th' ? world.keys.th : world.keys.admin;
+        const send = async (variables: Record<string, unknown>, path: string | null): Promise<void> => {
+          if (field.name === 'schemesConnection' && variables.after === foreign.result.pageInfo.endCursor) return;
+          const answer = await graphql(world.registry.http, document, variables, key);
+          const paths = answer.errors.flatMap((error) => ((error.extensions?.fields as { path: string }[] | undefined) ?? []).map((f) => f.path));
+          expect({ query: field.name, variables, ...refusal(answer), paths: path === null ? [] : paths }).toEqual({
+            query: field.name,
+            variables,
+            status: 'not 5xx',
+            codes: ['BAD_USER_INPUT'],
+            leaks: [],
+            paths: path === null ? [] : [path],
+          });
+        };
+        for (const [variables, path] of cases) await send(variables, path);
+        // Not an Int at all: refused by the schema, before any resolver.
+        for (const first of ['ten', 2 ** 31, 1.5]) await send({ first }, null);
+        await fc.assert(fc.asyncProperty(fc.string({ maxLength: 80 }), (after) => send({ after }, 'after')), { numRuns: RUNS_PER_FIELD });
+      }
+      expect(await world.fingerprint()).toEqual(before);
+    }, 60_000);
+  });
+
   describe('hostile arguments on the skills queries', () => {
     type Kind = 'country' | 'identifier' | 'date';
     /** Each query, its arguments by kind, and a valid value for each (comparability takes one of qualificationId and certificateNumber). */

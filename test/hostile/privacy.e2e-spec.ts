@@ -74,12 +74,14 @@ describe('Privacy of certificate holders', () => {
     await world?.registry.cleanup();
   });
 
-  it('reaches holders only through one certificate by number, the history of a stream, or a CB\'s own listing', () => {
+  it('reaches holders only through one certificate by number, the history of a stream (a list or in pages), or a CB\'s own listing', () => {
     expect(pathsToPersonalData(world.schema)).toEqual([
       { path: 'certificate', throughList: false },
       { path: 'certificates.edges.node', throughList: true },
       { path: 'certificates.nodes', throughList: true },
       { path: 'history', throughList: true },
+      { path: 'historyConnection.edges.node', throughList: true },
+      { path: 'historyConnection.nodes', throughList: true },
     ]);
   });
 

@@ -112,6 +112,34 @@ describe('webhooks: watches are told when answers change', () => {
     expect(errorCodes(await graphql(registry.http, WATCHES))).toEqual(['UNAUTHENTICATED']);
   });
 
+  it("pages through a watch's deliveries, newest first, to the end: the same ones as its latest deliveries, each once; another watch's cursor is refused", async () => {
+    const PAGED = `query($first: Int, $after: String) { watchesConnection { totalCount nodes { watchId deliveries { deliveryId }
+      deliveriesConnection(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { deliveryId } } } } }`;
+    type Paged = { watchId: string; deliveries: { deliveryId: string }[]; deliveriesConnection: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { deliveryId: string }[] } };
+    const watchOf = async (key: string, after: string | null): Promise<Paged> => {
+      const answer = await graphql(registry.http, PAGED, { first: 1, after }, key);
+      expect(answer.errors).toEqual([]);
+      return (answer.data?.watchesConnection as { nodes: Paged[] }).nodes[0];
+    };
+    const walked: string[] = [];
+    let after: string | null = null;
+    let latest: string[] = [];
+    for (let page = 0; page < 60; page++) {
+      const watch = await watchOf(world.thKey, after);
+      latest = watch.deliveries.map((delivery) => delivery.deliveryId);
+      walked.push(...watch.deliveriesConnection.nodes.map((node) => node.deliveryId));
+      expect(watch.deliveriesConnection.totalCount).toBe(latest.length);
+      if (!watch.deliveriesConnection.pageInfo.hasNextPage) break;
+      after = watch.deliveriesConnection.pageInfo.endCursor;
+    }
+
+    expect(walked.length).toBeGreaterThan(1);
+    expect(walked).toEqual(latest);
+    const foreign = await graphql(registry.http, PAGED, { first: 1, after }, world.employerKey);
+    expect(errorCodes(foreign)).toEqual(['BAD_USER_INPUT']);
+    expect(foreign.errors[0]?.extensions?.fields).toEqual([expect.objectContaining({ path: 'after' })]);
+  });
+
   it("refuses webhooks into the registry's own network, naming the rule", async () => {
     for (const url of ['http://10.0.0.7/hook', 'http://169.254.169.254/latest/meta-data', 'http://localhost:4000/hook', 'http://[::1]/hook']) {
       const answer = await send(registry.http, 'createWatch', { certificates: [{ certificateNumber: 'C-2', country: 'MY' }], url }, world.employerKey);
