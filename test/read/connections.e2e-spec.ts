@@ -26,7 +26,7 @@ const LISTINGS: Listing[] = [
   { field: 'certificationBodiesConnection', args: 'country: "TH", knownAt: "KNOWN_AT"', id: 'id', plain: 'certificationBodies' },
   { field: 'schemesConnection', id: 'code', plain: 'schemes' },
   { field: 'arrangementsConnection', id: 'id', plain: 'arrangements' },
-  { field: 'arrangementsConnection', args: `country: "TH", scheme: "${SCHEME}", asOf: "2024-06-01"`, id: 'id', plain: 'arrangements' },
+  { field: 'arrangementsConnection', args: `country: "MY", scheme: "${SCHEME}", asOf: "2024-06-01"`, id: 'id', plain: 'arrangements' },
   { field: 'nationalFrameworksConnection', id: 'country', plain: 'nationalFrameworks' },
   { field: 'nationalQualificationsConnection', id: 'id', plain: 'nationalQualifications' },
   { field: 'nationalQualificationsConnection', args: 'country: "KH"', id: 'id', plain: 'nationalQualifications' },
@@ -115,7 +115,8 @@ describe('every list in pages: walked over HTTP to the end, while items are appe
       ...SEVEN.map((n) => build.scheme(`PG-S-${n}`)),
       ...cbIds.map((cbId, n) => build.accredited(cbId, n % 2 === 0 ? 'TH' : 'MY', [SCHEME])),
     ]);
-    await recordSigned(SEVEN.map((n) => build.signed(`pg-mra-${n}`, [CB, 'pg-cb-01'], [SCHEME], 'AUTOMATIC', '2023-06-01')));
+    // With Malaysia's pg-cb-01 the even ones only: a country filter passes the odd ones by.
+    await recordSigned(SEVEN.map((n) => build.signed(`pg-mra-${n}`, [CB, n % 2 === 0 ? 'pg-cb-01' : 'pg-cb-02'], [SCHEME], 'AUTOMATIC', '2023-06-01')));
     await recordSigned([
       ...SEVEN.map((n) => build.issued(`PG-C-0${n}`, CB, SCHEME, '2024-01-15')),
       build.certificateSuspended(CERTIFICATE, '2024-02-01'),
