@@ -1,5 +1,5 @@
 import { RegistryError } from '../../graphql/registry-error';
-import { encodeCursor, isCountKey, keysetPage, pageRequest, type KeysetRead } from './connection';
+import { encodeCursor, isCountKey, keysetPage, pageRequest, type KeysetRead, type Page } from './connection';
 
 type Row = { id: string; n: number };
 
@@ -23,7 +23,7 @@ function walk(rows: Row[], size: number, keep: (row: Row) => boolean): { ids: st
   const ids: string[] = [];
   let after: string | null = null;
   for (let pages = 1; ; pages += 1) {
-    const page = keysetPage('rows', pageRequest('rows', size, after), read, (row) => row.id, (row) => (keep(row) ? row : null), () => 0);
+    const page: Page<Row> = keysetPage('rows', pageRequest('rows', size, after), read, (row) => row.id, (row) => (keep(row) ? row : null), () => 0);
     ids.push(...page.nodes.map((row) => row.id));
     if (!page.pageInfo.hasNextPage) return { ids, pages };
     after = page.pageInfo.endCursor;
