@@ -95,7 +95,7 @@ export class RecognitionStatements {
 
   /** The first signed checkpoint of at least `treeSize` leaves, waiting the moment it takes to be signed. */
   private async checkpointCovering(treeSize: number): Promise<StoredCheckpoint> {
-    const deadline = Date.now() + CHECKPOINT_WAIT_MS;
+    const deadline = Date.now() + CHECKPOINT_WAIT_MS; // a wait, timed on the machine's clock
     for (;;) {
       const [covering] = this.log.checkpoints.between(treeSize, Number.MAX_SAFE_INTEGER, 1);
       if (covering !== undefined) return covering;
