@@ -1,7 +1,6 @@
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
-import { isErrorCode } from '../errors';
-import type { FieldError } from './registry-error';
+import { isErrorCode, type FieldError } from '../errors';
 import { isApplicationError, toGraphQLError } from './to-graphql-error';
 
 type Logger = { error(obj: unknown, msg: string): void };
