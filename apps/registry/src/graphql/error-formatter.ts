@@ -17,7 +17,7 @@ function unwrap(error: GraphQLError): GraphQLError[] {
 
 /** graphql-js names the field at fault only in its message: `... at "input.issuedOn"; reason`, or
  * `...; Field "holderName" of required type "String!" was not provided.` for a missing one. */
-function fieldsOf(message: string): FieldError[] | undefined {
+export function fieldsOf(message: string): FieldError[] | undefined {
   const at = /^Variable "\$\w+" got invalid value .*? at "([^"]+)"; (.*)$/s.exec(message);
   if (at) return [{ path: at[1], message: at[2] }];
   const missing = /^Variable "\$(\w+)" got invalid value .*?; (Field "(\w+)" of required type .*)$/s.exec(message);
