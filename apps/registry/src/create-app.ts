@@ -4,6 +4,7 @@ import { createEventStore } from '@registry/event-store';
 import { TransparencyLog } from '@registry/tlog';
 import type { FastifyInstance } from 'fastify';
 import { AppModule, type AppSeams } from './app.module';
+import { loadKeySecret } from './auth';
 import { SystemClock } from './clock';
 import { type Config, loadConfig } from './config';
 import { fastifyLoggerOptions, PinoNestLogger } from './config/logging';
@@ -25,6 +26,8 @@ const MAX_PATH_SEGMENT = 16 * 1024;
 export async function createRegistryApp(overrides: Partial<Config> = {}, seams: AppSeams = {}): Promise<NestFastifyApplication> {
   const config = loadConfig(process.env, overrides);
   const limits = loadLimits(process.env);
+  // Checked before connecting: a replica missing its key secret is refused at once, not once the store answers.
+  if (config.eventStoreConnectionString !== undefined) loadKeySecret(config);
   // One clock for what the app records and answers, the log's checkpoint times included.
   const clock = seams.clock ?? new SystemClock();
   const store = await createEventStore({ dataDir: config.dataDir, connectionString: config.eventStoreConnectionString });
