@@ -7,7 +7,8 @@ const moduleNameMapper = {
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
 };
-const common = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform };
+const setupFiles = ['<rootDir>/test/support/typescript-in-children.ts'];
+const common = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform, setupFiles };
 
 module.exports = {
   // Starting a registry takes 2-5 s when the machine is shared and loaded: jest's 5 s default then fails tests
@@ -38,7 +39,7 @@ module.exports = {
       ...common,
       displayName: 'e2e-eventstoredb',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      setupFiles: ['<rootDir>/test/support/use-eventstoredb.ts'],
+      setupFiles: [...setupFiles, '<rootDir>/test/support/use-eventstoredb.ts'],
     },
     {
       // Real headless Chromium (Debian's /usr/bin/chromium, never a downloaded one) on the running app; skipped,

@@ -9,6 +9,7 @@ import { describeOnEventStoreDb } from '../support/test-store';
 import { TEST_KEY_SECRET } from '../support/in-process-registry';
 import { errorCodes, graphql } from './support/graphql-calls';
 import { startRegistryChild, type RegistryChild } from './support/registry-child';
+import { spawnTypeScript } from './support/typescript-child';
 import { ADMIN_KEY } from './support/world';
 
 const REGISTER_SCHEME = 'mutation($input: RegisterSchemeInput!) { registerScheme(input: $input) { position replayed } }';
@@ -138,4 +139,32 @@ describeOnEventStoreDb('The registry when its EventStoreDB stops answering or go
       rmSync(emptyDir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('refuses at once, in one line, to start without the key secret while the store is gone, instead of waiting for it', async () => {
+    proxy.down();
+    const emptyDir = mkdtempSync(join(tmpdir(), 'registry-store-down-'));
+    const child = spawnTypeScript(join(__dirname, '../../apps/registry/src/main.ts'), {
+      HOST: '127.0.0.1',
+      PORT: '0',
+      EVENTSTORE_CONNECTION_STRING: `esdb://127.0.0.1:${proxy.port}?tls=false`,
+      REGISTRY_DATA_DIR: emptyDir,
+      REGISTRY_ADMIN_KEY: ADMIN_KEY,
+    });
+    let output = '';
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    // Waiting for the store would never end while it is down: cut it short so that the test fails, not hangs (loading
+    // the app from its sources takes a child 5-20 s on a loaded machine).
+    const waitedTooLong = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    try {
+      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+
+      expect(code).toBe(1);
+      expect(output).toMatch(/^registry: On EventStoreDB every replica must hash API keys with the same secret: set REGISTRY_KEY_SECRET/m);
+      expect(output).not.toMatch(/listening on port|\n\s+at /);
+    } finally {
+      clearTimeout(waitedTooLong);
+      rmSync(emptyDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

@@ -83,6 +83,29 @@ describe('GraphQL subscriptions: told over WebSocket when an answer changes', ()
     expect(refused.every(([subscribed]) => subscribed.received.length === 0)).toBe(true);
   });
 
+  itOnEmbeddedStore('refuses wrongly typed or missing variables as BAD_USER_INPUT naming the variable, without logging an error', async () => {
+    const log = registry.app.getHttpAdapter().getInstance().log;
+    const errorLogs = jest.spyOn(log, 'error');
+    try {
+      const connection = connect();
+      const refused = [
+        connection.subscribe(PAIR, { n: 42, c: 'MY' }),
+        connection.subscribe(PAIR, { c: 'MY' }),
+        connection.subscribe(PAIR, { n: 'C-1', c: ['MY'] }),
+      ];
+      await Promise.all(refused.map((subscribed) => subscribed.until(1)));
+      expect(refused.map((subscribed) => subscribed.codes())).toEqual([['BAD_USER_INPUT'], ['BAD_USER_INPUT'], ['BAD_USER_INPUT']]);
+      expect(refused.map((subscribed) => subscribed.errors?.[0].extensions?.fields)).toEqual([
+        [{ path: 'n', message: expect.stringContaining('String cannot represent') }],
+        [{ path: 'n', message: expect.stringContaining('was not provided') }],
+        [{ path: 'c', message: expect.stringContaining('String cannot represent') }],
+      ]);
+      expect(errorLogs).not.toHaveBeenCalled();
+    } finally {
+      errorLogs.mockRestore();
+    }
+  });
+
   itOnEmbeddedStore('caps the subscriptions per connection and per key (RATE_LIMITED), and frees a place when one stops', async () => {
     const first = connect(ADMIN_KEY);
     const second = connect(ADMIN_KEY);

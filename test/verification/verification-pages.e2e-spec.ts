@@ -28,13 +28,22 @@ function statementForm(fields: { file?: string; paste?: string }): FormData {
   return form;
 }
 
+/** The server's clock: the system's unless a test sets it. */
+class SettableClock {
+  instant: Date | null = null;
+  now(): Date {
+    return new Date(this.instant?.getTime() ?? Date.now());
+  }
+}
+
 jest.setTimeout(30_000);
 
 describe('the verification pages', () => {
   let registry: RunningRegistry;
+  const clock = new SettableClock();
 
   beforeAll(async () => {
-    registry = await startDemoRegistry({ publicUrl: `${PUBLIC_URL}/` });
+    registry = await startDemoRegistry({ publicUrl: `${PUBLIC_URL}/` }, { clock });
   }, 60_000);
 
   afterAll(async () => {
@@ -61,6 +70,18 @@ describe('the verification pages', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toMatch(/https?:/);
+  });
+
+  it("take today from the registry's clock, not the machine's: an answer without a date is for the clock's day", async () => {
+    clock.instant = new Date('2031-03-15T12:00:00Z');
+    try {
+      const { status, body } = await page(`/verify/${CASES.recognized.number}?country=MY`);
+      expect(status).toBe(200);
+      expect(body).toContain('This answer is for 15 March 2031 (2031-03-15).');
+      expect(body).toContain('Printed from the registry on 15 March 2031.');
+    } finally {
+      clock.instant = null;
+    }
   });
 
   it('redirect a filled-in form to the shareable answer link', async () => {

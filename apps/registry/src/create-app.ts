@@ -4,7 +4,8 @@ import { createEventStore } from '@registry/event-store';
 import { TransparencyLog } from '@registry/tlog';
 import type { FastifyInstance } from 'fastify';
 import { AppModule, type AppSeams } from './app.module';
-import { CLOCK, type Clock } from './clock';
+import { loadKeySecret } from './auth';
+import { SystemClock } from './clock';
 import { type Config, loadConfig } from './config';
 import { fastifyLoggerOptions, PinoNestLogger } from './config/logging';
 import { registerGracefulStop } from './graceful-stop';
@@ -25,6 +26,10 @@ const MAX_PATH_SEGMENT = 16 * 1024;
 export async function createRegistryApp(overrides: Partial<Config> = {}, seams: AppSeams = {}): Promise<NestFastifyApplication> {
   const config = loadConfig(process.env, overrides);
   const limits = loadLimits(process.env);
+  // Checked before connecting: a replica missing its key secret is refused at once, not once the store answers.
+  if (config.eventStoreConnectionString !== undefined) loadKeySecret(config);
+  // One clock for what the app records and answers, the log's checkpoint times included.
+  const clock = seams.clock ?? new SystemClock();
   const store = await createEventStore({ dataDir: config.dataDir, connectionString: config.eventStoreConnectionString });
   let log: TransparencyLog | undefined;
   try {
@@ -45,9 +50,10 @@ export async function createRegistryApp(overrides: Partial<Config> = {}, seams: 
       allowTampered: config.allowTamperedLog,
       soleWriter: config.eventStoreConnectionString === undefined,
       log: { info: (message) => pino.info(message), warn: (message) => pino.warn(message), error: (message) => pino.error(message) },
+      now: () => clock.now(),
     });
     // The app writes through the log's guard: no append while the log is unchecked after a lost connection, or diverged.
-    const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, log.guard(store), log, seams), adapter, {
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, log.guard(store), log, { ...seams, clock }), adapter, {
       logger,
       abortOnError: false,
     });
@@ -60,7 +66,7 @@ export async function createRegistryApp(overrides: Partial<Config> = {}, seams: 
       bodyLimitBytes: limits.bodyLimitBytes,
       publicUrl: config.publicUrl,
       log,
-      clock: app.get<Clock>(CLOCK),
+      clock,
     });
     return app;
   } catch (error) {

@@ -1,8 +1,6 @@
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RecordedEvent } from '@registry/event-store';
-import { runningFromTypeScriptSources, typeScriptBootstrap } from '@registry/event-store/sqlite/typescript-source-loader';
 import { BatchFolder, type LogPoint } from './batch-folder';
 import type { DocumentProjection } from './document-projection';
 import type { BulkReply, BulkRequest, BulkWriterOptions } from './sqlite/bulk-writer-protocol';
@@ -13,10 +11,9 @@ const MAX_IN_FLIGHT = 3;
 /** A slot starts large enough for a page of certificates, and grows when a batch needs more. */
 const SLOT_BYTES = 1 << 20;
 
+/** Spawned as the event store's writer is (see its writer-client.ts): an explicit `env` passes NODE_OPTIONS on. */
 function spawnWriter(options: BulkWriterOptions): Worker {
-  const entry = join(__dirname, 'sqlite', runningFromTypeScriptSources() ? 'bulk-writer.worker.ts' : 'bulk-writer.worker.js');
-  if (!runningFromTypeScriptSources()) return new Worker(entry, { workerData: options });
-  return new Worker(typeScriptBootstrap(entry), { eval: true, workerData: options });
+  return new Worker(require.resolve('./sqlite/bulk-writer.worker'), { workerData: options, env: { ...process.env } });
 }
 
 /**

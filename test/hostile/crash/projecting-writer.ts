@@ -9,7 +9,7 @@ import type { ProjectingWriterLine } from './projecting-writer-line';
 /**
  * A registry process without HTTP, killed by the test with SIGKILL: the store and the live projections run
  * while CRASH_WRITERS loops issue, suspend and reinstate certificates. A line is printed only after
- * `append` resolved. Loaded by a bare TypeScript loader (see support/typescript-child.ts).
+ * `append` resolved. Loaded by ts-node (see support/typescript-child.ts).
  */
 async function main(): Promise<void> {
   loadPowerCutVfs(process.env.POWERCUT_EXTENSION);

@@ -1,4 +1,5 @@
 import { generateApiKey } from '../../../apps/registry/src/auth';
+import type { AppSeams } from '../../../apps/registry/src/app.module';
 import type { Config } from '../../../apps/registry/src/config';
 import { loadDemo } from '../../../scripts/demo/load-demo';
 import { startRegistry, type RunningRegistry } from '../../support/in-process-registry';
@@ -26,9 +27,9 @@ export function answerPath(number: string, country: string, extra: Record<string
 }
 
 /** The real registry with the demo data set loaded through its API. */
-export async function startDemoRegistry(config: Partial<Config> = {}): Promise<RunningRegistry> {
+export async function startDemoRegistry(config: Partial<Config> = {}, seams: AppSeams = {}): Promise<RunningRegistry> {
   const adminKey = generateApiKey().secret;
-  const registry = await startRegistry({ config: { adminKey, ...config } });
+  const registry = await startRegistry({ config: { adminKey, ...config }, seams });
   try {
     await loadDemo(registry.app, adminKey);
     return registry;

@@ -1,5 +1,5 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { RegistryError } from '../graphql/registry-error';
+import { ApplicationError } from '../errors';
 import { API_KEY_DIRECTORY, type ApiKeyDirectory } from './api-key-directory';
 import { identifyCaller } from './caller';
 import { KEY_HASHING, type KeyHashing } from './key-hashing';
@@ -21,7 +21,7 @@ export class AuthGuard implements CanActivate {
     const request = requestOf(context);
     if (request === undefined) return true;
     const caller = await cachedCaller(request, () => identifyCaller(request.headers.authorization, this.directory, this.hashing));
-    if (caller.kind === 'refused') throw new RegistryError('UNAUTHENTICATED', caller.reason);
+    if (caller.kind === 'refused') throw new ApplicationError('UNAUTHENTICATED', caller.reason);
     return true;
   }
 }

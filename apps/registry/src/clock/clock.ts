@@ -1,8 +1,9 @@
 import { type DynamicModule, Global, Injectable, Module } from '@nestjs/common';
 import { calendarDateOf, type CalendarDate } from '@registry/domain';
 
-/** The application's only source of "now": `recordedAt` on the write side, "today" for queries without a date.
- * Tests provide a fixed one under CLOCK. */
+/** The application's only source of "now" for what it records and answers: `recordedAt` on the write side, "today"
+ * for queries and pages without a date, the log's checkpoint times. Tests provide a fixed one under CLOCK. Durations
+ * (deadlines, latencies, how recent a health notice is) and the times of operational notices read the machine's. */
 export interface Clock {
   now(): Date;
 }

@@ -1,2 +1,3 @@
 export { ApplicationError } from './application-error';
+export { badUserInput, type FieldError } from './bad-user-input';
 export { ERROR_CODES, isErrorCode, type ErrorCode } from './error-codes';

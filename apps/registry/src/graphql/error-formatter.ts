@@ -1,7 +1,6 @@
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
-import { isErrorCode } from '../errors';
-import type { FieldError } from './registry-error';
+import { isErrorCode, type FieldError } from '../errors';
 import { isApplicationError, toGraphQLError } from './to-graphql-error';
 
 type Logger = { error(obj: unknown, msg: string): void };
@@ -18,7 +17,7 @@ function unwrap(error: GraphQLError): GraphQLError[] {
 
 /** graphql-js names the field at fault only in its message: `... at "input.issuedOn"; reason`, or
  * `...; Field "holderName" of required type "String!" was not provided.` for a missing one. */
-function fieldsOf(message: string): FieldError[] | undefined {
+export function fieldsOf(message: string): FieldError[] | undefined {
   const at = /^Variable "\$\w+" got invalid value .*? at "([^"]+)"; (.*)$/s.exec(message);
   if (at) return [{ path: at[1], message: at[2] }];
   const missing = /^Variable "\$(\w+)" got invalid value .*?; (Field "(\w+)" of required type .*)$/s.exec(message);

@@ -7,6 +7,7 @@ import { GraphqlErrorPassthrough } from './graphql-error.filter';
 import { checkDocument, refuseNonGraphqlText } from './document-guard';
 import { PARSE_OPTIONS, QUERY_LIMITS, assertQueryLimits } from './query-limits';
 import { checkSubscriptionDocument } from './subscription-guard';
+import { rememberSubscriptionVariables } from './subscription-variables';
 
 /**
  * GraphQL on Mercurius inside Nest's Fastify instance. No graphql-jit: it writes parts of the query into the
@@ -35,7 +36,7 @@ import { checkSubscriptionDocument } from './subscription-guard';
       },
       // graphql-ws over WebSocket on the same path; the upgrade request passes the rate limiter and its headers
       // (or the connection_init payload's) carry the API key. Messages are bounded as request bodies are.
-      subscription: { keepAlive: 30_000 },
+      subscription: { keepAlive: 30_000, context: rememberSubscriptionVariables },
       errorFormatter: formatRegistryErrors,
       allowBatchedQueries: false,
     }),

@@ -5,7 +5,8 @@ import {
   ValidationPipe,
   type ValidationError,
 } from '@nestjs/common';
-import { badUserInput, type FieldError } from './registry-error';
+import { badUserInput, type FieldError } from '../errors';
+import { toGraphQLError } from './to-graphql-error';
 
 function flatten(errors: ValidationError[], parent: string | undefined): FieldError[] {
   return errors.flatMap((error) => {
@@ -39,7 +40,8 @@ export class RegistryValidationPipe implements PipeTransform {
     try {
       return await this.pipe.transform(value, metadata);
     } catch (error) {
-      if (error instanceof InvalidArgument) throw badUserInput(flatten(error.errors, metadata.data));
+      // Mapped here, not left to the exception filter: a subscription's arguments are checked outside its reach.
+      if (error instanceof InvalidArgument) throw toGraphQLError(badUserInput(flatten(error.errors, metadata.data)));
       throw error;
     }
   }

@@ -49,6 +49,7 @@ export class ReadModelsHealth implements HealthComponent {
     } else if (status.failure !== undefined) {
       reasons.push(`stopped for good: ${status.failure}`);
     }
+    // Elapsed time on the machine's clock (the repair's time is the machine's too), not the app's "now".
     const recent = status.repairs.filter((repair) => Date.now() - repair.at.getTime() < REPAIR_NOTICE_MS);
     if (recent.length > 0 && health === 'up') health = 'degraded';
     for (const repair of recent) {

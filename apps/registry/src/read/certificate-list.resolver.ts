@@ -5,7 +5,7 @@ import { certificateStatusAt, certificateValidUntilAt, recognizedCountries, type
 import { Authorizer, CallerActor } from '../auth';
 import { DateScalar } from '../graphql/date.scalar';
 import { FIELD_WEIGHTS } from '../graphql/query-limits';
-import { badUserInput, RegistryError } from '../graphql/registry-error';
+import { ApplicationError, badUserInput } from '../errors';
 import { CLOCK, type Clock } from '../clock';
 import { CertificateObject, toCertificateObject } from './certificate.object';
 import { Connection, countKept, keysetPage, pageRequest, type KeysetRead } from './pagination/connection';
@@ -59,7 +59,7 @@ export class CertificateListResolver {
     const caller = this.authorizer.requireRole(actor, ['CERTIFICATION_BODY', 'ACCREDITATION_BODY', 'AUDITOR'], 'certificates');
     const named = certificationBodyId == null ? null : identifierArgument('certificationBodyId', certificationBodyId);
     if (caller.role === 'CERTIFICATION_BODY' && named !== null && named !== caller.cbId) {
-      throw new RegistryError('FORBIDDEN', 'A CERTIFICATION_BODY key lists its own certificates only', { role: caller.role });
+      throw new ApplicationError('FORBIDDEN', 'A CERTIFICATION_BODY key lists its own certificates only', { role: caller.role });
     }
     const cbId = caller.role === 'CERTIFICATION_BODY' ? (caller.cbId ?? '') : named;
     if (cbId === null) throw badUserInput([{ path: 'certificationBodyId', message: 'name the certification body' }]);

@@ -6,7 +6,7 @@ import type { EventStore } from '@registry/event-store';
 import { Authorizer, CallerActor } from '../auth';
 import { FIELD_WEIGHTS } from '../graphql/query-limits';
 import { EVENT_STORE } from '../store';
-import { RegistryError } from '../graphql/registry-error';
+import { ApplicationError } from '../errors';
 import { certificationBodyMayRead } from './history-access';
 import { AFTER, Connection, FIRST, IN_PAGES, isCountKey, pageOf, pageRequest } from './pagination/connection';
 import { boundedInteger, identifierArgument } from './query-arguments';
@@ -76,7 +76,7 @@ export class HistoryResolver {
     const name = identifierArgument('stream', stream);
     if (caller.role === 'CERTIFICATION_BODY') {
       const own = await certificationBodyMayRead(name, caller.cbId ?? '', this.host.readModels, () => this.store.readStream(name, { maxCount: HISTORY_MAX_LIMIT }));
-      if (!own) throw new RegistryError('FORBIDDEN', 'A CERTIFICATION_BODY key reads the history of its own records only', { role: caller.role });
+      if (!own) throw new ApplicationError('FORBIDDEN', 'A CERTIFICATION_BODY key reads the history of its own records only', { role: caller.role });
     }
     return name;
   }

@@ -1,5 +1,5 @@
 import { calendarDateOf, isCountryCode, normalizeCountry, type CalendarDate } from '@registry/domain';
-import { badUserInput, RegistryError } from '../graphql/registry-error';
+import { ApplicationError, badUserInput } from '../errors';
 import type { Clock } from '../clock';
 
 /** Longer than any identifier the registry issues: a longer one is a probe, refused before any lookup. */
@@ -13,7 +13,7 @@ export function asOfOrToday(asOf: CalendarDate | null | undefined, clock: Clock)
   try {
     return calendarDateOf(now);
   } catch {
-    throw new RegistryError(
+    throw new ApplicationError(
       'SERVICE_UNAVAILABLE',
       `The server clock reads ${Number.isNaN(now.getTime()) ? 'an invalid time' : now.toISOString()}, which is no calendar date from 0000-01-01 to 9999-12-31, so "today" is unknown; pass asOf, and have the operator fix the clock`,
       { reason: 'CLOCK_OUT_OF_RANGE' },

@@ -5,7 +5,7 @@ import { evaluateRecognition, knownRecognitionInput, recognitionCorrections, typ
 import type { FastifyRequest } from 'fastify';
 import { DateScalar } from '../graphql/date.scalar';
 import { FIELD_WEIGHTS } from '../graphql/query-limits';
-import { badUserInput, RegistryError } from '../graphql/registry-error';
+import { ApplicationError, badUserInput } from '../errors';
 import { chargeLookups } from '../limits';
 import { ArrangementObject, toArrangementObject } from './arrangement.object';
 import { CertificationBodyObject, toCertificationBodyObject } from './certification-body.object';
@@ -68,7 +68,7 @@ export class RecognitionResolver {
     if (request !== undefined) {
       const charge = await chargeLookups(request, valid.length);
       if (!charge.allowed) {
-        throw new RegistryError('RATE_LIMITED', `${valid.length} lookups are more than this caller has left; retry in ${charge.retryAfterSeconds} s`, {
+        throw new ApplicationError('RATE_LIMITED', `${valid.length} lookups are more than this caller has left; retry in ${charge.retryAfterSeconds} s`, {
           limit: charge.limit,
           retryAfterSeconds: charge.retryAfterSeconds,
         });

@@ -13,7 +13,7 @@ import {
 import { CompactSign, exportJWK } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, type Clock } from '../clock';
-import { RegistryError } from '../graphql/registry-error';
+import { ApplicationError } from '../errors';
 import { ReadSideHost } from '../read/read-side.host';
 import { RecordTime } from '../read/record-time/record-time';
 import { TRANSPARENCY_LOG } from '../transparency/transparency-log.token';
@@ -37,7 +37,7 @@ export class RecognitionStatements {
   ) {}
 
   async issue(certificateNumber: string, country: string, asOf: CalendarDate, knownAt: string | null | undefined): Promise<string> {
-    if (this.log.tampered) throw new RegistryError('SERVICE_UNAVAILABLE', 'The registry signs no statement while its log does not match its checkpoints');
+    if (this.log.tampered) throw new ApplicationError('SERVICE_UNAVAILABLE', 'The registry signs no statement while its log does not match its checkpoints');
     const cut = await this.recordTime.cut(knownAt);
     const input = knownRecognitionInput(this.host.readModels.recognitionInput(certificateNumber, country), cut.known);
     const answer = evaluateRecognition(input, country, asOf);
@@ -46,7 +46,7 @@ export class RecognitionStatements {
     const evidence = orderedEvidence(answer.evidence).map((ref): InclusionEvidence => {
       const leafIndex = this.log.leafIndexAt(BigInt(ref.position));
       if (leafIndex === null || leafIndex >= checkpoint.treeSize) {
-        throw new RegistryError('SERVICE_UNAVAILABLE', 'The log tree has not caught up with the evidence yet; ask again in a moment');
+        throw new ApplicationError('SERVICE_UNAVAILABLE', 'The log tree has not caught up with the evidence yet; ask again in a moment');
       }
       const proof = this.log.inclusionProof(leafIndex, checkpoint.treeSize);
       return {
@@ -95,11 +95,11 @@ export class RecognitionStatements {
 
   /** The first signed checkpoint of at least `treeSize` leaves, waiting the moment it takes to be signed. */
   private async checkpointCovering(treeSize: number): Promise<StoredCheckpoint> {
-    const deadline = Date.now() + CHECKPOINT_WAIT_MS;
+    const deadline = Date.now() + CHECKPOINT_WAIT_MS; // a wait, timed on the machine's clock
     for (;;) {
       const [covering] = this.log.checkpoints.between(treeSize, Number.MAX_SAFE_INTEGER, 1);
       if (covering !== undefined) return covering;
-      if (Date.now() > deadline) throw new RegistryError('SERVICE_UNAVAILABLE', 'No signed checkpoint covers the answer yet; ask again in a moment');
+      if (Date.now() > deadline) throw new ApplicationError('SERVICE_UNAVAILABLE', 'No signed checkpoint covers the answer yet; ask again in a moment');
       await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_POLL_MS));
     }
   }

@@ -13,6 +13,7 @@ export class LogWrites {
   }
 
   failed(error: unknown): void {
+    // The machine's time, not the app's clock: an operational notice for /health, never recorded or answered.
     this.lastFailure = { at: new Date(), message: error instanceof Error ? error.message : String(error) };
   }
 

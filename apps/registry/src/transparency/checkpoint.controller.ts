@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject, UseFilters } from '@nestjs/common';
 import type { TransparencyLog } from '@registry/tlog';
-import { RegistryError } from '../graphql/registry-error';
+import { ApplicationError } from '../errors';
 import { HttpRefusalFilter } from './http-refusal.filter';
 import { registryKeys, type RegistryKeysBody } from './registry-keys';
 import { TRANSPARENCY_LOG } from './transparency-log.token';
@@ -16,7 +16,7 @@ export class CheckpointController {
   @Header('cache-control', 'no-store')
   checkpoint(): string {
     const latest = this.log.latestCheckpoint();
-    if (latest === null) throw new RegistryError('NOT_FOUND', 'The registry has signed no checkpoint yet');
+    if (latest === null) throw new ApplicationError('NOT_FOUND', 'The registry has signed no checkpoint yet');
     return this.log.cosignedNote(latest);
   }
 

@@ -4,7 +4,7 @@ import { witnessStream } from '@registry/domain';
 import type { EventStore } from '@registry/event-store';
 import { parseSignatureLine, parseVerifierKey, type TransparencyLog, type VerifierKey } from '@registry/tlog';
 import { IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { badUserInput, RegistryError } from '../graphql/registry-error';
+import { ApplicationError, badUserInput } from '../errors';
 import { RegistryValidationPipe } from '../graphql/validation.pipe';
 import { EVENT_STORE } from '../store';
 import { checkpointObject } from './checkpoint-view';
@@ -42,7 +42,7 @@ export class CosignatureMutation {
   async addCheckpointCosignature(@Args('input', RegistryValidationPipe) input: AddCheckpointCosignatureInput): Promise<CheckpointObject> {
     const name = lineSigner(input.cosignature);
     const witness = await this.registeredWitness(name);
-    if (witness === null) throw new RegistryError('FORBIDDEN', `${name} is not a witness registered by the accreditation body`);
+    if (witness === null) throw new ApplicationError('FORBIDDEN', `${name} is not a witness registered by the accreditation body`);
     if (this.log.checkpoints.at(input.treeSize) === null) {
       throw badUserInput([{ path: 'input.treeSize', message: `the registry signed no checkpoint of ${input.treeSize} leaves` }]);
     }

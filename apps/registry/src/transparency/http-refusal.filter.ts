@@ -12,9 +12,8 @@ function codeOf(error: GraphQLError | ApplicationError | RuleViolation): string 
   return String(error.extensions.code ?? 'INTERNAL_SERVER_ERROR');
 }
 
-/** The HTTP edge of application errors: the REST endpoints of the log answer a refusal (an ApplicationError, e.g.
- * from the Authorizer, or a RegistryError from the auth guard) as JSON with the same stable code GraphQL would
- * give, never as a 500. */
+/** The HTTP edge of application errors: the REST endpoints of the log answer a refusal (an ApplicationError, from
+ * the auth guard or an argument check) as JSON with the same stable code GraphQL would give, never as a 500. */
 @Catch(GraphQLError, ApplicationError, RuleViolation)
 export class HttpRefusalFilter implements ExceptionFilter {
   catch(error: GraphQLError | ApplicationError | RuleViolation, host: ArgumentsHost): void {

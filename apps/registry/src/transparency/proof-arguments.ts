@@ -1,4 +1,4 @@
-import { badUserInput } from '../graphql/registry-error';
+import { badUserInput } from '../errors';
 
 /** A tree size or leaf index given by a caller: an integer from `min` to `max`, or BAD_USER_INPUT naming the field. */
 export function treeInteger(path: string, value: unknown, min: number, max: number): number {

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import type { TransparencyLog } from '@registry/tlog';
-import { RegistryError } from '../graphql/registry-error';
+import { ApplicationError } from '../errors';
 import { AFTER, Connection, FIRST, IN_PAGES, isCountKey, pageOf, pageRequest } from '../read/pagination/connection';
 import { checkpointObject } from './checkpoint-view';
 import { treeInteger } from './proof-arguments';
@@ -21,7 +21,7 @@ export class TransparencyResolver {
   @Query(() => CheckpointObject, { description: 'The latest checkpoint the registry signed, with the cosignatures collected.' })
   checkpoint(): CheckpointObject {
     const latest = this.log.latestCheckpoint();
-    if (latest === null) throw new RegistryError('SERVICE_UNAVAILABLE', 'The registry has signed no checkpoint yet');
+    if (latest === null) throw new ApplicationError('SERVICE_UNAVAILABLE', 'The registry has signed no checkpoint yet');
     return checkpointObject(this.log, latest);
   }
 

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { openSqliteEventStore } from './sqlite-event-store';
 import { makeTempDataDir } from './testing/temp-data-dir';
-import { typeScriptBootstrap } from './typescript-source-loader';
 
 describe('An embedded store left open', () => {
   const dir = makeTempDataDir('lifetime');
@@ -10,7 +9,7 @@ describe('An embedded store left open', () => {
   afterAll(() => dir.remove());
 
   it('does not keep its process alive once idle, and its events and lock survive that exit', async () => {
-    const child = spawn(process.execPath, ['-e', typeScriptBootstrap(join(__dirname, 'testing', 'open-and-forget.ts'))], {
+    const child = spawn(process.execPath, [join(__dirname, 'testing', 'open-and-forget.ts')], {
       env: { ...process.env, HOLD_DATA_DIR: dir.dataDir },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

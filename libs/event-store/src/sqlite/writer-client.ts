@@ -1,10 +1,8 @@
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EventStoreUnavailableError } from '../errors';
 import { BatchCommitter } from './batch-committer';
 import { eventsFilePath, prepareWriterConnection } from './schema';
-import { runningFromTypeScriptSources, typeScriptBootstrap } from './typescript-source-loader';
 import type { AppendOutcome, AppendRequest, WriterOptions, WriterReply, WriterRequest } from './writer-protocol';
 
 interface Pending {
@@ -254,7 +252,11 @@ function openLocalWriter(dataDir: string): { db: Database.Database; committer: B
   }
 }
 
+/**
+ * The worker's file is resolved like an import (`.js` when built, `.ts` under jest). The `env` given is the
+ * snapshot a worker gets by default, but given explicitly it makes the worker read NODE_OPTIONS as a process
+ * would: that is how an operator's options and, in tests, the TypeScript loader reach the worker.
+ */
 function spawnWriter(options: WriterOptions): Worker {
-  if (!runningFromTypeScriptSources()) return new Worker(join(__dirname, 'writer.worker.js'), { workerData: options });
-  return new Worker(typeScriptBootstrap(join(__dirname, 'writer.worker.ts')), { eval: true, workerData: options });
+  return new Worker(require.resolve('./writer.worker'), { workerData: options, env: { ...process.env } });
 }

@@ -1,7 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { impactOf, type Actor, type ImpactEvent } from '@registry/domain';
 import { Authorizer, CallerActor } from '../../auth';
-import { badUserInput } from '../../graphql/registry-error';
+import { badUserInput } from '../../errors';
 import { RegistryValidationPipe } from '../../graphql/validation.pipe';
 import { NotificationsHost } from '../notifications.host';
 import { ImpactInput, ImpactObject, type ImpactCountObject } from './impact.objects';

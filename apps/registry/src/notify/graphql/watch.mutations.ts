@@ -2,7 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { RuleViolation, watchOwnerKey, type Actor, type WatchTarget } from '@registry/domain';
 import { randomUUID } from 'node:crypto';
 import { CallerActor } from '../../auth';
-import { badUserInput } from '../../graphql/registry-error';
+import { badUserInput } from '../../errors';
 import { RegistryValidationPipe } from '../../graphql/validation.pipe';
 import type { CommandOutcome } from '../../write/command-pipeline';
 import { CommandResultObject, toCommandResult } from '../../write/mutation/command-result.object';

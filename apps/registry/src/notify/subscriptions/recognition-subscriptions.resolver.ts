@@ -5,7 +5,8 @@ import type { FastifyRequest } from 'fastify';
 import { API_KEY_DIRECTORY, type ApiKeyDirectory } from '../../auth/api-key-directory';
 import { identifyCaller } from '../../auth/caller';
 import { KEY_HASHING, type KeyHashing } from '../../auth/key-hashing';
-import { RegistryError } from '../../graphql/registry-error';
+import { ApplicationError } from '../../errors';
+import { isApplicationError, toGraphQLError } from '../../graphql/to-graphql-error';
 import { chargeLookups } from '../../limits/lookup-allowance';
 import { countryArgument, identifierArgument } from '../../read/query-arguments';
 import { NotificationsHost } from '../notifications.host';
@@ -68,10 +69,10 @@ export class RecognitionSubscriptionsResolver {
   ): Promise<AsyncIterableIterator<RecognitionChangeObject>> {
     return this.open(context, (caller) => {
       const id = identifierArgument('cbId', cbId);
-      if (caller === null) throw new RegistryError('UNAUTHENTICATED', 'An API key is required to follow a certification body');
+      if (caller === null) throw new ApplicationError('UNAUTHENTICATED', 'An API key is required to follow a certification body');
       const own = caller.role === 'CERTIFICATION_BODY' && caller.cbId === id;
       if (!own && caller.role !== 'ACCREDITATION_BODY' && caller.role !== 'AUDITOR') {
-        throw new RegistryError('FORBIDDEN', `A ${caller.role} key may follow its own certification body only`, { role: caller.role });
+        throw new ApplicationError('FORBIDDEN', `A ${caller.role} key may follow its own certification body only`, { role: caller.role });
       }
       return (fact) => fact.data.cbId === id;
     });
@@ -83,16 +84,16 @@ export class RecognitionSubscriptionsResolver {
   ): Promise<AsyncIterableIterator<RecognitionChangeObject>> {
     try {
       const request = context.request;
-      if (request === undefined) throw new RegistryError('BAD_USER_INPUT', 'Subscriptions are served over WebSocket (graphql-ws) only', { reason: 'WEBSOCKET_ONLY' });
+      if (request === undefined) throw new ApplicationError('BAD_USER_INPUT', 'Subscriptions are served over WebSocket (graphql-ws) only', { reason: 'WEBSOCKET_ONLY' });
       const caller = await identifyCaller(request.headers.authorization, this.directory, this.hashing);
-      if (caller.kind === 'refused') throw new RegistryError('UNAUTHENTICATED', caller.reason);
+      if (caller.kind === 'refused') throw new ApplicationError('UNAUTHENTICATED', caller.reason);
       const actor = caller.kind === 'key' ? caller.actor : null;
       const accepts = authorize(actor);
       // Each subscription is charged as one lookup more, so opening and closing them cannot enumerate numbers
       // faster than looking them up (the upgrade request paid for its own unit).
       const charge = await chargeLookups(request, 2);
       if (!charge.allowed) {
-        throw new RegistryError('RATE_LIMITED', `Too many lookups from this caller; retry in ${charge.retryAfterSeconds} s`, {
+        throw new ApplicationError('RATE_LIMITED', `Too many lookups from this caller; retry in ${charge.retryAfterSeconds} s`, {
           limit: charge.limit,
           retryAfterSeconds: charge.retryAfterSeconds,
         });
@@ -102,7 +103,9 @@ export class RecognitionSubscriptionsResolver {
       const facts = new FactStream((listener) => this.notifications.onFact(listener), (fact: DerivedFact): fact is RecognitionFact => isRecognitionFact(fact) && accepts(fact), release);
       return mapStream(facts, toRecognitionChange);
     } catch (error) {
-      return refusedStream(error as Error);
+      // Mapped here: Mercurius sends a subscription's failure over the socket past both the exception filter and
+      // the error formatter, so an application error would leave without its code.
+      return refusedStream(isApplicationError(error) ? toGraphQLError(error) : (error as Error));
     }
   }
 }

@@ -1,4 +1,4 @@
-import { RegistryError } from '../../graphql/registry-error';
+import { ApplicationError } from '../../errors';
 import type { SubscriptionLimits } from './subscription-limits';
 
 /** Counts the open subscriptions per key (or address) and per connection, and refuses past the caps. */
@@ -32,7 +32,7 @@ export class SubscriptionCaps {
     };
   }
 
-  private refusal(what: string, reason: string, limit: number): RegistryError {
-    return new RegistryError('RATE_LIMITED', `Too many open subscriptions: ${what}; stop one first`, { reason, limit });
+  private refusal(what: string, reason: string, limit: number): ApplicationError {
+    return new ApplicationError('RATE_LIMITED', `Too many open subscriptions: ${what}; stop one first`, { reason, limit });
   }
 }

@@ -4,7 +4,7 @@ import { everParties, type Actor, type CalendarDate } from '@registry/domain';
 import { Authorizer, CallerActor } from '../../auth';
 import { DateScalar } from '../../graphql/date.scalar';
 import { FIELD_WEIGHTS } from '../../graphql/query-limits';
-import { RegistryError, badUserInput } from '../../graphql/registry-error';
+import { ApplicationError, badUserInput } from '../../errors';
 import { CLOCK, type Clock } from '../../clock';
 import { paginate } from '../pagination/connection';
 import { asOfOrToday, countryArgument } from '../query-arguments';
@@ -51,11 +51,11 @@ export class RecognitionApplicationsResolver {
     const models = this.host.readModels;
     const own = caller.role === 'CERTIFICATION_BODY' ? models.certificationBody(caller.cbId ?? '') : null;
     if (caller.role === 'CERTIFICATION_BODY' && own === null) {
-      throw new RegistryError('FORBIDDEN', 'This CERTIFICATION_BODY key is bound to no certification body on record');
+      throw new ApplicationError('FORBIDDEN', 'This CERTIFICATION_BODY key is bound to no certification body on record');
     }
     const named = country == null ? null : countryArgument('country', country);
     if (own !== null && named !== null && named !== own.country) {
-      throw new RegistryError('FORBIDDEN', `A certification body of ${own.country} sees the applications to its own country only`);
+      throw new ApplicationError('FORBIDDEN', `A certification body of ${own.country} sees the applications to its own country only`);
     }
     const target = named ?? own?.country ?? null;
     if (target === null) throw badUserInput([{ path: 'country', message: 'name the host country' }]);

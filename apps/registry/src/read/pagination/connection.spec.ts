@@ -1,4 +1,4 @@
-import { RegistryError } from '../../graphql/registry-error';
+import { ApplicationError } from '../../errors';
 import { encodeCursor, isCountKey, keysetPage, pageRequest, type KeysetRead, type Page } from './connection';
 
 type Row = { id: string; n: number };
@@ -35,7 +35,7 @@ function refusal(run: () => unknown): unknown {
     run();
     return 'accepted';
   } catch (error) {
-    return error instanceof RegistryError ? [error.code, (error.extensions.fields as { path: string }[]).map((field) => field.path)] : error;
+    return error instanceof ApplicationError ? [error.code, (error.details.fields as { path: string }[]).map((field) => field.path)] : error;
   }
 }
 

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
-import { badUserInput } from '../../graphql/registry-error';
+import { badUserInput } from '../../errors';
 import { boundedInteger } from '../query-arguments';
 
 /** The most items one page holds: the page size is capped, the list is not. */

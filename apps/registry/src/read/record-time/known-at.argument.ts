@@ -1,5 +1,5 @@
 import { isCalendarDate } from '@registry/domain';
-import { badUserInput } from '../../graphql/registry-error';
+import { badUserInput } from '../../errors';
 
 /** An instant with a date, a time and a zone, e.g. 2026-11-01T14:00:00Z or 2026-11-01T21:00:00.123+07:00. */
 const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;

@@ -4,7 +4,7 @@ import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { evaluateComparability, monitorActionPlan, monitorRegion, type CalendarDate } from '@registry/domain';
 import { MAX_LIST_SIZE } from '@registry/projections';
 import { DateScalar } from '../../graphql/date.scalar';
-import { badUserInput } from '../../graphql/registry-error';
+import { badUserInput } from '../../errors';
 import { asOfOrToday, countryArgument, identifierArgument } from '../query-arguments';
 import { ReadSideHost } from '../read-side.host';
 import { RecognitionObject } from '../recognition.object';

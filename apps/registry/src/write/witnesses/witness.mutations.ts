@@ -2,7 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@registry/domain';
 import { COSIGNATURE_V1, parseVerifierKey } from '@registry/tlog';
 import { CallerActor } from '../../auth';
-import { badUserInput } from '../../graphql/registry-error';
+import { badUserInput } from '../../errors';
 import { RegistryValidationPipe } from '../../graphql/validation.pipe';
 import { CommandResultObject, toCommandResult } from '../mutation/command-result.object';
 import { CommandSender } from '../mutation/command-sender';

@@ -8,7 +8,6 @@ import { PROBE_TYPE, SHARED_STREAM, type CrashWriterLine, type ProbeData } from 
  * CRASH_WRITERS loops append concurrently (so commits are grouped) batches of 1–4 events, each loop to its
  * own stream with an exact expected revision, and now and then to one shared stream with `any`. A line is
  * printed only AFTER `append` resolved: every printed line is a durability promise the store made.
- * Relative imports only: this file is loaded by a bare `.ts` loader, without the path aliases.
  */
 async function main(): Promise<void> {
   const dataDir = process.env.CRASH_DATA_DIR ?? '';

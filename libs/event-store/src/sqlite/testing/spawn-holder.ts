@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { typeScriptBootstrap } from '../typescript-source-loader';
 
 export type HolderLine =
   | { kind: 'opened'; pid: number }
@@ -21,7 +20,7 @@ export interface Holder {
 /** Another OS process opening the same data directory through the real store. */
 export function spawnHolder(dataDir: string, appends = 0): Holder {
   const script = join(__dirname, 'hold-data-dir.ts');
-  const child = spawn(process.execPath, ['-e', typeScriptBootstrap(script)], {
+  const child = spawn(process.execPath, [script], {
     env: { ...process.env, HOLD_DATA_DIR: dataDir, HOLD_APPENDS: String(appends) },
     stdio: ['pipe', 'pipe', 'inherit'],
   });

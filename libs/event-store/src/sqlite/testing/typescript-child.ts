@@ -1,14 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { typeScriptBootstrap } from '../typescript-source-loader';
 
 /**
- * Runs a TypeScript file of this repository in a fresh Node process, as jest would load it. `preamble` is
- * CommonJS run before the loader, for a child that needs more than relative imports (path aliases). `args`
- * are its command line (`process.argv.slice(1)` under `node -e`, which commander reads as such).
+ * Runs a TypeScript file of this repository in a fresh Node process, with `args` as its command line. It loads
+ * the sources through the ts-node and tsconfig-paths preloads that jest's setup puts in NODE_OPTIONS
+ * (test/support/typescript-in-children.ts), which the child inherits with the environment.
  */
-export function spawnTypeScript(entry: string, env: Record<string, string>, preamble = '', args: readonly string[] = []): ChildProcess {
-  return spawn(process.execPath, ['-e', preamble + typeScriptBootstrap(join(entry)), '--', ...args], {
+export function spawnTypeScript(entry: string, env: Record<string, string>, args: readonly string[] = []): ChildProcess {
+  return spawn(process.execPath, [entry, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
