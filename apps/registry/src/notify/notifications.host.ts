@@ -39,7 +39,7 @@ const RESTORE_ROWS = 20_000;
 type Pending = { facts: DerivedFact[]; deliveries: Parameters<NotificationStore['recordSlice']>[0]['deliveries'][number][]; watches: Map<string, WatchTimeline> };
 
 /** How far the notifier has got: reading its persisted state back, catching up with the log, or live. */
-export type NotificationsStatus = { state: 'restoring' | 'catching-up' | 'live' | 'stopped'; position: bigint; head: bigint };
+export type NotificationsStatus = { state: 'restoring' | 'catching-up' | 'live' | 'stopped'; position: bigint; head: bigint; failure?: string };
 
 /**
  * The read side's notifier. It follows the log, derives the recognition facts (`RecognitionChanges`) and the
@@ -73,6 +73,7 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
   private head = 0n;
   private state: NotificationsStatus['state'] = 'restoring';
   private stopping = false;
+  private failure: string | undefined;
   private caughtUp = false;
   private secrets: WatchSecrets | undefined;
   readonly guard: AddressGuard;
@@ -115,7 +116,7 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
   }
 
   status(): NotificationsStatus {
-    return { state: this.state, position: this.written, head: this.head > this.written ? this.head : this.written };
+    return { state: this.state, position: this.written, head: this.head > this.written ? this.head : this.written, ...(this.failure === undefined ? {} : { failure: this.failure }) };
   }
 
   /** Resolves once every event up to `position` has been derived from (and its facts and deliveries recorded). */
@@ -172,7 +173,9 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
         }
       }
     } catch (error) {
-      if (!this.stopping) this.logger.error(`deriving recognition facts stopped: ${(error as Error).message}`);
+      if (this.stopping) return;
+      this.failure = (error as Error).message;
+      this.logger.error(`deriving recognition facts stopped: ${this.failure}`);
     }
   }
 

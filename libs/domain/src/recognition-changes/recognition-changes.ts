@@ -4,6 +4,7 @@ import type { RegistryEvent } from '../registry-event';
 import { addDays, isCalendarDate, type CalendarDate } from '../shared/calendar-date';
 import type { EventRef } from '../shared/event-ref';
 import { EXPIRY_NOTICE_DAYS, type ChangeTrigger, type RecognitionFact } from './derived-facts';
+import { RecognizedAnswers } from './recognized-answers';
 import { decisionKey, RecognitionWorld, type ChangeScope, type RecognitionPair, type WorldRecord } from './recognition-world';
 
 /**
@@ -56,7 +57,7 @@ export type DerivationState = {
 export class RecognitionChanges {
   readonly world = new RecognitionWorld();
   /** The pairs recognized today, with the arrangement they are recognized under. */
-  private readonly recognized = new Map<string, string | null>();
+  private readonly recognized = new RecognizedAnswers();
   private readonly boundaries = new Map<CalendarDate, Boundary[]>();
   /** The boundary dates after `today`, ascending. */
   private readonly upcoming: CalendarDate[] = [];
@@ -78,7 +79,7 @@ export class RecognitionChanges {
     this.restoring = true;
     this.calendar = state.calendar;
     for (const record of state.timelines) this.world.restore(record);
-    for (const pair of state.recognized) this.recognized.set(decisionKey(pair.certificateNumber, pair.country), pair.arrangementId);
+    for (const pair of state.recognized) this.recognized.set(pair.certificateNumber, pair.country, pair.arrangementId);
     for (const { date, boundary } of state.boundaries) this.expect(date, boundary);
     this.restoring = false;
   }
@@ -133,7 +134,7 @@ export class RecognitionChanges {
 
   /** Whether the pair is recognized on `today`, as the facts derived so far say. */
   isRecognized(pair: RecognitionPair): boolean {
-    return this.recognized.has(decisionKey(pair.certificateNumber, pair.country));
+    return this.recognized.has(pair.certificateNumber, pair.country);
   }
 
   private step(date: CalendarDate, facts: RecognitionFact[]): void {
@@ -155,11 +156,10 @@ export class RecognitionChanges {
   }
 
   private judge(pair: RecognitionPair, asOf: CalendarDate, cause: EventRef, trigger: ChangeTrigger, facts: RecognitionFact[]): void {
-    const key = decisionKey(pair.certificateNumber, pair.country);
     const answer = evaluateRecognition(this.world.recognitionInput(pair), pair.country, asOf);
-    const was = this.recognized.has(key);
-    if (answer.recognized === was) {
-      if (answer.recognized && this.recognized.get(key) !== answer.arrangementId) this.remember(pair, answer.arrangementId);
+    const held = this.recognized.get(pair.certificateNumber, pair.country);
+    if (answer.recognized === (held !== undefined)) {
+      if (answer.recognized && held !== answer.arrangementId) this.remember(pair, answer.arrangementId);
       return;
     }
     const cbId = this.world.certificate(pair.certificateNumber)?.cbId ?? '';
@@ -170,19 +170,19 @@ export class RecognitionChanges {
       const { basis, arrangementId, validUntil } = answer;
       facts.push({ id, derived: true, type: 'RecognitionRestored', data: { ...common, basis, arrangementId, validUntil } });
     } else {
-      const arrangementId = this.recognized.get(key) ?? null;
+      const arrangementId = held ?? null;
       this.forget(pair);
       facts.push({ id, derived: true, type: 'RecognitionLapsed', data: { ...common, arrangementId, reasons: answer.reasons } });
     }
   }
 
   private remember(pair: RecognitionPair, arrangementId: string | null): void {
-    this.recognized.set(decisionKey(pair.certificateNumber, pair.country), arrangementId);
+    this.recognized.set(pair.certificateNumber, pair.country, arrangementId);
     this.changedPairs.push({ certificateNumber: pair.certificateNumber, country: pair.country, recognized: true, arrangementId });
   }
 
   private forget(pair: RecognitionPair): void {
-    this.recognized.delete(decisionKey(pair.certificateNumber, pair.country));
+    this.recognized.delete(pair.certificateNumber, pair.country);
     this.changedPairs.push({ certificateNumber: pair.certificateNumber, country: pair.country, recognized: false, arrangementId: null });
   }
 
