@@ -11,13 +11,14 @@ export class NotificationsHealth implements HealthComponent {
   constructor(private readonly host: NotificationsHost) {}
 
   check(): ComponentHealth {
-    const { state, position, head, failure } = this.host.status();
+    const { state, position, head, resumedFrom, failure } = this.host.status();
     return {
       status: failure === undefined ? 'up' : 'degraded',
       ...(failure === undefined ? {} : { reasons: [`deriving recognition facts stopped: ${failure}`] }),
       state,
       position: position.toString(),
       head: head.toString(),
+      resumedFrom: resumedFrom === null ? null : resumedFrom.toString(),
     };
   }
 }

@@ -39,7 +39,14 @@ const RESTORE_ROWS = 20_000;
 type Pending = { facts: DerivedFact[]; deliveries: Parameters<NotificationStore['recordSlice']>[0]['deliveries'][number][]; watches: Map<string, WatchTimeline> };
 
 /** How far the notifier has got: reading its persisted state back, catching up with the log, or live. */
-export type NotificationsStatus = { state: 'restoring' | 'catching-up' | 'live' | 'stopped'; position: bigint; head: bigint; failure?: string };
+export type NotificationsStatus = {
+  state: 'restoring' | 'catching-up' | 'live' | 'stopped';
+  position: bigint;
+  head: bigint;
+  /** The position this run resumed from, read back from the persisted state; null when it derived from the start. */
+  resumedFrom: bigint | null;
+  failure?: string;
+};
 
 /**
  * The read side's notifier. It follows the log, derives the recognition facts (`RecognitionChanges`) and the
@@ -74,6 +81,7 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
   private state: NotificationsStatus['state'] = 'restoring';
   private stopping = false;
   private failure: string | undefined;
+  private resumedFrom: bigint | null = null;
   private caughtUp = false;
   private secrets: WatchSecrets | undefined;
   readonly guard: AddressGuard;
@@ -116,7 +124,8 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
   }
 
   status(): NotificationsStatus {
-    return { state: this.state, position: this.written, head: this.head > this.written ? this.head : this.written, ...(this.failure === undefined ? {} : { failure: this.failure }) };
+    const head = this.head > this.written ? this.head : this.written;
+    return { state: this.state, position: this.written, head, resumedFrom: this.resumedFrom, ...(this.failure === undefined ? {} : { failure: this.failure }) };
   }
 
   /** Resolves once every event up to `position` has been derived from (and its facts and deliveries recorded). */
@@ -197,7 +206,7 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
       cursor = part.next;
       await new Promise((resolve) => setImmediate(resolve));
     } while (cursor !== null && !this.stopping);
-    this.applied = this.written = persisted.position;
+    this.applied = this.written = this.resumedFrom = persisted.position;
     this.logger.log(`recognition derivation resumed at position ${persisted.position} in ${Date.now() - started} ms`);
     return persisted.position;
   }
