@@ -46,7 +46,7 @@ describeOnEmbeddedStore('webhooks across a registry killed mid-delivery', () => 
     const world = await populate(child.http);
     for (const number of ['K-1', 'K-2', 'K-3']) await issue(child.http, number, world.thKey);
     const { secret } = await must(child.http, 'createWatch', { watchId: 'ftpi-all', certificationBodyId: TH_CB, url: `${base}/hook` }, world.thKey);
-    await must(child.http, 'suspendAccreditation', { cbId: TH_CB, effectiveOn: today(), reason: 'surveillance audit findings' }, ADMIN_KEY);
+    const suspension = await must(child.http, 'suspendAccreditation', { cbId: TH_CB, effectiveOn: today(), reason: 'surveillance audit findings' }, ADMIN_KEY);
     await receiver.until(() => receiver.received.length >= 1);
 
     await killed(child.pid);
@@ -60,6 +60,9 @@ describeOnEmbeddedStore('webhooks across a registry killed mid-delivery', () => 
     const byId = new Map<string, Set<string>>();
     for (const request of receiver.received) byId.set(request.deliveryId, (byId.get(request.deliveryId) ?? new Set()).add(request.body));
     expect(byId.size).toBe(6);
+    // The restart read the notifier's state back instead of deriving the log again: it stood past the suspension.
+    const { notifications } = (await restarted.http.get<{ notifications: { resumedFrom: string | null } }>('/health')).body;
+    expect(BigInt(notifications.resumedFrom ?? -1)).toBeGreaterThanOrEqual(BigInt(suspension.position));
     expect([...byId.values()].every((bodies) => bodies.size === 1)).toBe(true);
     expect([...inFlight].every((id) => receiver.accepted('/hook').some((request) => request.deliveryId === id))).toBe(true);
     expect(receiver.received.every((request) => signatureVerifies(secret, request.body, request.signature))).toBe(true);

@@ -19,7 +19,7 @@ import { ApplicationError } from '../errors';
 import { EVENT_STORE } from '../store';
 import { CLOCK, type Clock } from '../clock';
 import { deliveryIdOf } from './delivery-id';
-import { NotificationStore } from './notification-store';
+import { NotificationStore, type StateCursor } from './notification-store';
 import { AddressGuard } from './webhooks/address-guard';
 import { DeliveryWorker } from './webhooks/delivery-worker';
 import { WebhookClient } from './webhooks/webhook-client';
@@ -30,24 +30,43 @@ export const WEBHOOK_CONFIG = Symbol('WEBHOOK_CONFIG');
 
 /** The scheduler looks at the calendar at least this often, so a clock that jumps is followed within a minute. */
 const MAX_SLEEP_MS = 60_000;
+/** While catching up, the derivation works in slices of about this long, each written in one transaction; between
+ * them the event loop serves requests and the read models catch up too. */
+const SLICE_MS = 20;
+/** Rows of persisted state read back per slice at start. */
+const RESTORE_ROWS = 20_000;
+
+type Pending = { facts: DerivedFact[]; deliveries: Parameters<NotificationStore['recordSlice']>[0]['deliveries'][number][]; watches: Map<string, WatchTimeline> };
+
+/** How far the notifier has got: reading its persisted state back, catching up with the log, or live. */
+export type NotificationsStatus = {
+  state: 'restoring' | 'catching-up' | 'live' | 'stopped';
+  position: bigint;
+  head: bigint;
+  /** The position this run resumed from, read back from the persisted state; null when it derived from the start. */
+  resumedFrom: bigint | null;
+  failure?: string;
+};
 
 /**
- * The read side's notifier. It follows the log from the start (the derivation is rebuilt at every start, and
- * its facts and deliveries carry ids that depend only on the log, so nothing is recorded twice), derives the
- * recognition facts (`RecognitionChanges`) and the action plans' overdue alerts (`ActionPlanAlerts`), records
- * them in the `derived-recognition` stream with one delivery per watch that receives them (the outbox), and
- * tells listeners (GraphQL subscriptions). Once caught up, a scheduler moves the calendar to the clock's today,
- * waking for the next date on which an answer or an item's status may change (re-armed when an event names an
- * earlier one), and after downtime catches up through every date missed.
+ * The read side's notifier. It follows the log, derives the recognition facts (`RecognitionChanges`) and the
+ * action plans' overdue alerts (`ActionPlanAlerts`), records them in the `derived-recognition` stream with one delivery per watch that receives them (the outbox), and
+ * tells listeners (GraphQL subscriptions). Its state (the derivation's and the watches') is persisted with the
+ * facts and the log position, so a restart resumes where it stopped; deriving from the start again gives the
+ * same facts with the same ids (nothing is recorded twice). Catching up runs in short slices, so a long one
+ * (a first start on a large log) never holds the event loop. Once caught up, a scheduler moves the calendar
+ * to the clock's today, waking for the next date on which an answer or an item's status may change (re-armed
+ * when an event names an earlier one), and after downtime catches up through every date missed.
  */
 @Injectable()
 export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Notifications');
-  private readonly changes = new RecognitionChanges();
-  private readonly alerts = new ActionPlanAlerts();
+  private changes = new RecognitionChanges();
+  private alerts = new ActionPlanAlerts();
   private readonly watches = new Map<string, WatchTimeline>();
   private readonly listeners = new Set<(fact: DerivedFact) => void>();
   private readonly waiters: { position: bigint; resolve: () => void }[] = [];
+  private pending: Pending = { facts: [], deliveries: [], watches: new Map() };
   private store: NotificationStore | undefined;
   private worker: DeliveryWorker | undefined;
   private subscription: AllSubscription | undefined;
@@ -55,7 +74,14 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
   private timer: NodeJS.Timeout | undefined;
   /** When the armed timer fires, in `performance.now()` time (as the timer runs, whatever the clock says). */
   private wakeAt = Number.POSITIVE_INFINITY;
+  /** The last position derived from (in memory); `written` is the last one persisted. */
   private applied = 0n;
+  private written = 0n;
+  private head = 0n;
+  private state: NotificationsStatus['state'] = 'restoring';
+  private stopping = false;
+  private failure: string | undefined;
+  private resumedFrom: bigint | null = null;
   private caughtUp = false;
   private secrets: WatchSecrets | undefined;
   readonly guard: AddressGuard;
@@ -70,7 +96,6 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
-    const started = Date.now();
     this.store = new NotificationStore(this.config.dataDir);
     this.secrets = WatchSecrets.open(this.config.dataDir, this.webhooks.secretKey);
     this.worker = new DeliveryWorker(
@@ -82,22 +107,15 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
       this.clock,
     );
     const [last] = await this.log.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1 });
-    const head = last?.position ?? 0n;
-    this.subscription = this.log.subscribeToAll({ fromPosition: 'start' });
-    this.following = this.follow(this.subscription);
-    // Catching up does not hold the start: on a large log deriving every answer again takes a while, and the
-    // queries do not need it. The calendar moves only once caught up, so every event is judged on its own day.
-    void this.waitFor(head).then(() => {
-      if (this.store === undefined || !this.store.isOpen) return;
-      this.caughtUp = true;
-      this.tick();
-      this.worker?.start();
-      this.logger.log(`derived recognition facts caught up to position ${this.applied} in ${Date.now() - started} ms`);
-    });
+    this.head = last?.position ?? 0n;
+    // Neither reading the state back nor catching up holds the start: the queries do not need them.
+    this.following = this.run();
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
     this.caughtUp = false;
+    this.state = 'stopped';
     clearTimeout(this.timer);
     await this.worker?.stop();
     await this.subscription?.close();
@@ -105,9 +123,14 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
     this.store?.close();
   }
 
-  /** Resolves once every event up to `position` has been derived from (and its deliveries recorded). */
+  status(): NotificationsStatus {
+    const head = this.head > this.written ? this.head : this.written;
+    return { state: this.state, position: this.written, head, resumedFrom: this.resumedFrom, ...(this.failure === undefined ? {} : { failure: this.failure }) };
+  }
+
+  /** Resolves once every event up to `position` has been derived from (and its facts and deliveries recorded). */
   waitFor(position: bigint): Promise<void> {
-    if (this.applied >= position) return Promise.resolve();
+    if (this.written >= position) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push({ position, resolve }));
   }
 
@@ -138,35 +161,88 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
     return this.store;
   }
 
-  private async follow(subscription: AllSubscription): Promise<void> {
+  private async run(): Promise<void> {
+    const started = Date.now();
     try {
-      for await (const recorded of subscription) this.apply(recorded);
+      const from = await this.restore();
+      if (this.stopping) return;
+      this.state = 'catching-up';
+      this.subscription = this.log.subscribeToAll({ fromPosition: from });
+      if (this.written >= this.head) this.becomeLive(started);
+      let slice = performance.now();
+      for await (const recorded of this.subscription) {
+        this.apply(recorded);
+        if (this.caughtUp || this.applied >= this.head) {
+          this.flush();
+          if (!this.caughtUp) this.becomeLive(started);
+        } else if (performance.now() - slice > SLICE_MS) {
+          this.flush();
+          await new Promise((resolve) => setImmediate(resolve));
+          slice = performance.now();
+        }
+      }
     } catch (error) {
-      this.logger.error(`deriving recognition facts stopped: ${(error as Error).message}`);
+      if (this.stopping) return;
+      this.failure = (error as Error).message;
+      this.logger.error(`deriving recognition facts stopped: ${this.failure}`);
     }
   }
 
+  /** Reads the persisted state back, in slices; returns where to follow the log from. */
+  private async restore(): Promise<bigint | 'start'> {
+    const store = this.notifications;
+    const persisted = store.resume(this.head);
+    if (persisted === null) {
+      this.logger.log('deriving recognition facts from the start of the log');
+      return 'start';
+    }
+    const started = Date.now();
+    for (const watch of persisted.watches) this.watches.set(watch.watchId, watch);
+    if (persisted.alerts !== null) this.alerts = ActionPlanAlerts.restore(persisted.alerts);
+    let cursor: StateCursor | null = null;
+    do {
+      const part = store.stateAfter(cursor, RESTORE_ROWS, persisted.calendar);
+      this.changes.restorePart(part.state);
+      cursor = part.next;
+      await new Promise((resolve) => setImmediate(resolve));
+    } while (cursor !== null && !this.stopping);
+    this.applied = this.written = this.resumedFrom = persisted.position;
+    this.logger.log(`recognition derivation resumed at position ${persisted.position} in ${Date.now() - started} ms`);
+    return persisted.position;
+  }
+
+  private becomeLive(started: number): void {
+    if (this.caughtUp || this.stopping) return;
+    this.caughtUp = true;
+    this.state = 'live';
+    this.tick();
+    this.worker?.start();
+    this.logger.log(`derived recognition facts caught up to position ${this.written} in ${Date.now() - started} ms`);
+  }
+
+  /** Folds one event in; its facts and deliveries wait in `pending` for the slice's write. */
   private apply(recorded: RecordedEvent): void {
     const version = recorded.metadata.schemaVersion;
     const event = toRegistryEvent(recorded.type, typeof version === 'number' ? version : undefined, recorded.data);
     const ref = toEventRef(recorded);
     if (isWatchEvent(event)) {
       const watch = evolveWatchTimeline(this.watches.get(event.data.watchId) ?? null, event, ref);
-      if (watch) this.watches.set(watch.watchId, watch);
+      if (watch) {
+        this.watches.set(watch.watchId, watch);
+        this.pending.watches.set(watch.watchId, watch);
+      }
     }
     const recordedOn = calendarDateOf(recorded.recordedAt);
-    this.publish([...this.changes.record(event, ref, recordedOn), ...this.alerts.record(event, ref, recordedOn)]);
+    this.derived([...this.changes.record(event, ref, recordedOn), ...this.alerts.record(event, ref, recordedOn)]);
     this.applied = recorded.position;
     if (this.caughtUp) this.schedule(true);
-    for (let i = this.waiters.length - 1; i >= 0; i--) {
-      if (this.waiters[i].position <= this.applied) this.waiters.splice(i, 1)[0].resolve();
-    }
   }
 
   /** Moves the calendar to today, then sleeps until the next date on which an answer may change. */
   private tick(): void {
     const today = calendarDateOf(this.clock.now());
-    this.publish([...this.changes.advanceTo(today), ...this.alerts.advanceTo(today)]);
+    this.derived([...this.changes.advanceTo(today), ...this.alerts.advanceTo(today)]);
+    this.flush();
     this.schedule(false);
   }
 
@@ -182,19 +258,40 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
     this.timer.unref();
   }
 
-  private publish(facts: DerivedFact[]): void {
-    if (facts.length === 0 || this.store === undefined) return;
+  /** The deliveries of new facts are made with the watches as they stand at the fact (not at the slice's end). */
+  private derived(facts: DerivedFact[]): void {
+    if (facts.length === 0) return;
     const createdAt = this.clock.now().getTime();
-    const deliveries = facts.flatMap((fact) =>
-      [...this.watches.values()]
-        .filter((watch) => watchReceives(watch, fact))
-        .map((watch) => {
-          const deliveryId = deliveryIdOf(watch.watchId, fact.id);
-          return { deliveryId, watchId: watch.watchId, factId: fact.id, body: JSON.stringify({ deliveryId, watchId: watch.watchId, fact }), createdAt };
-        }),
-    );
-    const fresh = this.store.record(facts, deliveries);
+    const watches = [...this.watches.values()];
+    for (const fact of facts) {
+      this.pending.facts.push(fact);
+      for (const watch of watches) {
+        if (!watchReceives(watch, fact)) continue;
+        const deliveryId = deliveryIdOf(watch.watchId, fact.id);
+        this.pending.deliveries.push({ deliveryId, watchId: watch.watchId, factId: fact.id, body: JSON.stringify({ deliveryId, watchId: watch.watchId, fact }), createdAt });
+      }
+    }
+  }
+
+  /** Writes what was derived since the last write, with the state and position it leaves, in one transaction. */
+  private flush(): void {
+    const store = this.store;
+    if (store === undefined || !store.isOpen) return;
+    const { facts, deliveries, watches } = this.pending;
+    this.pending = { facts: [], deliveries: [], watches: new Map() };
+    const fresh = store.recordSlice({
+      facts,
+      deliveries,
+      watches: [...watches.values()],
+      changes: this.changes.takeChanges(),
+      alerts: this.alerts.snapshot(),
+      position: this.applied,
+    });
+    this.written = this.applied;
     if (this.caughtUp) for (const fact of fresh) for (const listener of this.listeners) listener(fact);
     if (deliveries.length > 0) this.worker?.kick();
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      if (this.waiters[i].position <= this.written) this.waiters.splice(i, 1)[0].resolve();
+    }
   }
 }

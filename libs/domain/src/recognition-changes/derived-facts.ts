@@ -34,7 +34,7 @@ export type RecognitionLapsed = {
   };
 };
 
-/** No (or never asked) turned to yes. */
+/** No turned to yes. A certificate's first answers, on its issuance, are told by no fact: no one held one before. */
 export type RecognitionRestored = {
   type: 'RecognitionRestored';
   data: PairFact & { basis: RecognitionBasis | null; arrangementId: string | null; validUntil: CalendarDate | null };

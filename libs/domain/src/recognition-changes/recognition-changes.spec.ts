@@ -3,7 +3,8 @@ import { addDays, type CalendarDate } from '../shared/calendar-date';
 import { EventLog } from '../testing/event-log';
 import { GPS, PS, accreditation, accredited, arrangement, certificate, issued, signed } from '../testing/events';
 import type { RecognitionFact } from './derived-facts';
-import { RecognitionChanges } from './recognition-changes';
+import { RecognitionChanges, type Boundary, type DerivationChanges, type RecognizedPair } from './recognition-changes';
+import type { WorldRecord } from './recognition-world';
 import { CERTIFICATES, COUNTRIES, randomHistory } from '../testing/random-registry';
 
 const RUNS = Number(process.env.DERIVATION_PROPERTY_RUNS ?? 20);
@@ -15,8 +16,50 @@ function everyAnswer(log: EventLog, asOf: CalendarDate): Map<string, boolean> {
   return answers;
 }
 
-function changed(before: Map<string, boolean>, after: Map<string, boolean>): string[] {
-  return [...after].filter(([pair, recognized]) => before.get(pair) !== recognized).map(([pair, recognized]) => `${pair} ${recognized}`).sort();
+/** The answers that changed, but those of a certificate the event itself issues: nobody held an answer about a
+ * certificate before it existed, so its first answers are told by no fact. */
+function changed(before: Map<string, boolean>, after: Map<string, boolean>, issued: string | null = null): string[] {
+  return [...after]
+    .filter(([pair, recognized]) => before.get(pair) !== recognized && pair.split(' ')[0] !== issued)
+    .map(([pair, recognized]) => `${pair} ${recognized}`)
+    .sort();
+}
+
+/** The number of the certificate the event brings into existence, if it does. */
+function newlyIssued(event: Parameters<EventLog['record']>[0], known: Set<string>): string | null {
+  if (event.type !== 'CertificateIssued' || known.has(event.data.number)) return null;
+  known.add(event.data.number);
+  return event.data.number;
+}
+
+/** A persisted copy of the derivation's state as a store keeps it: each change written over the last, as JSON. */
+class PersistedState {
+  private calendar: CalendarDate | null = null;
+  private readonly timelines = new Map<string, string>();
+  private readonly recognized = new Map<string, string>();
+  private boundaries: string[] = [];
+
+  write(changes: DerivationChanges): void {
+    this.calendar = changes.calendar;
+    for (const record of changes.timelines) this.timelines.set(`${record.kind} ${record.timeline.stream}`, JSON.stringify(record));
+    for (const pair of changes.pairs) {
+      const key = `${pair.certificateNumber} ${pair.country}`;
+      if (pair.recognized) this.recognized.set(key, JSON.stringify(pair));
+      else this.recognized.delete(key);
+    }
+    this.boundaries.push(...changes.boundaries.map((boundary) => JSON.stringify(boundary)));
+    const calendar = this.calendar;
+    this.boundaries = this.boundaries.filter((text) => calendar === null || (JSON.parse(text) as { date: string }).date > calendar);
+  }
+
+  resume(): RecognitionChanges {
+    return RecognitionChanges.restore({
+      calendar: this.calendar,
+      timelines: [...this.timelines.values()].map((text) => JSON.parse(text) as WorldRecord),
+      recognized: [...this.recognized.values()].map((text) => JSON.parse(text) as RecognizedPair),
+      boundaries: this.boundaries.map((text) => JSON.parse(text) as { date: CalendarDate; boundary: Boundary }),
+    });
+  }
 }
 
 function derivedChanges(facts: RecognitionFact[]): string[] {
@@ -43,6 +86,7 @@ describe('derived recognition facts', () => {
       fc.property(randomHistory, (history) => {
         const changes = new RecognitionChanges();
         const log = new EventLog();
+        const known = new Set<string>();
         let today = history[0].day;
         let answers = everyAnswer(log, today);
         const last = addDays(history[history.length - 1].day, 400);
@@ -57,10 +101,11 @@ describe('derived recognition facts', () => {
         };
         for (const { day, event } of history) {
           walkTo(day);
+          const issued = newlyIssued(event, known);
           const [ref] = log.record(event);
           const facts = changes.record(event, ref, day);
           const after = everyAnswer(log, today);
-          expect({ event, changes: derivedChanges(facts) }).toEqual({ event, changes: changed(answers, after) });
+          expect({ event, changes: derivedChanges(facts) }).toEqual({ event, changes: changed(answers, after, issued) });
           answers = after;
         }
         walkTo(last);
@@ -90,6 +135,52 @@ describe('derived recognition facts', () => {
       }),
       { numRuns: Math.ceil(RUNS / 2) },
     );
+  });
+
+  it('are the same, with the same ids, when derivation resumes from its persisted state at any point of the log', () => {
+    fc.assert(
+      fc.property(randomHistory, fc.array(fc.nat(), { maxLength: 4 }), fc.nat(), fc.integer({ min: 1, max: 400 }), (history, writes, crash, gap) => {
+        const end = addDays(history[history.length - 1].day, 400);
+        const whole = new RecognitionChanges();
+        const wholeFacts = replay(history, whole, new EventLog());
+        wholeFacts.push(...whole.advanceTo(end));
+
+        // Written after some events, and always at the one after which the registry stops.
+        const crashAt = crash % (history.length + 1);
+        const writeAt = new Set([...writes.map((n) => n % (history.length + 1)), crashAt]);
+        const persisted = new PersistedState();
+        let changes = new RecognitionChanges();
+        const log = new EventLog();
+        const facts: RecognitionFact[] = [];
+        history.forEach(({ day, event }, index) => {
+          if (index === crashAt) changes = persisted.resume();
+          facts.push(...changes.record(event, log.record(event)[0], day));
+          if (writeAt.has(index + 1)) persisted.write(changes.takeChanges());
+        });
+        if (crashAt === history.length) changes = persisted.resume();
+        for (let d = changes.today as string; d < end; d = addDays(d, gap)) facts.push(...changes.advanceTo(addDays(d, gap) < end ? addDays(d, gap) : end));
+
+        expect(facts).toEqual(wholeFacts);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("tells nothing of a certificate's first answers on its issuance, but of every later change", () => {
+    const changes = new RecognitionChanges();
+    const log = new EventLog();
+    const facts = replay(
+      [
+        { day: '2025-01-01', event: accredited('TH-CB', 'TH', [PS], '2024-01-01', '2029-12-31') },
+        { day: '2025-01-01', event: issued('C-1', 'TH-CB', PS, '2024-07-01', '2027-06-30') },
+        { day: '2025-01-02', event: certificate.suspended('C-1', '2025-01-02') },
+      ],
+      changes,
+      log,
+    );
+
+    expect(facts.map((fact) => [fact.type, fact.id])).toEqual([['RecognitionLapsed', `${log.ref('certificate-C-1', 'CertificateSuspended').position}:C-1:TH`]]);
+    expect(changes.isRecognized({ certificateNumber: 'C-1', country: 'TH' })).toBe(false);
   });
 
   describe('for an arrangement party withdrawal recorded before it takes effect', () => {
@@ -161,7 +252,7 @@ describe('derived recognition facts', () => {
       log,
     );
 
-    expect(facts.map((fact) => fact.id)).toEqual([`${log.ref('certificate-C-1', 'CertificateIssued').position}:C-1:TH`, `${log.ref('cb-VN-CB', 'CertificationBodyAccredited').position}:C-1:VN`]);
+    expect(facts.map((fact) => fact.id)).toEqual([`${log.ref('cb-VN-CB', 'CertificationBodyAccredited').position}:C-1:VN`]);
   });
 
   it('gives notice 90 and 30 days before a certificate expires, once each, and not for a certificate withdrawn by then', () => {

@@ -14,6 +14,13 @@ import { normalizeCountry } from '../shared/countries';
 import { unreachable } from '../shared/decider';
 import type { EventRef } from '../shared/event-ref';
 
+/** One timeline the world holds, as the derivation's persisted state keeps it (plain JSON). */
+export type WorldRecord =
+  | { kind: 'certificate'; timeline: CertificateTimeline }
+  | { kind: 'body'; timeline: CertificationBodyTimeline }
+  | { kind: 'arrangement'; timeline: ArrangementTimeline }
+  | { kind: 'decision'; timeline: RecognitionDecisionTimeline };
+
 /** A (certificate, country) question, the unit whose answer changes. */
 export type RecognitionPair = { certificateNumber: string; country: string };
 
@@ -37,43 +44,86 @@ export class RecognitionWorld {
   private readonly certificatesByBody = new Map<string, Set<string>>();
   private readonly arrangementsByParty = new Map<string, Set<string>>();
   private readonly bodiesByCountry = new Map<string, Set<string>>();
+  /** The timelines changed since `takeChanged`, so that a persisted copy of the world is kept by writing only them. */
+  private changed: WorldRecord[] = [];
 
   /** Folds one event in; returns the records it belongs to, or null for events the rule never reads. */
   apply(event: RegistryEvent, ref: EventRef): ChangeScope | null {
     if (isCertificateEvent(event)) {
-      const number = event.data.number;
-      const timeline = evolveCertificateTimeline(this.certificates.get(number) ?? null, event, ref);
+      const timeline = evolveCertificateTimeline(this.certificates.get(event.data.number) ?? null, event, ref);
       if (timeline === null) return null;
-      this.certificates.set(number, timeline);
-      indexed(this.certificatesByBody, timeline.cbId).add(number);
-      return { kind: 'CERTIFICATE', number };
+      this.put({ kind: 'certificate', timeline }, true);
+      return { kind: 'CERTIFICATE', number: timeline.number };
     }
     if (isCertificationBodyEvent(event)) {
-      const cbId = event.data.cbId;
-      const timeline = evolveCertificationBodyTimeline(this.bodies.get(cbId) ?? null, event, ref);
+      const timeline = evolveCertificationBodyTimeline(this.bodies.get(event.data.cbId) ?? null, event, ref);
       if (timeline === null) return null;
-      this.bodies.set(cbId, timeline);
-      indexed(this.bodiesByCountry, timeline.country).add(cbId);
-      return { kind: 'CERTIFICATION_BODY', cbId, firstRecord: event.type === 'CertificationBodyAccredited' };
+      this.put({ kind: 'body', timeline }, true);
+      return { kind: 'CERTIFICATION_BODY', cbId: timeline.cbId, firstRecord: event.type === 'CertificationBodyAccredited' };
     }
     if (isArrangementEvent(event)) {
-      const id = event.data.id;
-      const timeline = evolveArrangementTimeline(this.arrangements.get(id) ?? null, event, ref);
+      const timeline = evolveArrangementTimeline(this.arrangements.get(event.data.id) ?? null, event, ref);
       if (timeline === null) return null;
-      this.arrangements.set(id, timeline);
-      for (const party of everParties(timeline)) indexed(this.arrangementsByParty, party).add(id);
-      return { kind: 'ARRANGEMENT', id };
+      this.put({ kind: 'arrangement', timeline }, true);
+      return { kind: 'ARRANGEMENT', id: timeline.id };
     }
     if (isRecognitionEvent(event)) {
-      const { certificateNumber } = event.data;
-      const country = normalizeCountry(event.data.country);
-      const key = decisionKey(certificateNumber, country);
+      const key = decisionKey(event.data.certificateNumber, normalizeCountry(event.data.country));
       const timeline = evolveRecognitionDecisionTimeline(this.decisions.get(key) ?? null, event, ref);
       if (timeline === null) return null;
-      this.decisions.set(key, timeline);
-      return { kind: 'DECISION', certificateNumber, country };
+      this.put({ kind: 'decision', timeline }, true);
+      return { kind: 'DECISION', certificateNumber: timeline.certificateNumber, country: normalizeCountry(timeline.country) };
     }
     return null;
+  }
+
+  /** Puts back a timeline from a persisted copy of the world (indexes rebuilt as `apply` builds them). */
+  restore(record: WorldRecord): void {
+    this.put(record, false);
+  }
+
+  /** The timelines changed since the last call, in the order changed (a later one of the same record replaces an earlier). */
+  takeChanged(): WorldRecord[] {
+    const changed = this.changed;
+    this.changed = [];
+    return changed;
+  }
+
+  private put(record: WorldRecord, changed: boolean): void {
+    let previous: unknown;
+    switch (record.kind) {
+      case 'certificate': {
+        const { timeline } = record;
+        previous = this.certificates.get(timeline.number);
+        this.certificates.set(timeline.number, timeline);
+        indexed(this.certificatesByBody, timeline.cbId).add(timeline.number);
+        break;
+      }
+      case 'body': {
+        const { timeline } = record;
+        previous = this.bodies.get(timeline.cbId);
+        this.bodies.set(timeline.cbId, timeline);
+        indexed(this.bodiesByCountry, timeline.country).add(timeline.cbId);
+        break;
+      }
+      case 'arrangement': {
+        const { timeline } = record;
+        previous = this.arrangements.get(timeline.id);
+        this.arrangements.set(timeline.id, timeline);
+        for (const party of everParties(timeline)) indexed(this.arrangementsByParty, party).add(timeline.id);
+        break;
+      }
+      case 'decision': {
+        const { timeline } = record;
+        const key = decisionKey(timeline.certificateNumber, normalizeCountry(timeline.country));
+        previous = this.decisions.get(key);
+        this.decisions.set(key, timeline);
+        break;
+      }
+      default:
+        unreachable(record);
+    }
+    if (changed && previous !== record.timeline) this.changed.push(record);
   }
 
   certificate(number: string): CertificateTimeline | null {

@@ -6,6 +6,8 @@ import { isActionPlanEvent } from './events';
 import { overdueItemsAt } from './monitoring';
 import { evolveActionPlanTimeline, targetsAt, type ActionPlanItem, type ActionPlanTimeline } from './timeline';
 
+export type ActionPlanAlertsState = { plans: ActionPlanTimeline[]; overdue: string[]; upcoming: CalendarDate[]; calendar: CalendarDate | null };
+
 /**
  * Derives, from the log in order, when an action-plan item becomes overdue (`ActionPlanItemOverdue`) and when
  * an item told overdue is reported done (`ActionPlanItemOverdueCleared`). Like `RecognitionChanges` it follows
@@ -21,6 +23,21 @@ export class ActionPlanAlerts {
   /** The dates after today on which a status may change, ascending, each once. */
   private readonly upcoming: CalendarDate[] = [];
   private calendar: CalendarDate | null = null;
+
+  /** Its whole state as plain JSON (action plans are few), for the notifier to persist beside its position. */
+  snapshot(): ActionPlanAlertsState {
+    return { plans: [...this.plans.values()], overdue: [...this.overdue], upcoming: [...this.upcoming], calendar: this.calendar };
+  }
+
+  /** Alerts resumed from a snapshot: they derive from there what they would have derived without stopping. */
+  static restore(state: ActionPlanAlertsState): ActionPlanAlerts {
+    const alerts = new ActionPlanAlerts();
+    for (const plan of state.plans) alerts.plans.set(plan.stream, plan);
+    for (const key of state.overdue) alerts.overdue.add(key);
+    alerts.upcoming.push(...state.upcoming);
+    alerts.calendar = state.calendar;
+    return alerts;
+  }
 
   nextDate(): CalendarDate | null {
     return this.upcoming[0] ?? null;
