@@ -19,7 +19,7 @@ import { ApplicationError } from '../errors';
 import { EVENT_STORE } from '../store';
 import { CLOCK, type Clock } from '../clock';
 import { deliveryIdOf } from './delivery-id';
-import { NotificationStore } from './notification-store';
+import { type Delivery, NotificationStore } from './notification-store';
 import { AddressGuard } from './webhooks/address-guard';
 import { DeliveryWorker } from './webhooks/delivery-worker';
 import { WebhookClient } from './webhooks/webhook-client';
@@ -30,6 +30,11 @@ export const WEBHOOK_CONFIG = Symbol('WEBHOOK_CONFIG');
 
 /** The scheduler looks at the calendar at least this often, so a clock that jumps is followed within a minute. */
 const MAX_SLEEP_MS = 60_000;
+/** Facts derived from the log are written in one transaction per this many at most (one per event cost
+ * most of the catch-up at start); fewer when the event loop turns first. */
+const FACTS_PER_WRITE = 2_000;
+/** What the outbox adds to a delivery once recorded. */
+type OutboxState = 'attempts' | 'nextAttemptAt' | 'status' | 'lastError' | 'lastAttemptAt' | 'deliveredAt';
 
 /**
  * The read side's notifier. It follows the log from the start (the derivation is rebuilt at every start, and
@@ -57,6 +62,9 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
   private wakeAt = Number.POSITIVE_INFINITY;
   private applied = 0n;
   private caughtUp = false;
+  /** Facts derived from events already applied, with their deliveries, not yet written: see `flush`. */
+  private unwritten: { facts: DerivedFact[]; deliveries: Omit<Delivery, OutboxState>[] } = { facts: [], deliveries: [] };
+  private flushScheduled = false;
   private secrets: WatchSecrets | undefined;
   readonly guard: AddressGuard;
 
@@ -102,6 +110,7 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
     await this.worker?.stop();
     await this.subscription?.close();
     await this.following;
+    this.flush();
     this.store?.close();
   }
 
@@ -155,16 +164,43 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
       if (watch) this.watches.set(watch.watchId, watch);
     }
     const recordedOn = calendarDateOf(recorded.recordedAt);
-    this.publish([...this.changes.record(event, ref, recordedOn), ...this.alerts.record(event, ref, recordedOn)]);
+    this.defer([...this.changes.record(event, ref, recordedOn), ...this.alerts.record(event, ref, recordedOn)]);
     this.applied = recorded.position;
     if (this.caughtUp) this.schedule(true);
-    for (let i = this.waiters.length - 1; i >= 0; i--) {
-      if (this.waiters[i].position <= this.applied) this.waiters.splice(i, 1)[0].resolve();
+    if (this.waiters.some((waiter) => waiter.position <= this.applied)) {
+      // Whoever waits for a position expects its facts and deliveries recorded.
+      this.flush();
+      for (let i = this.waiters.length - 1; i >= 0; i--) {
+        if (this.waiters[i].position <= this.applied) this.waiters.splice(i, 1)[0].resolve();
+      }
     }
+  }
+
+  /** Facts of the log's events are written together when the event loop next turns, or every FACTS_PER_WRITE;
+   * their deliveries are decided now, by the watches as they stand at the fact's event. */
+  private defer(facts: DerivedFact[]): void {
+    if (facts.length === 0) return;
+    for (const fact of facts) this.unwritten.facts.push(fact);
+    for (const delivery of this.deliveriesOf(facts)) this.unwritten.deliveries.push(delivery);
+    if (this.unwritten.facts.length >= FACTS_PER_WRITE) this.flush();
+    else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.unwritten.facts.length === 0 || this.store === undefined || !this.store.isOpen) return;
+    const { facts, deliveries } = this.unwritten;
+    this.unwritten = { facts: [], deliveries: [] };
+    this.write(facts, deliveries);
   }
 
   /** Moves the calendar to today, then sleeps until the next date on which an answer may change. */
   private tick(): void {
+    // The calendar's facts follow those of the events before them.
+    this.flush();
     const today = calendarDateOf(this.clock.now());
     this.publish([...this.changes.advanceTo(today), ...this.alerts.advanceTo(today)]);
     this.schedule(false);
@@ -184,8 +220,12 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
 
   private publish(facts: DerivedFact[]): void {
     if (facts.length === 0 || this.store === undefined) return;
+    this.write(facts, this.deliveriesOf(facts));
+  }
+
+  private deliveriesOf(facts: readonly DerivedFact[]): Omit<Delivery, OutboxState>[] {
     const createdAt = this.clock.now().getTime();
-    const deliveries = facts.flatMap((fact) =>
+    return facts.flatMap((fact) =>
       [...this.watches.values()]
         .filter((watch) => watchReceives(watch, fact))
         .map((watch) => {
@@ -193,6 +233,10 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
           return { deliveryId, watchId: watch.watchId, factId: fact.id, body: JSON.stringify({ deliveryId, watchId: watch.watchId, fact }), createdAt };
         }),
     );
+  }
+
+  private write(facts: readonly DerivedFact[], deliveries: readonly Omit<Delivery, OutboxState>[]): void {
+    if (this.store === undefined) return;
     const fresh = this.store.record(facts, deliveries);
     if (this.caughtUp) for (const fact of fresh) for (const listener of this.listeners) listener(fact);
     if (deliveries.length > 0) this.worker?.kick();
