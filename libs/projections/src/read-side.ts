@@ -9,7 +9,7 @@ import { ReadModelSampler, type SamplerCounts } from './read-model-sampler';
 import { REGISTRY_PROJECTIONS } from './registry/registry-projections';
 import { RegistryReadModels } from './registry/registry-read-models';
 import { SkillsReadModels } from './skills/skills-read-models';
-import { isReadModelCorruption, moveReadModelFileAside, quickCheckReadModelFile } from './sqlite/read-model-faults';
+import { consumeCleanMark, isReadModelCorruption, markClosedCleanly, moveReadModelFileAside, quickCheckReadModelFile } from './sqlite/read-model-faults';
 import { openReadModelFile, readModelsPath } from './sqlite/read-model-file';
 
 /** `rebuilding`: the file was found damaged (or a sample disagreed with the log) and is rebuilt from the log
@@ -91,7 +91,7 @@ export class ReadSide {
     const file = readModelsPath(dataDir);
     if (!existsSync(file)) {
       await rebuildReadModels(store, dataDir);
-    } else {
+    } else if (!consumeCleanMark(file)) {
       const damage = quickCheckReadModelFile(file);
       if (damage !== null) {
         readSide.repair('corruption', `quick_check at start: ${damage}`);
@@ -260,7 +260,9 @@ export class ReadSide {
   private async shutDown(): Promise<void> {
     this.stopSignal.abort();
     await this.rebuilding;
+    const wasOpen = this.current !== undefined;
     await this.closeCurrent();
+    if (wasOpen) markClosedCleanly(readModelsPath(this.dataDir));
   }
 
   /** The queries, with a damaged page turned into a repair and a refusal instead of a wrong answer or a stack. */

@@ -5,6 +5,7 @@ import { catchUp } from './catch-up';
 import type { DocumentProjection } from './document-projection';
 import { BulkProjector } from './bulk-projector';
 import { REGISTRY_PROJECTIONS } from './registry/registry-projections';
+import { dropCleanMark } from './sqlite/read-model-faults';
 import { openReadModelFile, readModelsPath } from './sqlite/read-model-file';
 
 export interface RebuildProgress {
@@ -70,6 +71,7 @@ export async function rebuildReadModels(store: EventStore, dataDir: string, opti
   live.close();
   // A WAL left beside the old file must never be replayed into the new one.
   removeJournals(livePath);
+  dropCleanMark(livePath);
   renameSync(freshPath, livePath);
   fsyncPath(dirname(livePath));
   return { events, position, seconds: Number(process.hrtime.bigint() - started) / 1e9 };

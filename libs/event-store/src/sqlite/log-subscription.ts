@@ -66,6 +66,9 @@ export class LogSubscription implements AllSubscription {
         }
         // A short page means nothing else matched up to `upTo`: skip the scanned stretch for good.
         if (page.length < PAGE_SIZE) this.cursor = upTo;
+        // A full page means more is waiting: let timers and I/O run before the next one, or a subscriber
+        // catching up a long log (the notifier at start) would hold the event loop, and every request, until done.
+        else await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } finally {
       // `break` in a for-await lands here through the generator's return().

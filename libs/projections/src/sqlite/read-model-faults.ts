@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 
 /** SQLite's codes for a file that is not, or no longer, a sound database. */
 const CORRUPTION_CODES = /^SQLITE_(CORRUPT|NOTADB)/;
@@ -45,12 +45,50 @@ export function quickCheckReadModelFile(file: string): string | null {
   }
 }
 
+/** Beside the file: its identity (inode, size, modification time) when a registry last closed it cleanly. */
+const CLEAN_MARK = '.closed-cleanly';
+
+function identityOf(file: string): string {
+  const stat = statSync(file, { bigint: true });
+  return JSON.stringify({ ino: stat.ino.toString(), size: stat.size.toString(), mtimeNs: stat.mtimeNs.toString() });
+}
+
+/** After the live connection closed (its WAL folded into the file): the file as it is now was left whole. */
+export function markClosedCleanly(file: string): void {
+  writeFileSync(`${file}${CLEAN_MARK}`, identityOf(file), { mode: 0o600 });
+}
+
+/**
+ * True when the file is exactly as a clean stop left it (same inode, size and modification time, no WAL
+ * beside it): its `quick_check` at start, which reads the whole file (about a second per 100 MB on the shared
+ * 2-core machine, issue 18), would find what it found then. Anything that wrote to the file since, a crash
+ * included (the mark is consumed at every start), sends it through the check. Damage that keeps the file's
+ * modification time is still met at run time (SQLITE_CORRUPT, the sampler).
+ */
+export function consumeCleanMark(file: string): boolean {
+  const mark = `${file}${CLEAN_MARK}`;
+  try {
+    const left = readFileSync(mark, 'utf8');
+    rmSync(mark, { force: true });
+    return !existsSync(`${file}-wal`) && left === identityOf(file);
+  } catch {
+    rmSync(mark, { force: true });
+    return false;
+  }
+}
+
+/** Drops the mark: the file is being replaced or set aside. */
+export function dropCleanMark(file: string): void {
+  rmSync(`${file}${CLEAN_MARK}`, { force: true });
+}
+
 /**
  * Moves a damaged read-model file to `<file>.corrupt` (replacing an older one: one copy is kept for whoever
  * wants to look at it, never a growing pile) and drops its journals, so the next open starts empty.
  */
 export function moveReadModelFileAside(file: string): string {
   const aside = `${file}.corrupt`;
+  dropCleanMark(file);
   rmSync(aside, { force: true });
   if (existsSync(file)) renameSync(file, aside);
   for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
