@@ -9,6 +9,7 @@ import {
   type AppendResult,
   type EventData,
   type EventStore,
+  type StreamAppend,
 } from '@registry/event-store';
 import { randomUUID } from 'node:crypto';
 import { StoreModule } from '../../../store';
@@ -41,6 +42,17 @@ export class ObservedStore implements EventStore {
     await this.beforeAppend?.(stream);
     try {
       return await this.inner.append(stream, events, options);
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) this.conflicts += 1;
+      throw error;
+    }
+  }
+
+  async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    this.appends += appends.length;
+    for (const { stream } of appends) await this.beforeAppend?.(stream);
+    try {
+      return await this.inner.appendToStreams(appends);
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) this.conflicts += 1;
       throw error;
