@@ -5,6 +5,7 @@ import { ArrangementMutations } from './arrangements/arrangement.mutations';
 import { CertificateMutations } from './certificates/certificate.mutations';
 import { CorrectionMutations } from './certificates/correction.mutations';
 import { CertificationBodyMutations } from './certification-bodies/certification-body.mutations';
+import { CertificateImport } from './certificate-import/certificate-import';
 import { CommandPipelineModule } from './command-pipeline';
 import { CommandAuthorizationGuard } from './mutation/command-authorization.guard';
 import { CommandSender } from './mutation/command-sender';
@@ -29,6 +30,7 @@ export class WriteModule {
       imports: [CommandPipelineModule.register()],
       providers: [
         CommandSender,
+        CertificateImport,
         CommandAuthorizationGuard,
         SchemeMutations,
         CertificationBodyMutations,
