@@ -6,6 +6,7 @@ import { CertificateMutations } from './certificates/certificate.mutations';
 import { CorrectionMutations } from './certificates/correction.mutations';
 import { CertificationBodyMutations } from './certification-bodies/certification-body.mutations';
 import { CertificateImport } from './certificate-import/certificate-import';
+import { ImportCertificatesMutation } from './certificate-import/import-certificates.mutation';
 import { CommandPipelineModule } from './command-pipeline';
 import { CommandAuthorizationGuard } from './mutation/command-authorization.guard';
 import { CommandSender } from './mutation/command-sender';
@@ -31,6 +32,7 @@ export class WriteModule {
       providers: [
         CommandSender,
         CertificateImport,
+        ImportCertificatesMutation,
         CommandAuthorizationGuard,
         SchemeMutations,
         CertificationBodyMutations,

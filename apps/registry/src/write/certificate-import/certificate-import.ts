@@ -5,7 +5,7 @@ import type { TransparencyLog } from '@registry/tlog';
 import { READ_MODEL_PROGRESS, type ReadModelProgress } from '../../read/read-model-progress';
 import { TRANSPARENCY_LOG } from '../../transparency/transparency-log.token';
 import { commandHashOf, ExecuteCommandBatch, type BatchItem, type BatchItemOutcome } from '../command-pipeline';
-import type { PlannedRow, RowProblem } from './import-rows';
+import { columnOf, type PlannedRow, type RowProblem } from './import-rows';
 
 /** The most rows one batch (one API call) carries: bounds one transaction and one answer. */
 export const MAX_IMPORT_ROWS = 1000;
@@ -33,7 +33,7 @@ function toImportedRow(row: PlannedRow, outcome: BatchItemOutcome): ImportedRow 
   if (outcome.outcome !== 'REFUSED') {
     return { ...base, outcome: outcome.outcome, reason: null, field: null, detail: outcome.outcome === 'SKIPPED' ? 'already recorded by an earlier run' : '' };
   }
-  return { ...base, outcome: 'REFUSED', reason: outcome.reason, field: outcome.field, detail: outcome.message };
+  return { ...base, outcome: 'REFUSED', reason: outcome.reason, field: outcome.field === null ? null : columnOf(outcome.field), detail: outcome.message };
 }
 
 /** A planned row as the command its mutation would send: the same data, command id and hash. */
@@ -57,12 +57,17 @@ export class CertificateImport {
 
   /**
    * One batch, its rows in order. With `readYourWrites` it answers once the read models and the log's tree show
-   * the batch (as every mutation does); a bulk load of many batches leaves them to follow.
+   * the batch (as every mutation does); a bulk load of many batches leaves them to follow. With `dryRun` every
+   * row is decided and nothing written: WRITTEN then means "would be written".
    */
-  async record(actor: Actor, rows: readonly PlannedRow[], options: { readYourWrites: boolean }): Promise<{ rows: ImportedRow[]; position: bigint | null }> {
+  async record(
+    actor: Actor,
+    rows: readonly PlannedRow[],
+    options: { readYourWrites: boolean; dryRun?: boolean },
+  ): Promise<{ rows: ImportedRow[]; position: bigint | null }> {
     if (rows.length === 0) return { rows: [], position: null };
     if (options.readYourWrites) this.progress?.assertCanFollow();
-    const outcome = await this.bus.execute(new ExecuteCommandBatch(rows.map((row) => itemOf(row, actor))));
+    const outcome = await this.bus.execute(new ExecuteCommandBatch(rows.map((row) => itemOf(row, actor)), options.dryRun ?? false));
     if (options.readYourWrites && outcome.position !== null) {
       await Promise.all([this.progress?.waitFor(outcome.position), this.log?.waitFor(outcome.position)]);
     }

@@ -156,7 +156,7 @@ function inputOf(row: ImportRow, event: ImportEvent, cbId: string): Record<strin
 }
 
 /** The column a refused input field came from. */
-function columnOf(property: string): string {
+export function columnOf(property: string): string {
   if (property === 'issuedOn' || property === 'effectiveOn') return 'date';
   return (Object.entries(FIELD_OF).find(([, field]) => field === property)?.[0] as string | undefined) ?? property;
 }

@@ -46,10 +46,10 @@ export class CommandBatchHandler implements ICommandHandler<ExecuteCommandBatch>
     this.recordingTime = new RecordingTime(store, clock);
   }
 
-  async execute({ items }: ExecuteCommandBatch): Promise<BatchOutcome> {
+  async execute({ items, dryRun }: ExecuteCommandBatch): Promise<BatchOutcome> {
     try {
       for (let attempt = 1; ; attempt += 1) {
-        const result = await this.attempt(items);
+        const result = await this.attempt(items, dryRun);
         if (result.kind === 'done') return result.outcome;
         if (attempt >= MAX_ATTEMPTS) {
           throw new ApplicationError('CONFLICT', `the batch was refused: its records kept changing under ${MAX_ATTEMPTS} attempts; try again`, { attempts: MAX_ATTEMPTS });
@@ -64,7 +64,7 @@ export class CommandBatchHandler implements ICommandHandler<ExecuteCommandBatch>
     }
   }
 
-  private async attempt(items: readonly BatchItem[]): Promise<Attempt> {
+  private async attempt(items: readonly BatchItem[], dryRun: boolean): Promise<Attempt> {
     const streams = new BatchStreams(this.store);
     const targets = await Promise.all(items.map(({ draft }) => streams.load(commandStream(draft))));
     const recordedAt = await this.recordingTime.next(latestOf(targets.map((target) => target.recorded)));
@@ -84,7 +84,7 @@ export class CommandBatchHandler implements ICommandHandler<ExecuteCommandBatch>
       }
     }
     const appends = streams.appends();
-    if (appends.length === 0) return { kind: 'done', outcome: { items: outcomes, position: null } };
+    if (appends.length === 0 || dryRun) return { kind: 'done', outcome: { items: outcomes, position: null } };
     let position = -1n;
     try {
       for (const appended of await this.store.appendToStreams(appends)) if (appended.position > position) position = appended.position;

@@ -26,7 +26,11 @@ export type BatchOutcome = {
  * same decider, the same event ids and metadata — so a command id handled by either path is recognised by both.
  */
 export class ExecuteCommandBatch extends Command<BatchOutcome> {
-  constructor(readonly items: readonly BatchItem[]) {
+  constructor(
+    readonly items: readonly BatchItem[],
+    /** Decide every item, append nothing: what the batch would do now. */
+    readonly dryRun = false,
+  ) {
     super();
   }
 }
