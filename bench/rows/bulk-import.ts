@@ -11,11 +11,12 @@ import { collectGarbage } from '../support/collect-garbage';
 import { count, percent, rate, seconds } from '../support/figures';
 import { withTempDir } from '../support/temp-dir';
 import type { BenchRow, Verdict } from './bench-row';
+import { ISSUE_ROWS } from './issue-rows';
+
+const label = { number: 11, ...ISSUE_ROWS[11] };
 
 const ADMIN_KEY = 'bench-bulk-import-admin-key-0123456789';
 const CB = 'th-bulk';
-/** The row's number in issue 18's table (its `what` and `target` are in issue-rows.ts). */
-export type BulkImportRowLabel = { number: number; what: string; target: string };
 
 async function graphql(app: NestFastifyApplication, key: string, query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
   const response = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, payload: JSON.stringify({ query, variables }) });
@@ -88,10 +89,10 @@ async function rawRun(dataDir: string, events: RecordedEvent[], groupSize: numbe
 }
 
 /**
- * Issue 18's row "bulk import of 100,000 certificates (CB operations issue) vs raw append of the same events":
+ * Row 11, issue 18's "bulk import of 100,000 certificates (CB operations issue) vs raw append of the same events":
  * `npm run import`'s path against the store's own multi-stream append of the very events it recorded.
  */
-export async function bulkImportRow(certificates: number, label: BulkImportRowLabel, log: (line: string) => void): Promise<BenchRow> {
+export async function bulkImportRow(certificates: number, log: (line: string) => void): Promise<BenchRow> {
   return withTempDir('bulk-import', async (dir) => {
     const ours = await importRun(join(dir, 'import'), certificates);
     const eventsPerSecond = ours.events.length / ours.seconds;
