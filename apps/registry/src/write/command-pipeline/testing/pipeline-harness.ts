@@ -19,6 +19,7 @@ import type { CommandOutcome } from '../command-outcome';
 import { commandHashOf } from '../command-hash';
 import { CommandPipelineModule } from '../command-pipeline.module';
 import { ExecuteRegistryCommand } from '../execute-registry-command';
+import { ExecuteCommandBatch, type BatchOutcome } from '../execute-command-batch';
 
 export const AB: Actor = { role: 'ACCREDITATION_BODY', keyId: 'key-ab' };
 
@@ -84,6 +85,8 @@ export function barrierOf(count: number): (stream: string) => Promise<void> {
 export interface Pipeline {
   /** Sends a draft through the CommandBus; a fresh command id unless one is given. */
   send(draft: CommandDraft, commandId?: string): Promise<CommandOutcome>;
+  /** Sends drafts as one ExecuteCommandBatch, each with a fresh command id unless given, chained by `chain`. */
+  sendBatch(items: Array<{ draft: CommandDraft; chain: string; commandId?: string }>): Promise<BatchOutcome>;
   close(): Promise<void>;
 }
 
@@ -94,13 +97,13 @@ export async function startPipeline(store: EventStore, clock: Clock): Promise<Pi
 
   const context: INestApplicationContext = await NestFactory.createApplicationContext(PipelineTestModule, { logger: false });
   const bus = context.get(CommandBus);
+  const envelopeOf = (draft: CommandDraft, commandId?: string) => {
+    const id = commandId ?? randomUUID();
+    return { commandId: id, commandIdFromCaller: commandId !== undefined, correlationId: id, commandHash: commandHashOf(draft.type, draft.actor.keyId, draft.data) };
+  };
   return {
-    send: (draft, commandId) => {
-      const id = commandId ?? randomUUID();
-      const commandHash = commandHashOf(draft.type, draft.actor.keyId, draft.data);
-      const envelope = { commandId: id, commandIdFromCaller: commandId !== undefined, correlationId: id, commandHash };
-      return bus.execute(new ExecuteRegistryCommand(draft, envelope));
-    },
+    send: (draft, commandId) => bus.execute(new ExecuteRegistryCommand(draft, envelopeOf(draft, commandId))),
+    sendBatch: (items) => bus.execute(new ExecuteCommandBatch(items.map(({ draft, chain, commandId }) => ({ draft, chain, envelope: envelopeOf(draft, commandId) })))),
     close: () => context.close(),
   };
 }
