@@ -2,18 +2,20 @@ import { parseArgs } from 'node:util';
 import { createRegistryApp } from '../apps/registry/src/create-app';
 import { describeProblem, readPlan, recordPlan, writeReport } from './import/run-import';
 
-const USAGE = 'usage: npm run import -- --cb <cbId> --key <CERTIFICATION_BODY key> [--dry-run] [--report <file>] [--lanes <n>] <certificates.csv|.jsonl>';
+const USAGE = 'usage: npm run import -- --cb <cbId> --key <CERTIFICATION_BODY key> [--dry-run] [--report <file>] [--batch <rows>] [--lanes <n>] <certificates.csv|.jsonl>';
 
 /**
  * `npm run import`: loads a CB's certificates with their history from CSV or JSON Lines (layout in the README)
- * into the registry's data directory, through the API in this process (stop `npm start` first). Every row is
- * checked before anything is written; `--dry-run` only lists the bad rows. Rows carry command ids derived from
- * their content, so a re-run after an interruption writes only what is missing and counts the rest as skipped.
+ * into the registry's data directory, in this process (stop `npm start` first), on the same bulk write path as the
+ * `importCertificates` mutation: batches of whole certificates, each decided row by row and appended in one
+ * transaction. Every row is checked before anything is written; `--dry-run` only lists the bad rows. Rows carry
+ * command ids derived from their content, so a re-run after an interruption writes only what is missing and
+ * counts the rest as skipped.
  */
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
-    options: { cb: { type: 'string' }, key: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, report: { type: 'string' }, lanes: { type: 'string' } },
+    options: { cb: { type: 'string' }, key: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, report: { type: 'string' }, batch: { type: 'string' }, lanes: { type: 'string' } },
     allowPositionals: true,
   });
   const [file] = positionals;
@@ -28,15 +30,14 @@ async function main(): Promise<number> {
     process.stdout.write(`dry run: ${plan.rows} rows read, ${valid} valid, ${plan.problems.length} bad; nothing written\n`);
     return plan.problems.length > 0 ? 1 : 0;
   }
-  // This process is the registry's only client: the per-key rate limit is for shared servers, not for the import.
-  process.env.REGISTRY_RATE_LIMIT_PER_KEY ??= '999999999999';
   const app = await createRegistryApp({ logLevel: 'warn' });
   try {
     await app.init();
     const summary = await recordPlan(app, plan, {
       key: values.key,
       progress: process.stderr.isTTY,
-      lanes: Number(values.lanes ?? 8),
+      batchRows: values.batch === undefined ? undefined : Number(values.batch),
+      lanes: values.lanes === undefined ? undefined : Number(values.lanes),
       log: (line) => process.stdout.write(`${line}\n`),
     });
     const report = values.report ?? `${file}.report.csv`;

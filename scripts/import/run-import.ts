@@ -1,22 +1,25 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Actor } from '@registry/domain';
 import { SingleBar } from 'cli-progress';
 import { stringify } from 'csv-stringify/sync';
-import { planImport, readCsv, readJsonLines, type ImportPlan, type PlannedRow, type RowProblem } from './import-rows';
+import { API_KEY_DIRECTORY, Authorizer, identifyCaller, KEY_HASHING, type ApiKeyDirectory, type KeyHashing } from '../../apps/registry/src/auth';
+import { CertificateImport, MAX_IMPORT_ROWS, problemRow, type ImportedRow } from '../../apps/registry/src/write/certificate-import/certificate-import';
+import { planImport, readCsv, readJsonLines, type ImportPlan, type PlannedRow, type RowProblem } from '../../apps/registry/src/write/certificate-import/import-rows';
 
 export type ImportOptions = {
   /** The importing CB's CERTIFICATION_BODY key. */
   key: string;
-  /** Certificates recorded side by side (each one's rows in order). */
+  /** Rows per batch (whole certificates; at most MAX_IMPORT_ROWS). */
+  batchRows?: number;
+  /** Batches in flight: while one is committed (on the store's writer thread) the next is decided. */
   lanes?: number;
   /** A progress bar on stderr (rows/s, ETA) on a terminal; elsewhere (logs, CI) a line every 5 % on `log`. */
   progress?: boolean;
   log?: (line: string) => void;
 };
 
-export type RowOutcome = { line: number; number: string; event: string; outcome: 'WRITTEN' | 'SKIPPED' | 'REFUSED'; detail: string };
-
-export type ImportSummary = { rows: number; written: number; skipped: number; refused: number; bad: number; seconds: number; outcomes: RowOutcome[] };
+export type ImportSummary = { rows: number; written: number; skipped: number; refused: number; bad: number; seconds: number; outcomes: ImportedRow[] };
 
 export function readPlan(file: string, cbId: string): ImportPlan {
   const text = readFileSync(file, 'utf8');
@@ -28,78 +31,78 @@ export function describeProblem(problem: RowProblem): string {
   return `line ${problem.line}${problem.column ? `, column ${problem.column}` : ''}: ${problem.reason}`;
 }
 
-type MutationAnswer = { data?: Record<string, { replayed: boolean }> | null; errors?: { message: string; extensions?: { code?: string; rule?: string } }[] };
+/** The key's holder, as the API would identify it; refused (with the API's message) unless it may import. */
+async function importer(app: INestApplicationContext, key: string, plan: ImportPlan): Promise<Actor> {
+  const caller = await identifyCaller(`Bearer ${key}`, app.get<ApiKeyDirectory>(API_KEY_DIRECTORY), app.get<KeyHashing>(KEY_HASHING));
+  if (caller.kind !== 'key') throw new Error(caller.kind === 'refused' ? caller.reason : 'an API key is required');
+  const authorizer = app.get(Authorizer);
+  for (const type of new Set(plan.certificates.flat().map((row) => row.command))) authorizer.authorizeCommand(caller.actor, type);
+  return caller.actor;
+}
 
-/** One row through the API, exactly as a client would send it (auth, limits, validation, the command pipeline). */
-async function send(app: NestFastifyApplication, key: string, row: PlannedRow): Promise<RowOutcome> {
-  const query = `mutation($input: ${row.mutation[0].toUpperCase()}${row.mutation.slice(1)}Input!) { ${row.mutation}(input: $input) { replayed } }`;
-  const response = await app.inject({
-    method: 'POST',
-    url: '/graphql',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    payload: JSON.stringify({ query, variables: { input: row.input } }),
-  });
-  const body = response.json<MutationAnswer>();
-  const base = { line: row.line, number: row.number, event: row.event };
-  const error = body.errors?.[0];
-  if (error !== undefined) {
-    const code = [error.extensions?.code, error.extensions?.rule].filter(Boolean).join('/');
-    return { ...base, outcome: 'REFUSED', detail: `${code}: ${error.message}` };
+/** Whole certificates, in file order, up to `size` rows a batch (a longer history goes alone). */
+function batchesOf(certificates: PlannedRow[][], size: number): PlannedRow[][] {
+  const batches: PlannedRow[][] = [];
+  let current: PlannedRow[] = [];
+  for (const rows of certificates) {
+    if (current.length > 0 && current.length + rows.length > size) {
+      batches.push(current);
+      current = [];
+    }
+    current.push(...rows);
   }
-  const replayed = body.data?.[row.mutation]?.replayed === true;
-  return { ...base, outcome: replayed ? 'SKIPPED' : 'WRITTEN', detail: replayed ? 'already recorded by an earlier run' : '' };
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
 /**
- * Records a plan's rows through the app: certificates side by side in `lanes`, each certificate's rows in order,
- * a refused row stopping the rest of its certificate (they rest on it). Re-running sends the same command ids,
- * so what an earlier run recorded is answered as replayed and counted as skipped.
+ * Records a plan's rows on the bulk write path (CertificateImport, as `importCertificates` does): batches of whole
+ * certificates, a few in flight. Re-running sends the same command ids, so what an earlier run recorded is
+ * answered as skipped.
  */
-export async function recordPlan(app: NestFastifyApplication, plan: ImportPlan, options: ImportOptions): Promise<ImportSummary> {
-  const outcomes: RowOutcome[] = plan.problems.map((problem) => ({ line: problem.line, number: '', event: '', outcome: 'REFUSED', detail: describeProblem(problem) }));
-  const total = plan.certificates.reduce((sum, rows) => sum + rows.length, 0);
+export async function recordPlan(app: INestApplicationContext, plan: ImportPlan, options: ImportOptions): Promise<ImportSummary> {
+  const actor = await importer(app, options.key, plan);
+  const recorder = app.get(CertificateImport);
+  const outcomes: ImportedRow[] = plan.problems.map((problem) => problemRow(problem));
+  const batches = batchesOf(plan.certificates, Math.min(options.batchRows ?? MAX_IMPORT_ROWS, MAX_IMPORT_ROWS));
+  const total = batches.reduce((sum, rows) => sum + rows.length, 0);
   const started = Date.now();
   const bar = options.progress
-    ? new SingleBar({ format: 'Importing |{bar}| {value}/{total} rows | {speed} rows/s | ETA {eta_formatted}', hideCursor: true, etaBuffer: 200 })
+    ? new SingleBar({ format: 'Importing |{bar}| {value}/{total} rows | {speed} rows/s | ETA {eta_formatted}', hideCursor: true, etaBuffer: 20 })
     : null;
   bar?.start(total, 0, { speed: '0' });
   let done = 0;
+  let reported = 0;
   const step = Math.max(1, Math.ceil(total / 20));
-  const tick = (): void => {
-    done += 1;
+  const advance = (rows: number): void => {
+    done += rows;
     const perSecond = done / Math.max((Date.now() - started) / 1000, 0.001);
     bar?.update(done, { speed: perSecond.toFixed(0) });
-    if (bar === null && options.log && (done % step === 0 || done === total)) {
+    if (bar === null && options.log && (done - reported >= step || done === total)) {
+      reported = done;
       options.log(`progress ${done}/${total} rows (${perSecond.toFixed(0)} rows/s, ETA ${Math.round((total - done) / perSecond)} s)`);
     }
   };
   let next = 0;
   const lane = async (): Promise<void> => {
-    while (next < plan.certificates.length) {
-      const rows = plan.certificates[next++];
-      let stopped: number | null = null;
-      for (const row of rows) {
-        const outcome =
-          stopped === null
-            ? await send(app, options.key, row)
-            : { line: row.line, number: row.number, event: row.event, outcome: 'REFUSED' as const, detail: `follows line ${stopped}, which was refused` };
-        if (outcome.outcome === 'REFUSED' && stopped === null) stopped = row.line;
-        outcomes.push(outcome);
-        tick();
-      }
+    while (next < batches.length) {
+      const batch = batches[next++];
+      const recorded = await recorder.record(actor, batch, { readYourWrites: false });
+      outcomes.push(...recorded.rows);
+      advance(batch.length);
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.max(1, options.lanes ?? 8) }, lane));
+    await Promise.all(Array.from({ length: Math.max(1, options.lanes ?? 2) }, lane));
   } finally {
     bar?.stop();
   }
   outcomes.sort((a, b) => a.line - b.line);
-  const count = (kind: RowOutcome['outcome']): number => outcomes.filter((outcome) => outcome.outcome === kind).length;
+  const count = (kind: ImportedRow['outcome']): number => outcomes.filter((outcome) => outcome.outcome === kind).length;
   const seconds = (Date.now() - started) / 1000;
   return { rows: plan.rows, written: count('WRITTEN'), skipped: count('SKIPPED'), refused: count('REFUSED'), bad: plan.problems.length, seconds, outcomes };
 }
 
-export function writeReport(file: string, outcomes: readonly RowOutcome[]): void {
-  writeFileSync(file, stringify([...outcomes], { header: true, columns: ['line', 'number', 'event', 'outcome', 'detail'] }));
+export function writeReport(file: string, outcomes: readonly ImportedRow[]): void {
+  writeFileSync(file, stringify([...outcomes], { header: true, columns: ['line', 'number', 'event', 'outcome', 'reason', 'field', 'detail'] }));
 }

@@ -58,7 +58,7 @@ describe('The bad-input campaign: hostile values at every mutation input', () =>
         if (field.kind === 'objectList') {
           // Inside a list of input objects: each nested field of an otherwise valid item, and one item too many.
           const [item] = prepared.input[field.name] as Record<string, unknown>[];
-          await send(Array.from({ length: 51 }, () => item));
+          await send(Array.from({ length: (entry.maxItems ?? 50) + 1 }, () => item));
           for (const nested of field.nested) {
             for (const value of canonicalHostileValues(nested)) await send([{ ...item, [nested.name]: value }]);
           }

@@ -118,10 +118,12 @@ describeOnEmbeddedStore('npm run import: a CB loads its certificates with their 
   it('killed half-way and run again, it writes exactly the good rows, once each, and says what it skipped', async () => {
     const good = generated.rows - generated.bad.length;
     const half = (line: string) => /^progress (\d+)\//.test(line) && Number(/^progress (\d+)\//.exec(line)![1]) >= good / 2;
-    const killed = await runImport(dataDir, ['--cb', CB, '--key', cbKey, file], half);
+    // About 20 batches, so that the kill lands between two of them whatever the size.
+    const batch = String(Math.min(1000, Math.max(10, Math.ceil(good / 20))));
+    const killed = await runImport(dataDir, ['--cb', CB, '--key', cbKey, '--batch', batch, file], half);
     expect({ signal: killed.signal, stderr: killed.stderr }).toEqual({ signal: 'SIGKILL', stderr: '' });
 
-    const rerun = await runImport(dataDir, ['--cb', CB, '--key', cbKey, file]);
+    const rerun = await runImport(dataDir, ['--cb', CB, '--key', cbKey, '--batch', batch, file]);
     expect(rerun.stderr).toBe('');
     const summary = /(\d+) rows written, (\d+) skipped \(already recorded by an earlier run\), (\d+) refused \((\d+) bad rows\)/.exec(rerun.stdout);
     expect(summary).not.toBeNull();

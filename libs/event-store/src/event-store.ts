@@ -48,6 +48,13 @@ export interface AppendResult {
   position: bigint;
 }
 
+/** One stream's part of a multi-stream append. */
+export interface StreamAppend {
+  stream: string;
+  events: EventData[];
+  expectedRevision: ExpectedRevision;
+}
+
 export type Direction = 'forwards' | 'backwards';
 
 export interface ReadStreamOptions {
@@ -98,6 +105,15 @@ export interface StoreHealth {
 
 export interface EventStore {
   append(stream: string, events: EventData[], options: AppendOptions): Promise<AppendResult>;
+  /**
+   * Appends to several streams, each at its expected revision, in the order given; answers each stream's
+   * result in that order. A refused stream throws WrongExpectedRevisionError naming it. The embedded store
+   * commits all of them in ONE transaction (one fsync; a refusal writes nothing at all). EventStoreDB has no
+   * transaction across streams: its adapter appends stream by stream, so a refusal leaves the streams before it
+   * written; as every append is idempotent by event ids, sending the same appends again completes them
+   * without duplicating anything.
+   */
+  appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]>;
   /** A stream that does not exist reads as empty. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

@@ -135,6 +135,7 @@ describe('the read side when its file or its disk fails', () => {
     let current = first.store;
     const switching: EventStore = {
       append: (...args) => current.append(...args),
+      appendToStreams: (...args) => current.appendToStreams(...args),
       readStream: (...args) => current.readStream(...args),
       readAll: (options) => current.readAll(options),
       subscribeToAll: (options) => current.subscribeToAll({ ...options, fromPosition: current === first.store ? options?.fromPosition : 'start' }),

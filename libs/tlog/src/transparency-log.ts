@@ -1,5 +1,5 @@
 import { canonicalEventBytes } from '@registry/domain/log/canonical-event';
-import { EventStoreUnavailableError, pause, type AllSubscription, type AppendOptions, type EventData, type EventStore, type RecordedEvent } from '@registry/event-store';
+import { EventStoreUnavailableError, pause, type AllSubscription, type AppendOptions, type EventData, type EventStore, type RecordedEvent, type StreamAppend } from '@registry/event-store';
 import { existsSync } from 'node:fs';
 import { compareLogWithTree } from './compare-log';
 import { leafOf } from './leaf-of';
@@ -164,17 +164,24 @@ export class TransparencyLog {
         throw new EventStoreUnavailableError('the connection to the event store was lost; the log is checked against the last signed checkpoint before writes resume');
       }
     };
+    const beforeWriting = async (): Promise<void> => {
+      refuseUnlessTrusted();
+      // A shared store (EventStoreDB) can come back empty, or be another log, on the same address between two
+      // writes, and its client reconnects without a word: each write waits for a check made after it was asked
+      // (one read, shared by the writes that wait together). The embedded store is held by this process alone.
+      if (!this.options.soleWriter && !(await this.checkedAfterNow())) {
+        refuseUnlessTrusted();
+        throw new EventStoreUnavailableError('the log could not be checked against the last signed checkpoint before writing: the store does not answer');
+      }
+    };
     return {
       append: async (stream: string, events: EventData[], options: AppendOptions) => {
-        refuseUnlessTrusted();
-        // A shared store (EventStoreDB) can come back empty, or be another log, on the same address between two
-        // writes, and its client reconnects without a word: each write waits for a check made after it was asked
-        // (one read, shared by the writes that wait together). The embedded store is held by this process alone.
-        if (!this.options.soleWriter && !(await this.checkedAfterNow())) {
-          refuseUnlessTrusted();
-          throw new EventStoreUnavailableError('the log could not be checked against the last signed checkpoint before writing: the store does not answer');
-        }
+        await beforeWriting();
         return store.append(stream, events, options);
+      },
+      appendToStreams: async (appends: StreamAppend[]) => {
+        await beforeWriting();
+        return store.appendToStreams(appends);
       },
       readStream: (stream, options) => store.readStream(stream, options),
       readAll: (options) => store.readAll(options),

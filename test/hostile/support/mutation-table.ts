@@ -37,6 +37,8 @@ export interface MutationEntry {
   /** For the bad-input campaign, when `prepare`'s input leaves out a list of input objects to attack: another
    * input the same rightful caller could send successfully. */
   prepareForCampaign?(world: World): Promise<Prepared>;
+  /** The most items its list of input objects takes, when not the usual 50: the campaign sends one more. */
+  maxItems?: number;
 }
 
 /** The one rule the whole matrix follows. */
@@ -339,6 +341,23 @@ export const MUTATION_TABLE: Record<string, MutationEntry> = {
       const application = { certificateNumber, country: MY.country, arrangementId: MRA_ON_APPLICATION, appliedOn: '2025-05-01' };
       await world.must('applyForRecognition', application, world.keys.th);
       return { input: { certificateNumber, country: MY.country, decidedOn: '2025-06-01', reasonCode: 'INSUFFICIENT_EVIDENCE', note: reason }, rightfulCb: MY };
+    },
+  },
+  importCertificates: {
+    sentBy: 'CERTIFICATION_BODY',
+    maxItems: 1000,
+    prepare: async (world) => {
+      const number = `TH-HS-${world.unique()}`;
+      return {
+        input: {
+          cbId: TH.cbId,
+          rows: [
+            { number, event: 'ISSUED', date: '2024-03-01', schemeCode: PS, holderName: 'Somchai Jaidee', validUntil: '2027-02-28' },
+            { number, event: 'SUSPENDED', date: '2025-01-10', reason },
+          ],
+        },
+        rightfulCb: TH,
+      };
     },
   },
   correctCertificate: {

@@ -5,6 +5,8 @@ import { ArrangementMutations } from './arrangements/arrangement.mutations';
 import { CertificateMutations } from './certificates/certificate.mutations';
 import { CorrectionMutations } from './certificates/correction.mutations';
 import { CertificationBodyMutations } from './certification-bodies/certification-body.mutations';
+import { CertificateImport } from './certificate-import/certificate-import';
+import { ImportCertificatesMutation } from './certificate-import/import-certificates.mutation';
 import { CommandPipelineModule } from './command-pipeline';
 import { CommandAuthorizationGuard } from './mutation/command-authorization.guard';
 import { CommandSender } from './mutation/command-sender';
@@ -29,6 +31,8 @@ export class WriteModule {
       imports: [CommandPipelineModule.register()],
       providers: [
         CommandSender,
+        CertificateImport,
+        ImportCertificatesMutation,
         CommandAuthorizationGuard,
         SchemeMutations,
         CertificationBodyMutations,

@@ -11,6 +11,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   StoreHealth,
+  StreamAppend,
   SubscribeToAllOptions,
 } from '../event-store';
 import { isTransient, type EsdbClient, type LogRecord, type StartPosition } from './esdb-client';
@@ -41,6 +42,17 @@ export class EventStoreDbEventStore implements EventStore {
     const outcome = await this.call(() => this.client.append(stream, events, expected));
     if (outcome.position === undefined) throw new Error(`the server acknowledged an append to ${stream} without a position`);
     return { nextRevision: outcome.nextRevision, position: outcome.position };
+  }
+
+  /**
+   * EventStoreDB has no transaction across streams: stream by stream, in order, each at its expected revision.
+   * A refusal stops there (the streams before it stay written); the same appends sent again are recognised by
+   * their event ids, so a retry completes the rest without duplicating what was written.
+   */
+  async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    const results: AppendResult[] = [];
+    for (const { stream, events, expectedRevision } of appends) results.push(await this.append(stream, events, { expectedRevision }));
+    return results;
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

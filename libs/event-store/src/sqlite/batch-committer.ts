@@ -1,13 +1,21 @@
 import type Database from 'better-sqlite3';
 import type { ActualRevision } from '../event-store';
-import type { AppendOutcome, AppendRequest, EncodedEvent } from './writer-protocol';
+import { isAtomic, type AppendOutcome, type AppendRequest, type AtomicAppendOutcome, type CommitMember, type EncodedEvent, type MemberOutcome } from './writer-protocol';
 
 type StreamTip = { revision: bigint; position: bigint } | undefined;
+
+/** Thrown inside an atomic group's savepoint to roll it back. */
+class GroupConflict extends Error {
+  constructor(readonly outcome: AtomicAppendOutcome & { kind: 'group-conflict' }) {
+    super('group conflict');
+  }
+}
 
 /**
  * Commits a batch of appends in ONE transaction (one fsync), checking each append's expected revision on
  * its own: a loser gets a conflict outcome and the others still commit. Appends to the same stream
- * within a batch see each other, in request order.
+ * within a batch see each other, in request order. An atomic group (appends to several streams) is applied
+ * within a savepoint: one conflict in it rolls back the whole group, and only the group.
  */
 export class BatchCommitter {
   private readonly tipOf: Database.Statement<[string], { revision: bigint; position: bigint }>;
@@ -15,7 +23,8 @@ export class BatchCommitter {
   private readonly revisionOfId: Database.Statement<[string, string], { revision: bigint }>;
   private readonly insert: Database.Statement<[string, bigint, string, string, string, string, number]>;
   private readonly maxPosition: Database.Statement<[], { position: bigint | null }>;
-  private readonly commitAll: (appends: AppendRequest[]) => AppendOutcome[];
+  private readonly commitAll: (members: CommitMember[]) => MemberOutcome[];
+  private readonly applyGroup: (appends: AppendRequest[], recordedAt: number) => AppendOutcome[];
 
   constructor(private readonly db: Database.Database) {
     this.tipOf = db
@@ -40,18 +49,35 @@ export class BatchCommitter {
       .prepare<[], { position: bigint | null }>('SELECT max(position) AS position FROM events')
       .safeIntegers(true);
     const recordedAt = (): number => Date.now();
-    this.commitAll = db.transaction((appends: AppendRequest[]) => {
+    // Called within commitAll's transaction, better-sqlite3 makes this one a savepoint.
+    this.applyGroup = db.transaction((appends: AppendRequest[], now: number) => {
+      const outcomes = appends.map((append) => this.apply(append, now));
+      const index = outcomes.findIndex((outcome) => outcome.kind === 'conflict');
+      const lost = outcomes[index];
+      if (lost?.kind === 'conflict') throw new GroupConflict({ kind: 'group-conflict', index, actual: lost.actual });
+      return outcomes;
+    });
+    this.commitAll = db.transaction((members: CommitMember[]) => {
       const now = recordedAt();
-      return appends.map((append) => this.apply(append, now));
+      return members.map((member) => (isAtomic(member) ? this.applyAtomic(member.atomic, now) : this.apply(member, now)));
     }).immediate;
   }
 
-  commit(appends: AppendRequest[]): AppendOutcome[] {
-    return this.commitAll(appends);
+  commit(members: CommitMember[]): MemberOutcome[] {
+    return this.commitAll(members);
   }
 
   lastPosition(): bigint {
     return this.maxPosition.get()?.position ?? 0n;
+  }
+
+  private applyAtomic(appends: AppendRequest[], recordedAt: number): AtomicAppendOutcome {
+    try {
+      return { kind: 'all-appended', outcomes: this.applyGroup(appends, recordedAt) };
+    } catch (error) {
+      if (error instanceof GroupConflict) return error.outcome;
+      throw error;
+    }
   }
 
   private apply(append: AppendRequest, recordedAt: number): AppendOutcome {

@@ -80,4 +80,23 @@ describe('Group commit in the embedded store', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
     expect(await store.readStream(good)).toHaveLength(1);
   });
+  it('an append to several streams is one transaction: a refused stream leaves the streams before it unwritten, and appends beside it in the same batch still commit', async () => {
+    const [first, taken, neighbour] = [stream(), stream(), stream()];
+    await store.append(taken, [event('Taken')], { expectedRevision: 'no_stream' });
+    const before = store.stats();
+
+    const [group, beside] = await Promise.allSettled([
+      store.appendToStreams([
+        { stream: first, events: [event('A')], expectedRevision: 'no_stream' },
+        { stream: taken, events: [event('B')], expectedRevision: 'no_stream' },
+      ]),
+      store.append(neighbour, [event('Beside')], { expectedRevision: 'no_stream' }),
+    ]);
+
+    expect(store.stats().commits - before.commits).toBe(1);
+    expect(group.status === 'rejected' && group.reason).toBeInstanceOf(WrongExpectedRevisionError);
+    expect(beside.status).toBe('fulfilled');
+    expect(await store.readStream(first)).toEqual([]);
+    expect(await store.readStream(neighbour)).toHaveLength(1);
+  });
 });

@@ -11,6 +11,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   StoreHealth,
+  StreamAppend,
   SubscribeToAllOptions,
 } from '../event-store';
 import { CommitSignal } from './commit-signal';
@@ -91,6 +92,21 @@ export class SqliteEventStore implements EventStore {
         throw new Error(`unknown append outcome ${JSON.stringify(unknown)}`);
       }
     }
+  }
+
+  /** One transaction for every stream: committed together, with one fsync, or not at all. */
+  async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    const requests = appends.map(({ stream, events, expectedRevision }) => ({ stream, expected: expectedRevision, events: events.map(encode) }));
+    const outcome = await this.writer.appendAtomic(requests);
+    if (outcome.kind === 'group-conflict') {
+      const lost = requests[outcome.index];
+      throw new WrongExpectedRevisionError(lost.stream, lost.expected, outcome.actual);
+    }
+    return outcome.outcomes.map((each) => {
+      // A group commits only when none of its appends conflicted.
+      if (each.kind === 'conflict') throw new Error('a conflict inside a committed group');
+      return { nextRevision: each.nextRevision, position: each.position };
+    });
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -3,12 +3,22 @@ import { Worker } from 'node:worker_threads';
 import { EventStoreUnavailableError } from '../errors';
 import { BatchCommitter } from './batch-committer';
 import { eventsFilePath, prepareWriterConnection } from './schema';
-import type { AppendOutcome, AppendRequest, WriterOptions, WriterReply, WriterRequest } from './writer-protocol';
+import {
+  isAtomic,
+  type AppendOutcome,
+  type AppendRequest,
+  type AtomicAppendOutcome,
+  type CommitMember,
+  type MemberOutcome,
+  type WriterOptions,
+  type WriterReply,
+  type WriterRequest,
+} from './writer-protocol';
 
 interface Pending {
-  request: AppendRequest;
+  request: CommitMember;
   bytes: number;
-  resolve(outcome: AppendOutcome): void;
+  resolve(outcome: MemberOutcome): void;
   reject(error: Error): void;
 }
 
@@ -96,10 +106,22 @@ export class WriterClient {
   }
 
   append(request: AppendRequest): Promise<AppendOutcome> {
+    return this.enqueue(request) as Promise<AppendOutcome>;
+  }
+
+  /** Appends to several streams that commit together, in one transaction, or not at all. */
+  appendAtomic(appends: AppendRequest[]): Promise<AtomicAppendOutcome> {
+    return this.enqueue({ atomic: appends }) as Promise<AtomicAppendOutcome>;
+  }
+
+  private enqueue(request: CommitMember): Promise<MemberOutcome> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     if (this.closing !== undefined) return Promise.reject(new EventStoreUnavailableError('the event store is closed'));
-    const bytes = request.events.reduce((sum, e) => sum + e.data.length + e.metadata.length, 0);
-    return new Promise<AppendOutcome>((resolve, reject) => {
+    const bytes = (isAtomic(request) ? request.atomic : [request]).reduce(
+      (sum, append) => append.events.reduce((total, e) => total + e.data.length + e.metadata.length, sum),
+      0,
+    );
+    return new Promise<MemberOutcome>((resolve, reject) => {
       this.queue.push({ request, bytes, resolve, reject });
       // After this turn of the event loop: appends made in the same turn go together, as one batch.
       if (!this.scheduled) {
@@ -142,7 +164,8 @@ export class WriterClient {
 
   private pump(): void {
     if (this.inFlight !== undefined || this.queue.length === 0 || this.failure !== undefined) return;
-    if (this.queue.length === 1) {
+    // A lone atomic group goes to the worker too: it is a bulk write, and the main thread has the next one to prepare.
+    if (this.queue.length === 1 && !isAtomic(this.queue[0].request)) {
       this.commitHere(this.queue.splice(0, 1)[0]);
       return;
     }
@@ -169,7 +192,7 @@ export class WriterClient {
    * in arrival order and no connection ever waits for the other's lock.
    */
   private commitHere(member: Pending): void {
-    let outcome: AppendOutcome;
+    let outcome: MemberOutcome;
     try {
       outcome = this.local.committer.commit([member.request])[0];
     } catch (error) {
@@ -212,9 +235,10 @@ export class WriterClient {
 
   /** Wakes subscribers up to the last position the batch wrote: positions grow within a transaction, so
    * no query for max(position) is needed. A batch that wrote nothing wakes nobody. */
-  private committed(outcomes: AppendOutcome[]): void {
+  private committed(outcomes: MemberOutcome[]): void {
     let last = 0n;
-    for (const outcome of outcomes) if (outcome.kind === 'appended' && outcome.position > last) last = outcome.position;
+    const appended = outcomes.flatMap((outcome): AppendOutcome[] => (outcome.kind === 'all-appended' ? outcome.outcomes : outcome.kind === 'group-conflict' ? [] : [outcome]));
+    for (const outcome of appended) if (outcome.kind === 'appended' && outcome.position > last) last = outcome.position;
     if (last > 0n) this.onCommitted(last);
   }
 

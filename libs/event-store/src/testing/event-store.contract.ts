@@ -280,6 +280,55 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
       });
     });
 
+    describe('appending to several streams', () => {
+      it('appends each stream at its expected revision and answers each, in the order given', async () => {
+        const [first, second] = [streamName('many-a'), streamName('many-b')];
+        await store.append(second, [event('Before')], { expectedRevision: 'no_stream' });
+
+        const results = await store.appendToStreams([
+          { stream: first, events: [event('A1'), event('A2')], expectedRevision: 'no_stream' },
+          { stream: second, events: [event('B1')], expectedRevision: 0n },
+        ]);
+
+        expect(results.map((result) => result.nextRevision)).toEqual([1n, 1n]);
+        expect(results[1].position).toBeGreaterThan(results[0].position);
+        expect((await store.readStream(first)).map((e) => e.type)).toEqual(['A1', 'A2']);
+        expect((await store.readStream(second)).map((e) => e.type)).toEqual(['Before', 'B1']);
+      });
+
+      it('a stream found elsewhere is refused with the typed error naming it; nothing is written to it or after it', async () => {
+        const [first, taken, last] = [streamName('many-first'), streamName('many-taken'), streamName('many-last')];
+        await store.append(taken, [event('Taken')], { expectedRevision: 'no_stream' });
+
+        const refused = await rejectionOf(
+          store.appendToStreams([
+            { stream: first, events: [event('A')], expectedRevision: 'no_stream' },
+            { stream: taken, events: [event('B')], expectedRevision: 'no_stream' },
+            { stream: last, events: [event('C')], expectedRevision: 'no_stream' },
+          ]),
+        );
+
+        expectWrongRevision(refused, taken, 'no_stream', 0n);
+        expect((await store.readStream(taken)).map((e) => e.type)).toEqual(['Taken']);
+        expect(await store.readStream(last)).toEqual([]);
+      });
+
+      it('the same appends sent again (an answer lost) return the original results and write nothing twice', async () => {
+        const [first, second] = [streamName('many-retry-a'), streamName('many-retry-b')];
+        const appends = [
+          { stream: first, events: [event('A')], expectedRevision: 'no_stream' as const },
+          { stream: second, events: [event('B1'), event('B2')], expectedRevision: 'no_stream' as const },
+        ];
+        const original = await store.appendToStreams(appends);
+
+        const retried = await store.appendToStreams(appends);
+
+        expect(retried).toEqual(original);
+        expect(await store.readStream(first)).toHaveLength(1);
+        expect(await store.readStream(second)).toHaveLength(2);
+      });
+    });
+
     describe('read directions and bounds', () => {
       let stream: string;
       let recorded: RecordedEvent[];

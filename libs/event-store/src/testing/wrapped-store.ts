@@ -4,6 +4,7 @@ import type { EventStore, ReadAllOptions, RecordedEvent } from '../event-store';
 export function wrapStore(inner: EventStore, overrides: Partial<EventStore>): EventStore {
   return {
     append: (...args) => inner.append(...args),
+    appendToStreams: (...args) => inner.appendToStreams(...args),
     readStream: (...args) => inner.readStream(...args),
     readAll: (...args) => inner.readAll(...args),
     subscribeToAll: (...args) => inner.subscribeToAll(...args),

@@ -5,3 +5,5 @@ export { CommandPipelineModule } from './command-pipeline.module';
 export { CommandPipelineHandler, MAX_ATTEMPTS } from './command-pipeline.handler';
 export type { EventMetadata } from './event-metadata';
 export { ExecuteRegistryCommand, type CommandEnvelope } from './execute-registry-command';
+export { CommandBatchHandler } from './command-batch.handler';
+export { ExecuteCommandBatch, type BatchItem, type BatchItemOutcome, type BatchOutcome } from './execute-command-batch';

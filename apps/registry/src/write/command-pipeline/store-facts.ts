@@ -25,13 +25,13 @@ import {
   type RecognitionDecisionTimeline,
   type SchemeTimeline,
 } from '@registry/domain';
-import type { StreamReader } from './stream-reader';
+import type { StreamSource } from './stream-reader';
 
 /**
  * The facts a command declares (each aggregate's declaration.ts), read from their streams through the attempt's
  * reader. Facts are read, not locked: see the write README for the window this leaves and why it is safe.
  */
-export function factsFrom(reads: StreamReader): FactSource {
+export function factsFrom(reads: StreamSource): FactSource {
   return {
     async certificationBody(cbId) {
       return foldTimeline<CertificationBodyTimeline>(evolveCertificationBodyTimeline, (await reads.load(certificationBodyStream(cbId))).records);

@@ -22,7 +22,7 @@ function schemaVersionOf(event: RecordedEvent): number | undefined {
   return typeof version === 'number' ? version : undefined;
 }
 
-function toLoaded(stream: string, recorded: RecordedEvent[]): LoadedStream {
+export function toLoaded(stream: string, recorded: RecordedEvent[]): LoadedStream {
   const last = recorded[recorded.length - 1];
   // A type this build does not know (written by a newer one) is skipped, never guessed at.
   const records = recorded
@@ -31,11 +31,16 @@ function toLoaded(stream: string, recorded: RecordedEvent[]): LoadedStream {
   return { stream, revision: last === undefined ? 'no_stream' : last.revision, recorded, records };
 }
 
+/** Where an attempt's facts and target streams come from. */
+export interface StreamSource {
+  load(stream: string): Promise<LoadedStream>;
+}
+
 /**
  * The reads of ONE attempt: each stream is read at most once, so the facts and the target of a command agree
  * with each other. A retry makes a new reader, so it decides on fresh data.
  */
-export class StreamReader {
+export class StreamReader implements StreamSource {
   private readonly loaded = new Map<string, Promise<LoadedStream>>();
 
   constructor(private readonly store: EventStore) {}

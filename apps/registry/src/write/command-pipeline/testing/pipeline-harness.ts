@@ -9,6 +9,7 @@ import {
   type AppendResult,
   type EventData,
   type EventStore,
+  type StreamAppend,
 } from '@registry/event-store';
 import { randomUUID } from 'node:crypto';
 import { StoreModule } from '../../../store';
@@ -18,6 +19,7 @@ import type { CommandOutcome } from '../command-outcome';
 import { commandHashOf } from '../command-hash';
 import { CommandPipelineModule } from '../command-pipeline.module';
 import { ExecuteRegistryCommand } from '../execute-registry-command';
+import { ExecuteCommandBatch, type BatchOutcome } from '../execute-command-batch';
 
 export const AB: Actor = { role: 'ACCREDITATION_BODY', keyId: 'key-ab' };
 
@@ -41,6 +43,17 @@ export class ObservedStore implements EventStore {
     await this.beforeAppend?.(stream);
     try {
       return await this.inner.append(stream, events, options);
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) this.conflicts += 1;
+      throw error;
+    }
+  }
+
+  async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    this.appends += appends.length;
+    for (const { stream } of appends) await this.beforeAppend?.(stream);
+    try {
+      return await this.inner.appendToStreams(appends);
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) this.conflicts += 1;
       throw error;
@@ -72,6 +85,8 @@ export function barrierOf(count: number): (stream: string) => Promise<void> {
 export interface Pipeline {
   /** Sends a draft through the CommandBus; a fresh command id unless one is given. */
   send(draft: CommandDraft, commandId?: string): Promise<CommandOutcome>;
+  /** Sends drafts as one ExecuteCommandBatch, each with a fresh command id unless given, chained by `chain`. */
+  sendBatch(items: Array<{ draft: CommandDraft; chain: string; commandId?: string }>): Promise<BatchOutcome>;
   close(): Promise<void>;
 }
 
@@ -82,13 +97,13 @@ export async function startPipeline(store: EventStore, clock: Clock): Promise<Pi
 
   const context: INestApplicationContext = await NestFactory.createApplicationContext(PipelineTestModule, { logger: false });
   const bus = context.get(CommandBus);
+  const envelopeOf = (draft: CommandDraft, commandId?: string) => {
+    const id = commandId ?? randomUUID();
+    return { commandId: id, commandIdFromCaller: commandId !== undefined, correlationId: id, commandHash: commandHashOf(draft.type, draft.actor.keyId, draft.data) };
+  };
   return {
-    send: (draft, commandId) => {
-      const id = commandId ?? randomUUID();
-      const commandHash = commandHashOf(draft.type, draft.actor.keyId, draft.data);
-      const envelope = { commandId: id, commandIdFromCaller: commandId !== undefined, correlationId: id, commandHash };
-      return bus.execute(new ExecuteRegistryCommand(draft, envelope));
-    },
+    send: (draft, commandId) => bus.execute(new ExecuteRegistryCommand(draft, envelopeOf(draft, commandId))),
+    sendBatch: (items) => bus.execute(new ExecuteCommandBatch(items.map(({ draft, chain, commandId }) => ({ draft, chain, envelope: envelopeOf(draft, commandId) })))),
     close: () => context.close(),
   };
 }

@@ -5,7 +5,7 @@ const csv = (...lines: string[]) => [HEADER, ...lines].join('\n');
 const plan = (...lines: string[]) => planImport(readCsv(csv(...lines)), 'th-ftpi');
 
 describe('reading an import file', () => {
-  it('turns each row of a certificate’s history into its mutation, with a command id derived from the row', () => {
+  it('turns each row of a certificate’s history into its command, with a command id derived from the row', () => {
     const { certificates, problems } = plan(
       'TH-1,ISSUED,2024-03-01,APO-PS 101:2023,"Jaidee, Somchai",2027-02-28,',
       'TH-1,SUSPENDED,2025-01-10,,,,complaint',
@@ -14,12 +14,12 @@ describe('reading an import file', () => {
       'TH-1,WITHDRAWN,2028-01-01,,,,breach',
     );
     expect(problems).toEqual([]);
-    expect(certificates[0].map((row) => [row.line, row.mutation])).toEqual([
-      [2, 'issueCertificate'],
-      [3, 'suspendCertificate'],
-      [4, 'reinstateCertificate'],
-      [5, 'renewCertificate'],
-      [6, 'withdrawCertificate'],
+    expect(certificates[0].map((row) => [row.line, row.command])).toEqual([
+      [2, 'IssueCertificate'],
+      [3, 'SuspendCertificate'],
+      [4, 'ReinstateCertificate'],
+      [5, 'RenewCertificate'],
+      [6, 'WithdrawCertificate'],
     ]);
     expect(certificates[0][0].input).toEqual({
       number: 'TH-1',

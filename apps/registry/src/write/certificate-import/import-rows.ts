@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { parse } from 'csv-parse/sync';
-import { unreachable } from '@registry/domain';
+import { unreachable, type RegistryCommandType } from '@registry/domain';
 import {
   CancelCertificateInput,
   IssueCertificateInput,
@@ -10,7 +10,7 @@ import {
   RenewCertificateInput,
   SuspendCertificateInput,
   WithdrawCertificateInput,
-} from '../../apps/registry/src/write/certificates/certificate.inputs';
+} from '../certificates/certificate.inputs';
 
 /**
  * The import file, one row per recorded event of a certificate's history, in the order they happened:
@@ -24,15 +24,16 @@ import {
 export const IMPORT_COLUMNS = ['number', 'event', 'date', 'schemeCode', 'holderName', 'validUntil', 'reason'] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
-/** Each event, the mutation it is recorded with, and the columns it needs (the others must be empty). */
+/** Each event, the command it is recorded with (as its mutation would send it, checked with the mutation's
+ * input class), and the columns it needs (the others must be empty). */
 const EVENTS = {
-  ISSUED: { mutation: 'issueCertificate', input: IssueCertificateInput, columns: ['schemeCode', 'holderName', 'validUntil'] },
-  RENEWED: { mutation: 'renewCertificate', input: RenewCertificateInput, columns: ['validUntil'] },
-  SUSPENDED: { mutation: 'suspendCertificate', input: SuspendCertificateInput, columns: ['reason'] },
-  REINSTATED: { mutation: 'reinstateCertificate', input: ReinstateCertificateInput, columns: ['reason'] },
-  WITHDRAWN: { mutation: 'withdrawCertificate', input: WithdrawCertificateInput, columns: ['reason'] },
-  CANCELLED: { mutation: 'cancelCertificate', input: CancelCertificateInput, columns: ['reason'] },
-} as const satisfies Record<string, { mutation: string; input: new () => object; columns: readonly ImportColumn[] }>;
+  ISSUED: { command: 'IssueCertificate', input: IssueCertificateInput, columns: ['schemeCode', 'holderName', 'validUntil'] },
+  RENEWED: { command: 'RenewCertificate', input: RenewCertificateInput, columns: ['validUntil'] },
+  SUSPENDED: { command: 'SuspendCertificate', input: SuspendCertificateInput, columns: ['reason'] },
+  REINSTATED: { command: 'ReinstateCertificate', input: ReinstateCertificateInput, columns: ['reason'] },
+  WITHDRAWN: { command: 'WithdrawCertificate', input: WithdrawCertificateInput, columns: ['reason'] },
+  CANCELLED: { command: 'CancelCertificate', input: CancelCertificateInput, columns: ['reason'] },
+} as const satisfies Record<string, { command: RegistryCommandType; input: new () => object; columns: readonly ImportColumn[] }>;
 
 export type ImportEvent = keyof typeof EVENTS;
 export const IMPORT_EVENTS = Object.keys(EVENTS) as ImportEvent[];
@@ -41,14 +42,15 @@ export const IMPORT_EVENTS = Object.keys(EVENTS) as ImportEvent[];
 export type ImportRow = { line: number } & Record<ImportColumn, string>;
 
 /** Why a row is not imported: the line, the column at fault, and what is wrong, for a person to fix. */
-export type RowProblem = { line: number; column: string; reason: string };
+export type RowProblem = { line: number; column: string; reason: string; code?: 'FOLLOWS_REFUSED_ROW' };
 
-/** A valid row as the mutation it becomes, with a command id derived from the row so that a re-run replays it. */
+/** A valid row as the command it becomes, with a command id derived from the row so that a re-run replays it. */
 export type PlannedRow = {
   line: number;
   number: string;
   event: ImportEvent;
-  mutation: string;
+  command: (typeof EVENTS)[ImportEvent]['command'];
+  /** The command's mutation input: its data and the command id. */
   input: Record<string, unknown> & { commandId: string };
 };
 
@@ -154,7 +156,7 @@ function inputOf(row: ImportRow, event: ImportEvent, cbId: string): Record<strin
 }
 
 /** The column a refused input field came from. */
-function columnOf(property: string): string {
+export function columnOf(property: string): string {
   if (property === 'issuedOn' || property === 'effectiveOn') return 'date';
   return (Object.entries(FIELD_OF).find(([, field]) => field === property)?.[0] as string | undefined) ?? property;
 }
@@ -182,7 +184,7 @@ export function planImport(read: { rows: ImportRow[]; problems: RowProblem[] }, 
       continue;
     }
     const event = row.event as ImportEvent;
-    history.rows.push({ line: row.line, number: row.number, event, mutation: EVENTS[event].mutation, input: { ...inputOf(row, event, cbId), commandId: rowCommandId(cbId, row) } });
+    history.rows.push({ line: row.line, number: row.number, event, command: EVENTS[event].command, input: { ...inputOf(row, event, cbId), commandId: rowCommandId(cbId, row) } });
     history.lastDate = row.date;
     history.seen.set(`${row.event} ${row.date}`, row.line);
   }
@@ -201,7 +203,9 @@ function checkRow(row: ImportRow, cbId: string, history: { rows: PlannedRow[]; l
   const input: new () => object = spec.input;
   const errors = validateSync(plainToInstance(input, inputOf(row, event, cbId)), { forbidUnknownValues: true, whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) return at(columnOf(errors[0].property), firstMessage(errors[0]));
-  if (history.refusedAt !== null) return at('number', `follows line ${history.refusedAt} of the same certificate, which is refused`);
+  if (history.refusedAt !== null) {
+    return { ...at('number', `follows line ${history.refusedAt} of the same certificate, which is refused`), code: 'FOLLOWS_REFUSED_ROW' };
+  }
   if (event === 'ISSUED' && history.rows.length > 0) return at('event', `certificate ${row.number} is already issued on line ${history.rows[0].line}`);
   if (event !== 'ISSUED' && history.rows.length === 0) return at('event', `the history of ${row.number} must start with its ISSUED row`);
   if (row.date < history.lastDate) return at('date', `is before ${history.lastDate}, the date of the row before it for ${row.number}`);
