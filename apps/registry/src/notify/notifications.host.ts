@@ -33,8 +33,10 @@ const MAX_SLEEP_MS = 60_000;
 /** While catching up, the derivation works in slices of about this long, each written in one transaction; between
  * them the event loop serves requests and the read models catch up too. */
 const SLICE_MS = 20;
-/** Rows of persisted state read back per slice at start. */
-const RESTORE_ROWS = 20_000;
+/** Rows of persisted state read back at a time at start; reading goes on for SLICE_MS, then yields, so a restart
+ * at a million certificates answers within a slice instead of waiting behind 20,000-row reads (ready after 3.6-4.5 s
+ * then, 1.4 s with this, at load 3-4). */
+const RESTORE_ROWS = 1_000;
 
 type Pending = { facts: DerivedFact[]; deliveries: Parameters<NotificationStore['recordSlice']>[0]['deliveries'][number][]; watches: Map<string, WatchTimeline> };
 
@@ -200,11 +202,15 @@ export class NotificationsHost implements OnModuleInit, OnModuleDestroy {
     for (const watch of persisted.watches) this.watches.set(watch.watchId, watch);
     if (persisted.alerts !== null) this.alerts = ActionPlanAlerts.restore(persisted.alerts);
     let cursor: StateCursor | null = null;
+    let slice = performance.now();
     do {
       const part = store.stateAfter(cursor, RESTORE_ROWS, persisted.calendar);
       this.changes.restorePart(part.state);
       cursor = part.next;
-      await new Promise((resolve) => setImmediate(resolve));
+      if (performance.now() - slice > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
     } while (cursor !== null && !this.stopping);
     this.applied = this.written = this.resumedFrom = persisted.position;
     this.logger.log(`recognition derivation resumed at position ${persisted.position} in ${Date.now() - started} ms`);
