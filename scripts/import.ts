@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
-import { createRegistryApp } from '../apps/registry/src/create-app';
+import { loadConfig } from '../apps/registry/src/config';
+import { importingActor } from './import/import-key';
 import { describeProblem, readPlan, recordPlan, writeReport } from './import/run-import';
+import { openImportWritePath } from './import/write-path';
 
 const USAGE = 'usage: npm run import -- --cb <cbId> --key <CERTIFICATION_BODY key> [--dry-run] [--report <file>] [--batch <rows>] [--lanes <n>] <certificates.csv|.jsonl>';
 
@@ -8,7 +10,8 @@ const USAGE = 'usage: npm run import -- --cb <cbId> --key <CERTIFICATION_BODY ke
  * `npm run import`: loads a CB's certificates with their history from CSV or JSON Lines (layout in the README)
  * into the registry's data directory, in this process (stop `npm start` first), on the same bulk write path as the
  * `importCertificates` mutation: batches of whole certificates, each decided row by row and appended in one
- * transaction. Every row is checked before anything is written; `--dry-run` only lists the bad rows. Rows carry
+ * transaction. Only the write path runs (see import/write-path.ts): the registry's next start brings its read
+ * models, tree, signed checkpoint and notifier up to date. Every row is checked before anything is written; `--dry-run` only lists the bad rows. Rows carry
  * command ids derived from their content, so a re-run after an interruption writes only what is missing and
  * counts the rest as skipped.
  */
@@ -30,11 +33,11 @@ async function main(): Promise<number> {
     process.stdout.write(`dry run: ${plan.rows} rows read, ${valid} valid, ${plan.problems.length} bad; nothing written\n`);
     return plan.problems.length > 0 ? 1 : 0;
   }
-  const app = await createRegistryApp({ logLevel: 'warn' });
+  const writePath = await openImportWritePath(loadConfig(process.env));
   try {
-    await app.init();
-    const summary = await recordPlan(app, plan, {
-      key: values.key,
+    const actor = await importingActor(writePath.store, writePath.hashing, values.key, plan.certificates.flat().map((row) => row.command));
+    const summary = await recordPlan(writePath.recorder, plan, {
+      actor,
       progress: process.stderr.isTTY,
       batchRows: values.batch === undefined ? undefined : Number(values.batch),
       lanes: values.lanes === undefined ? undefined : Number(values.lanes),
@@ -48,7 +51,7 @@ async function main(): Promise<number> {
     );
     return summary.refused > 0 ? 1 : 0;
   } finally {
-    await app.close();
+    await writePath.close();
   }
 }
 

@@ -1,15 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { INestApplicationContext } from '@nestjs/common';
 import type { Actor } from '@registry/domain';
 import { SingleBar } from 'cli-progress';
 import { stringify } from 'csv-stringify/sync';
-import { API_KEY_DIRECTORY, Authorizer, identifyCaller, KEY_HASHING, type ApiKeyDirectory, type KeyHashing } from '../../apps/registry/src/auth';
 import { CertificateImport, MAX_IMPORT_ROWS, problemRow, type ImportedRow } from '../../apps/registry/src/write/certificate-import/certificate-import';
 import { planImport, readCsv, readJsonLines, type ImportPlan, type PlannedRow, type RowProblem } from '../../apps/registry/src/write/certificate-import/import-rows';
 
 export type ImportOptions = {
-  /** The importing CB's CERTIFICATION_BODY key. */
-  key: string;
+  /** The importing CB's key's holder (see import-key.ts). */
+  actor: Actor;
   /** Rows per batch (whole certificates; at most MAX_IMPORT_ROWS). */
   batchRows?: number;
   /** Batches in flight: while one is committed (on the store's writer thread) the next is decided. */
@@ -29,15 +27,6 @@ export function readPlan(file: string, cbId: string): ImportPlan {
 
 export function describeProblem(problem: RowProblem): string {
   return `line ${problem.line}${problem.column ? `, column ${problem.column}` : ''}: ${problem.reason}`;
-}
-
-/** The key's holder, as the API would identify it; refused (with the API's message) unless it may import. */
-async function importer(app: INestApplicationContext, key: string, plan: ImportPlan): Promise<Actor> {
-  const caller = await identifyCaller(`Bearer ${key}`, app.get<ApiKeyDirectory>(API_KEY_DIRECTORY), app.get<KeyHashing>(KEY_HASHING));
-  if (caller.kind !== 'key') throw new Error(caller.kind === 'refused' ? caller.reason : 'an API key is required');
-  const authorizer = app.get(Authorizer);
-  for (const type of new Set(plan.certificates.flat().map((row) => row.command))) authorizer.authorizeCommand(caller.actor, type);
-  return caller.actor;
 }
 
 /** Whole certificates, in file order, up to `size` rows a batch (a longer history goes alone). */
@@ -60,9 +49,8 @@ function batchesOf(certificates: PlannedRow[][], size: number): PlannedRow[][] {
  * certificates, a few in flight. Re-running sends the same command ids, so what an earlier run recorded is
  * answered as skipped.
  */
-export async function recordPlan(app: INestApplicationContext, plan: ImportPlan, options: ImportOptions): Promise<ImportSummary> {
-  const actor = await importer(app, options.key, plan);
-  const recorder = app.get(CertificateImport);
+export async function recordPlan(recorder: CertificateImport, plan: ImportPlan, options: ImportOptions): Promise<ImportSummary> {
+  const { actor } = options;
   const outcomes: ImportedRow[] = plan.problems.map((problem) => problemRow(problem));
   const batches = batchesOf(plan.certificates, Math.min(options.batchRows ?? MAX_IMPORT_ROWS, MAX_IMPORT_ROWS));
   const total = batches.reduce((sum, rows) => sum + rows.length, 0);

@@ -10,3 +10,4 @@ export * from './transparency-log';
 export * from './verify-log';
 export * from './statement';
 export * from './adopt-log';
+export * from './bulk-writer';
