@@ -155,3 +155,26 @@ export async function bulkImportRow(certificates: number, log: (line: string) =>
     };
   });
 }
+export async function importRunForProfile(dataDir: string, certificates: number): Promise<number> {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFileSync } = await import('node:fs');
+  const key = await prepare(dataDir);
+  const plan = planImport({ rows: importRows(certificates), problems: [] }, CB);
+  collectGarbage();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  const started = performance.now();
+  const writePath = await openImportWritePath(loadConfig({}, { dataDir }));
+  try {
+    const actor = await importingActor(writePath.store, writePath.hashing, key, plan.certificates.flat().map((row) => row.command));
+    await recordPlan(writePath.recorder, plan, { actor });
+  } finally {
+    await writePath.close();
+  }
+  const took = (performance.now() - started) / 1000;
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync('/tmp/i16/import.cpuprofile', JSON.stringify(profile));
+  return took;
+}

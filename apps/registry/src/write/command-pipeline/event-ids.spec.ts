@@ -1,3 +1,4 @@
+import { v5 as uuidV5 } from 'uuid';
 import { eventIdFor } from './event-ids';
 
 describe('event ids derived from the command id', () => {
@@ -23,5 +24,13 @@ describe('event ids derived from the command id', () => {
 
   it('are the ids earlier releases derived, so a retry in flight across an upgrade still finds its events', () => {
     expect(eventIdFor(commandId, 'certificate-TH-1', 0)).toBe('03cd1dfc-f9b0-59c3-9b97-b63866851fea');
+  });
+
+  it('are the uuid library\'s version 5 UUIDs of the same name, for any stream name (non-ASCII included)', () => {
+    for (const stream of ['certificate-TH-1', 'certificate-ÉCOLE-Ω-1', 'scheme-APO-PS 101:2023', 'cb-👍']) {
+      for (const index of [0, 1, 12]) {
+        expect(eventIdFor(commandId, stream, index)).toBe(uuidV5(`${commandId}\u0000${stream}\u0000${index}`, '6b1d52e0-c7a9-4d3f-9e2a-1f0b8c4d7e21'));
+      }
+    }
   });
 });
