@@ -137,6 +137,7 @@ describe('the read side when its file or its disk fails', () => {
       append: (...args) => current.append(...args),
       appendToStreams: (...args) => current.appendToStreams(...args),
       readStream: (...args) => current.readStream(...args),
+      readStreams: (...args) => current.readStreams(...args),
       readAll: (options) => current.readAll(options),
       subscribeToAll: (options) => current.subscribeToAll({ ...options, fromPosition: current === first.store ? options?.fromPosition : 'start' }),
       health: () => current.health(),

@@ -184,6 +184,7 @@ export class TransparencyLog {
         return store.appendToStreams(appends);
       },
       readStream: (stream, options) => store.readStream(stream, options),
+      readStreams: (streams) => store.readStreams(streams),
       readAll: (options) => store.readAll(options),
       subscribeToAll: (options) => store.subscribeToAll(options),
       health: () => store.health(),

@@ -63,6 +63,10 @@ export class EventStoreDbEventStore implements EventStore {
     return records.map(toRecordedEvent);
   }
 
+  readStreams(streams: readonly string[]): Promise<RecordedEvent[][]> {
+    return Promise.all(streams.map((stream) => this.readStream(stream)));
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.ensureOpen();
     const direction = options.direction ?? 'forwards';

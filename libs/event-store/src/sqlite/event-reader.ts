@@ -30,6 +30,7 @@ export class EventReader {
   private readonly db: Database.Database;
   private readonly streamForwards: Database.Statement<[string, bigint, number], Row>;
   private readonly streamBackwards: Database.Statement<[string, bigint, number], Row>;
+  private readonly streamsForwards: Database.Statement<[string], Row>;
   private readonly allForwards: Database.Statement<[bigint, number], Row>;
   private readonly allBackwards: Database.Statement<[bigint, number], Row>;
   private readonly filtered = new Map<string, Database.Statement<unknown[], Row>>();
@@ -41,6 +42,8 @@ export class EventReader {
       this.db.prepare<P, Row>(`SELECT ${COLUMNS} FROM events ${sql}`).raw(true).safeIntegers(true);
     this.streamForwards = read('WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?');
     this.streamBackwards = read('WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?');
+    // The streams as a JSON array, so one prepared statement serves any number of them.
+    this.streamsForwards = read('WHERE stream IN (SELECT value FROM json_each(?)) ORDER BY stream, revision ASC');
     this.allForwards = read('WHERE position >= ? ORDER BY position ASC LIMIT ?');
     this.allBackwards = read('WHERE position < ? ORDER BY position DESC LIMIT ?');
   }
@@ -48,6 +51,18 @@ export class EventReader {
   streamFrom(stream: string, fromRevision: bigint, direction: 'forwards' | 'backwards', maxCount?: number): RecordedEvent[] {
     const statement = direction === 'forwards' ? this.streamForwards : this.streamBackwards;
     return statement.all(stream, fromRevision, maxCount ?? UNLIMITED).map(toEvent);
+  }
+
+  /** Every event of the streams named, grouped by stream in the order named: one statement for them all. */
+  streams(names: readonly string[]): RecordedEvent[][] {
+    const index = new Map<string, number>();
+    const read: RecordedEvent[][] = [];
+    for (const name of names) {
+      if (!index.has(name)) index.set(name, index.size);
+    }
+    for (let i = 0; i < index.size; i += 1) read.push([]);
+    for (const row of this.streamsForwards.all(JSON.stringify([...index.keys()]))) read[index.get(row[1])!].push(toEvent(row));
+    return names.map((name) => read[index.get(name)!]);
   }
 
   allFrom(fromPosition: bigint, direction: 'forwards' | 'backwards', maxCount?: number): RecordedEvent[] {

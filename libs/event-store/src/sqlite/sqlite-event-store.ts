@@ -118,6 +118,11 @@ export class SqliteEventStore implements EventStore {
     return this.reader.streamFrom(stream, fromRevision, direction, options.maxCount);
   }
 
+  async readStreams(streams: readonly string[]): Promise<RecordedEvent[][]> {
+    this.ensureOpen();
+    return this.reader.streams(streams);
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.ensureOpen();
     const direction = options.direction ?? 'forwards';

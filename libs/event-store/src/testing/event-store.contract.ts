@@ -51,6 +51,23 @@ export function describeEventStoreContract(adapterName: string, makeHarness: () 
         expect(read.every((e) => e.stream === stream)).toBe(true);
       });
 
+      it('reads several streams at once, each whole and in order, in the order asked (a missing one as empty)', async () => {
+        const [a, b, none] = [streamName('many-a'), streamName('many-b'), streamName('many-none')];
+        await store.append(a, [event('A1'), event('A2')], { expectedRevision: 'no_stream' });
+        await store.append(b, [event('B1')], { expectedRevision: 'no_stream' });
+        await store.append(a, [event('A3')], { expectedRevision: 1n });
+
+        const read = await store.readStreams([b, none, a, b]);
+
+        expect(read.map((events) => events.map((e) => [e.stream, e.type, e.revision]))).toEqual([
+          [[b, 'B1', 0n]],
+          [],
+          [[a, 'A1', 0n], [a, 'A2', 1n], [a, 'A3', 2n]],
+          [[b, 'B1', 0n]],
+        ]);
+        expect(read[2]).toEqual(await store.readStream(a));
+      });
+
       it('answers an append with the last revision written and a global position that grows', async () => {
         const stream = streamName('result');
         const first = await store.append(stream, [event('A'), event('B')], { expectedRevision: 'no_stream' });

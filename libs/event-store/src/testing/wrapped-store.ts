@@ -6,6 +6,7 @@ export function wrapStore(inner: EventStore, overrides: Partial<EventStore>): Ev
     append: (...args) => inner.append(...args),
     appendToStreams: (...args) => inner.appendToStreams(...args),
     readStream: (...args) => inner.readStream(...args),
+    readStreams: (...args) => inner.readStreams(...args),
     readAll: (...args) => inner.readAll(...args),
     subscribeToAll: (...args) => inner.subscribeToAll(...args),
     health: () => inner.health(),

@@ -17,6 +17,11 @@ export class BatchStreams implements StreamSource {
     this.reads = new StreamReader(store);
   }
 
+  /** Reads streams this batch will write together, before deciding (see StreamReader.preload). */
+  preload(streams: readonly string[]): Promise<LoadedStream[]> {
+    return this.reads.preload(streams);
+  }
+
   async load(stream: string): Promise<LoadedStream> {
     const read = await this.reads.load(stream);
     const decided = this.decided.get(stream);

@@ -66,7 +66,7 @@ export class CommandBatchHandler implements ICommandHandler<ExecuteCommandBatch>
 
   private async attempt(items: readonly BatchItem[], dryRun: boolean): Promise<Attempt> {
     const streams = new BatchStreams(this.store);
-    const targets = await Promise.all(items.map(({ draft }) => streams.load(commandStream(draft))));
+    const targets = await streams.preload(items.map(({ draft }) => commandStream(draft)));
     const recordedAt = await this.recordingTime.next(latestOf(targets.map((target) => target.recorded)));
     const stopped = new Map<string, number>();
     const outcomes: BatchItemOutcome[] = [];

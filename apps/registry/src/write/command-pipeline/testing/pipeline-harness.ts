@@ -61,6 +61,7 @@ export class ObservedStore implements EventStore {
   }
 
   readStream: EventStore['readStream'] = (stream, options) => this.inner.readStream(stream, options);
+  readStreams: EventStore['readStreams'] = (streams) => this.inner.readStreams(streams);
   readAll: EventStore['readAll'] = (options) => this.inner.readAll(options);
   subscribeToAll: EventStore['subscribeToAll'] = (options) => this.inner.subscribeToAll(options);
   health: EventStore['health'] = () => this.inner.health();
