@@ -115,6 +115,14 @@ describeOnEmbeddedStore('npm run import: a CB loads its certificates with their 
     expect(run.code).toBe(1);
   }, 60_000);
 
+  it('refuses a key the API would refuse, with the API\'s message, before writing anything', async () => {
+    const wrong = `${cbKey.slice(0, -4)}${cbKey.endsWith('aaaa') ? 'bbbb' : 'aaaa'}`;
+    const run = await runImport(dataDir, ['--cb', CB, '--key', wrong, file]);
+    expect({ code: run.code, stderr: run.stderr.trim(), written: /rows written/.test(run.stdout) }).toEqual({ code: 1, stderr: 'npm run import: Unknown API key', written: false });
+    const admin = await runImport(dataDir, ['--cb', CB, '--key', ADMIN_KEY, file]);
+    expect({ code: admin.code, stderr: admin.stderr.trim() }).toEqual({ code: 1, stderr: 'npm run import: A ACCREDITATION_BODY key may not IssueCertificate' });
+  }, 60_000);
+
   it('killed half-way and run again, it writes exactly the good rows, once each, and says what it skipped', async () => {
     const good = generated.rows - generated.bad.length;
     const half = (line: string) => /^progress (\d+)\//.test(line) && Number(/^progress (\d+)\//.exec(line)![1]) >= good / 2;
@@ -139,9 +147,13 @@ describeOnEmbeddedStore('npm run import: a CB loads its certificates with their 
     expect(skipped).toBeGreaterThanOrEqual(Math.floor(good / 2) - 8);
     expect(written).toBeGreaterThan(0);
 
-    // Every certificate holds exactly its good rows, once: nothing duplicated, nothing of a bad row.
+    // The import ran with nothing following the log: the next start checks the log, brings the tree, its signed
+    // checkpoint and the read models up to date. Every certificate holds exactly its good rows, once.
     const registry = await startRegistry({ dataDir, config: { adminKey: ADMIN_KEY } });
     try {
+      const health = (await registry.http.get<{ status: string; log: { status: string; treeSize: number; checkpointSize: number } }>('/health')).body;
+      expect(health.log.status).toBe('verified');
+      expect(health.log.treeSize).toBe(health.log.checkpointSize);
       const store = registry.app.get<EventStore>(EVENT_STORE);
       const counts = new Map<string, number>();
       for (const number of generated.good.keys()) counts.set(number, (await store.readStream(certificateStream(number), { maxCount: 100 })).length);
