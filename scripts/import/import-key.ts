@@ -1,8 +1,7 @@
-import { apiKeyStream, evolveApiKeyTimeline, type Actor, type ApiKeyTimeline } from '@registry/domain';
+import { apiKeyStream, evolveApiKeyTimeline, type Actor, type ApiKeyTimeline, type RegistryCommandType } from '@registry/domain';
 import type { EventStore } from '@registry/event-store';
 import { Authorizer, identifyCaller, type ApiKeyDirectory, type KeyHashing } from '../../apps/registry/src/auth';
 import { claimedKeyId } from '../../apps/registry/src/auth/api-key-secret';
-import type { RegistryCommandType } from '@registry/domain';
 import { toLoaded } from '../../apps/registry/src/write/command-pipeline/stream-reader';
 
 /**
