@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 
 /** How a mutation input field is checked, read off the schema (type, then name). */
-export type FieldKind = 'identifier' | 'text' | 'date' | 'country' | 'identifierList' | 'objectList' | 'object' | 'enum' | 'int' | 'commandId';
+export type FieldKind = 'identifier' | 'text' | 'date' | 'country' | 'identifierList' | 'objectList' | 'object' | 'enum' | 'int' | 'boolean' | 'commandId';
 
 /** Fields a person writes freely: any printable text is legitimate there, injection-looking text included. */
 export const FREE_TEXT_FIELDS = new Set([
@@ -60,6 +60,8 @@ function describe(field: GraphQLInputField): InputField {
   if (isEnumType(named)) return { ...base, kind: 'enum' };
   if (isScalarType(named) && named.name === 'Date') return { ...base, kind: 'date' };
   if (isScalarType(named) && named.name === 'Int') return { ...base, kind: 'int' };
+  // Its own kind: the identifiers' wrong types include booleans, which a Boolean field rightly takes.
+  if (isScalarType(named) && named.name === 'Boolean') return { ...base, kind: 'boolean' };
   if (field.name === 'commandId') return { ...base, kind: 'commandId' };
   if (field.name === 'country') return { ...base, kind: 'country' };
   if (FREE_TEXT_FIELDS.has(field.name)) return { ...base, kind: 'text' };
@@ -197,6 +199,15 @@ export function hostileValueFor(field: InputField): fc.Arbitrary<unknown> {
         fc.string({ maxLength: 5 }),
         fc.boolean(),
       );
+    case 'boolean':
+      return fc.oneof(
+        fc.string({ maxLength: 8 }),
+        fc.constantFrom('true', 'false', 0, 1),
+        fc.integer(),
+        fc.constant({}),
+        fc.constant([true]),
+        ...(field.required ? [fc.constant(null)] : []),
+      );
     case 'commandId':
       return fc.oneof(
         fc.string({ maxLength: 40 }),
@@ -231,6 +242,8 @@ export function canonicalHostileValues(field: InputField): unknown[] {
       return ['SUPERUSER', ''];
     case 'int':
       return [1.5, 2 ** 40, '3'];
+    case 'boolean':
+      return ['true', 1, [true]];
     case 'commandId':
       return ['not-a-uuid', 12345];
     default: {
