@@ -29,11 +29,12 @@ export function problemRow(problem: RowProblem, row?: { number: string; event: s
 }
 
 function toImportedRow(row: PlannedRow, outcome: BatchItemOutcome): ImportedRow {
-  const base = { line: row.line, number: row.number, event: row.event };
-  if (outcome.outcome !== 'REFUSED') {
-    return { ...base, outcome: outcome.outcome, reason: null, field: null, detail: outcome.outcome === 'SKIPPED' ? 'already recorded by an earlier run' : '' };
+  // Object literals of one shape, not spreads: an import builds 200,000 of these.
+  const { line, number, event } = row;
+  if (outcome.outcome === 'REFUSED') {
+    return { line, number, event, outcome: 'REFUSED', reason: outcome.reason, field: outcome.field === null ? null : columnOf(outcome.field), detail: outcome.message };
   }
-  return { ...base, outcome: 'REFUSED', reason: outcome.reason, field: outcome.field === null ? null : columnOf(outcome.field), detail: outcome.message };
+  return { line, number, event, outcome: outcome.outcome, reason: null, field: null, detail: outcome.outcome === 'SKIPPED' ? 'already recorded by an earlier run' : '' };
 }
 
 /** A planned row as the command its mutation would send: the same data, command id and hash. */
