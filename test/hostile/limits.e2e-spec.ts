@@ -37,7 +37,7 @@ describe('Limits on the running registry', () => {
 
       const response = await world.registry.http.graphql(
         'mutation($input: RegisterSchemeInput!) { registerScheme(input: $input) { position } }',
-        { input: { code: 'BIG-1', title: 'x'.repeat(70 * 1024) } },
+        { input: { code: 'BIG-1', title: 'x'.repeat(300 * 1024) } },
         { authorization: `Bearer ${world.keys.admin}` },
       );
 

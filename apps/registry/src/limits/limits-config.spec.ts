@@ -10,6 +10,7 @@ describe('Loading the HTTP limits from the environment', () => {
     expect(
       loadLimits({
         REGISTRY_BODY_LIMIT_BYTES: '2048',
+        REGISTRY_GRAPHQL_BODY_LIMIT_BYTES: '4096',
         REGISTRY_RATE_LIMIT_WINDOW_MS: '1000',
         REGISTRY_RATE_LIMIT_PER_KEY: '50',
         REGISTRY_RATE_LIMIT_PER_ADDRESS: '5',
@@ -18,6 +19,7 @@ describe('Loading the HTTP limits from the environment', () => {
       }),
     ).toEqual({
       bodyLimitBytes: 2048,
+      graphqlBodyLimitBytes: 4096,
       rateLimitWindowMs: 1000,
       rateLimitPerKey: 50,
       rateLimitPerAddress: 5,

@@ -2,8 +2,13 @@ import { ConfigError } from '../config';
 
 /** What one caller may send, and how long the registry waits. Every value can be set from the environment. */
 export interface Limits {
-  /** REGISTRY_BODY_LIMIT_BYTES: the largest request body. The largest legitimate mutation is a few KiB. */
+  /** REGISTRY_BODY_LIMIT_BYTES: the largest request body, on every route but /graphql (pages, forms, uploads,
+   * subscription messages). */
   bodyLimitBytes: number;
+  /** REGISTRY_GRAPHQL_BODY_LIMIT_BYTES: the largest body on /graphql. The largest legitimate request is
+   * `importCertificates` with its 1,000 rows, about 150 kB; every other mutation is a few KiB, and the query text
+   * itself is bounded apart from this (16,384 characters). */
+  graphqlBodyLimitBytes: number;
   /** REGISTRY_RATE_LIMIT_WINDOW_MS: the window the two rate limits below count requests in. */
   rateLimitWindowMs: number;
   /** REGISTRY_RATE_LIMIT_PER_KEY: requests per window for each valid API key, wherever they come from. */
@@ -20,6 +25,7 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   bodyLimitBytes: 64 * 1024,
+  graphqlBodyLimitBytes: 256 * 1024,
   rateLimitWindowMs: 60_000,
   rateLimitPerKey: 3_000,
   rateLimitPerAddress: 300,
@@ -29,6 +35,7 @@ export const DEFAULT_LIMITS: Limits = {
 
 const VARIABLES: Record<keyof Limits, string> = {
   bodyLimitBytes: 'REGISTRY_BODY_LIMIT_BYTES',
+  graphqlBodyLimitBytes: 'REGISTRY_GRAPHQL_BODY_LIMIT_BYTES',
   rateLimitWindowMs: 'REGISTRY_RATE_LIMIT_WINDOW_MS',
   rateLimitPerKey: 'REGISTRY_RATE_LIMIT_PER_KEY',
   rateLimitPerAddress: 'REGISTRY_RATE_LIMIT_PER_ADDRESS',

@@ -18,7 +18,7 @@ export async function registerLimits(app: NestFastifyApplication, limits: Limits
   // Hooks run in this order: the deadline starts first, a throttled caller is refused before its body is looked at.
   limitRequestTime(fastify, app.getHttpServer(), limits);
   await limitRates(fastify, limits, keyLookupOf(app));
-  limitBodySize(fastify, limits.bodyLimitBytes);
+  limitBodySize(fastify, limits.bodyLimitBytes, limits.graphqlBodyLimitBytes);
   // Registered here, before Mercurius registers it with a 1 MiB bound, so that a subscription's message is
   // bounded as a request body is (Mercurius parses a subscription document before any hook sees it).
   await fastify.register(fastifyWebsocket, { options: { maxPayload: limits.bodyLimitBytes } });
