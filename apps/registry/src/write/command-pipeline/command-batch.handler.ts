@@ -1,21 +1,21 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandStream, decideCommand, isRuleViolation, withFacts, type RegistryCommand } from '@registry/domain';
-import { EventStoreUnavailableError, WrongExpectedRevisionError, type EventData, type EventStore, type RecordedEvent } from '@registry/event-store';
+import { WrongExpectedRevisionError, type EventData, type EventStore, type RecordedEvent } from '@registry/event-store';
 import { ApplicationError } from '../../errors';
 import { CLOCK, type Clock } from '../../clock';
 import { EVENT_STORE, LogWrites } from '../../store';
 import { BatchStreams } from './batch-streams';
 import { scopedCommandId } from './command-hash';
-import { MAX_ATTEMPTS } from './command-pipeline.handler';
 import { eventIdFor } from './event-ids';
 import { eventMetadata } from './event-metadata';
 import { ExecuteCommandBatch, type BatchItem, type BatchItemOutcome, type BatchOutcome } from './execute-command-batch';
 import { priorOutcome } from './prior-outcome';
 import { RecordingTime } from './recording-time';
 import { factsFrom } from './store-facts';
+import { untilSettled, type Attempt as UntilSettledAttempt } from './until-settled';
 
-type Attempt = { kind: 'done'; outcome: BatchOutcome } | { kind: 'conflict' };
+type Attempt = UntilSettledAttempt<BatchOutcome>;
 
 /** What a refusal says about one item; anything else (the store failing) fails the whole batch. */
 function refusal(error: unknown): BatchItemOutcome & { outcome: 'REFUSED' } {
@@ -46,22 +46,8 @@ export class CommandBatchHandler implements ICommandHandler<ExecuteCommandBatch>
     this.recordingTime = new RecordingTime(store, clock);
   }
 
-  async execute({ items, dryRun }: ExecuteCommandBatch): Promise<BatchOutcome> {
-    try {
-      for (let attempt = 1; ; attempt += 1) {
-        const result = await this.attempt(items, dryRun);
-        if (result.kind === 'done') return result.outcome;
-        if (attempt >= MAX_ATTEMPTS) {
-          throw new ApplicationError('CONFLICT', `the batch was refused: its records kept changing under ${MAX_ATTEMPTS} attempts; try again`, { attempts: MAX_ATTEMPTS });
-        }
-      }
-    } catch (error) {
-      if (error instanceof EventStoreUnavailableError) {
-        this.logWrites.failed(error);
-        throw new ApplicationError('SERVICE_UNAVAILABLE', 'The event store is not available; nothing was written');
-      }
-      throw error;
-    }
+  execute({ items, dryRun }: ExecuteCommandBatch): Promise<BatchOutcome> {
+    return untilSettled('the batch', this.logWrites, () => this.attempt(items, dryRun));
   }
 
   private async attempt(items: readonly BatchItem[], dryRun: boolean): Promise<Attempt> {

@@ -9,12 +9,10 @@ import {
   type RegistryEvent,
 } from '@registry/domain';
 import {
-  EventStoreUnavailableError,
   WrongExpectedRevisionError,
   type EventData,
   type EventStore,
 } from '@registry/event-store';
-import { ApplicationError } from '../../errors';
 import { EVENT_STORE, LogWrites } from '../../store';
 import { CLOCK, type Clock } from '../../clock';
 import type { CommandDraft } from './command-draft';
@@ -27,11 +25,11 @@ import { ExecuteRegistryCommand, type CommandEnvelope } from './execute-registry
 import { commandIdReused, priorOutcome } from './prior-outcome';
 import { RecordingTime } from './recording-time';
 import { StreamReader, type LoadedStream } from './stream-reader';
+import { untilSettled, type Attempt as UntilSettledAttempt } from './until-settled';
 
 /** Attempts per command when its stream keeps moving under it; each one decides again on fresh state. */
-export const MAX_ATTEMPTS = 5;
 
-type Attempt = { kind: 'done'; outcome: CommandOutcome } | { kind: 'conflict' };
+type Attempt = UntilSettledAttempt<CommandOutcome>;
 
 /** Throws the decider's RuleViolation unchanged: how a refusal is shown is the edge's business. */
 function decide(command: RegistryCommand, target: LoadedStream): RegistryEvent[] {
@@ -54,26 +52,8 @@ export class CommandPipelineHandler implements ICommandHandler<ExecuteRegistryCo
     this.recordingTime = new RecordingTime(store, clock);
   }
 
-  async execute({ draft, envelope }: ExecuteRegistryCommand): Promise<CommandOutcome> {
-    try {
-      for (let attempt = 1; ; attempt += 1) {
-        const result = await this.attempt(draft, envelope);
-        if (result.kind === 'done') return result.outcome;
-        if (attempt >= MAX_ATTEMPTS) {
-          throw new ApplicationError(
-            'CONFLICT',
-            `${draft.type} was refused: its records kept changing under ${MAX_ATTEMPTS} attempts; try again`,
-            { attempts: MAX_ATTEMPTS },
-          );
-        }
-      }
-    } catch (error) {
-      if (error instanceof EventStoreUnavailableError) {
-        this.logWrites.failed(error);
-        throw new ApplicationError('SERVICE_UNAVAILABLE', 'The event store is not available; nothing was written');
-      }
-      throw error;
-    }
+  execute({ draft, envelope }: ExecuteRegistryCommand): Promise<CommandOutcome> {
+    return untilSettled(draft.type, this.logWrites, () => this.attempt(draft, envelope));
   }
 
   private async attempt(draft: CommandDraft, envelope: CommandEnvelope): Promise<Attempt> {

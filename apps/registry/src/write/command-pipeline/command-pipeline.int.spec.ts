@@ -5,7 +5,7 @@ import { makeTempDataDir } from '@registry/event-store/sqlite/testing/temp-data-
 import type { RegistryError } from '../../graphql/registry-error';
 import { isApplicationError, toGraphQLError } from '../../graphql/to-graphql-error';
 import type { CommandDraft } from './command-draft';
-import { MAX_ATTEMPTS } from './command-pipeline.handler';
+import { MAX_ATTEMPTS } from './until-settled';
 import { AB, barrierOf, cbActor, fixedClock, ObservedStore, startPipeline, type Pipeline } from './testing/pipeline-harness';
 
 const PS = 'APO-PS 101:2023';
