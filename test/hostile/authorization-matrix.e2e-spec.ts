@@ -113,6 +113,11 @@ describe('Authorization: every mutation × every caller, from one table', () => 
         EMPLOYER: world.keys.employer,
         'revoked key of the rightful role': world.keys.revokedTh,
       })[who];
+    /** What one caller gets from a read: ALLOWED, or its error codes. */
+    const outcomeFor = async (who: Caller, document: string): Promise<string> => {
+      const codes = errorCodes(await graphql(world.registry.http, document, {}, caller(who)));
+      return codes.length === 0 ? 'ALLOWED' : codes.join(',');
+    };
 
     it('watches answers the roles that own watches (not auditors), each its own watches, and writes nothing', async () => {
       await world.must('createWatch', { watchId: `mine-${world.unique()}`, certificationBodyId: TH.cbId, url: 'https://hooks.example.com/th' }, world.keys.th);
@@ -202,10 +207,7 @@ describe('Authorization: every mutation × every caller, from one table', () => 
       };
       const before = await world.fingerprint();
       const observed: Record<string, string> = {};
-      for (const who of CALLERS) {
-        const codes = errorCodes(await graphql(world.registry.http, queue, {}, caller(who)));
-        observed[who] = codes.length === 0 ? 'ALLOWED' : codes.join(',');
-      }
+      for (const who of CALLERS) observed[who] = await outcomeFor(who, queue);
       // Here the "rightful CB" is the Thai one and "another CB" the Malaysian host: Malaysia's queue is the latter's.
       expect(observed).toEqual(expected);
       expect(await world.fingerprint()).toEqual(before);
@@ -226,10 +228,7 @@ describe('Authorization: every mutation × every caller, from one table', () => 
       };
       const before = await world.fingerprint();
       const observed: Record<string, string> = {};
-      for (const who of CALLERS) {
-        const codes = errorCodes(await graphql(world.registry.http, listing, {}, caller(who)));
-        observed[who] = codes.length === 0 ? 'ALLOWED' : codes.join(',');
-      }
+      for (const who of CALLERS) observed[who] = await outcomeFor(who, listing);
       expect(observed).toEqual(expected);
       expect(await world.fingerprint()).toEqual(before);
     }, 30_000);
@@ -242,12 +241,8 @@ describe('Authorization: every mutation × every caller, from one table', () => 
       const observed: Array<[Caller, string]> = [];
       const expected: Array<[Caller, string]> = [];
       for (const who of CALLERS) {
-        const outcome = async (document: string) => {
-          const codes = errorCodes(await graphql(world.registry.http, document, {}, caller(who)));
-          return codes.length === 0 ? 'ALLOWED' : codes.join(',');
-        };
-        observed.push([who, await outcome(paged)]);
-        expected.push([who, await outcome(plain)]);
+        observed.push([who, await outcomeFor(who, paged)]);
+        expected.push([who, await outcomeFor(who, plain)]);
       }
       expect(observed).toEqual(expected);
       // Neither is open to all: the rightful CB may, no key may not.
@@ -294,12 +289,8 @@ describe('Authorization: every mutation × every caller, from one table', () => 
       const expected: Array<[Caller, string]> = [];
       const before = await world.fingerprint();
       for (const who of CALLERS) {
-        const outcome = async (document: string) => {
-          const codes = errorCodes(await graphql(world.registry.http, document, {}, caller(who)));
-          return codes.length === 0 ? 'ALLOWED' : codes.join(',');
-        };
-        observed.push([who, await outcome(PUBLIC_QUERIES[name])]);
-        expected.push([who, await outcome(PUBLIC_QUERIES.recognition)]);
+        observed.push([who, await outcomeFor(who, PUBLIC_QUERIES[name])]);
+        expected.push([who, await outcomeFor(who, PUBLIC_QUERIES.recognition)]);
       }
       expect(observed).toEqual(expected);
       expect(observed.filter(([, outcome]) => outcome === 'ALLOWED').map(([who]) => who)).toContain('no key');
