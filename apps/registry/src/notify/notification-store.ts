@@ -123,6 +123,10 @@ export class NotificationStore {
   private readonly addBoundary: Database.Statement;
   private readonly spendBoundaries: Database.Statement;
   private readonly putMeta: Database.Statement;
+  // Read back at start in many small parts (the host yields between them): prepared once, not per part.
+  private readonly timelinesAfter: Database.Statement;
+  private readonly recognizedAfter: Database.Statement;
+  private readonly boundariesAfter: Database.Statement;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -147,6 +151,11 @@ export class NotificationStore {
     this.addBoundary = this.db.prepare('INSERT INTO derivation_boundaries (date, body) VALUES (?, ?)');
     this.spendBoundaries = this.db.prepare('DELETE FROM derivation_boundaries WHERE date <= ?');
     this.putMeta = this.db.prepare('INSERT OR REPLACE INTO derivation (name, value) VALUES (?, ?)');
+    this.timelinesAfter = this.db.prepare(`SELECT seq, kind, body FROM derivation_timelines WHERE seq > ? AND kind <> 'watch' ORDER BY seq LIMIT ?`);
+    this.recognizedAfter = this.db.prepare(
+      'SELECT certificate_number, country, arrangement_id FROM derivation_recognized WHERE (certificate_number, country) > (?, ?) ORDER BY certificate_number, country LIMIT ?',
+    );
+    this.boundariesAfter = this.db.prepare('SELECT seq, date, body FROM derivation_boundaries WHERE seq > ? ORDER BY seq LIMIT ?');
   }
 
   /**
@@ -173,21 +182,19 @@ export class NotificationStore {
     const at = cursor ?? { part: 'timelines', seq: 0, pair: ['', ''] };
     const empty = { calendar, timelines: [], recognized: [], boundaries: [] };
     if (at.part === 'timelines') {
-      const rows = this.db.prepare(`SELECT seq, kind, body FROM derivation_timelines WHERE seq > ? AND kind <> 'watch' ORDER BY seq LIMIT ?`).all(at.seq, limit) as { seq: number; kind: string; body: string }[];
+      const rows = this.timelinesAfter.all(at.seq, limit) as { seq: number; kind: string; body: string }[];
       const timelines = rows.map((row) => ({ kind: row.kind, timeline: JSON.parse(row.body) }) as WorldRecord);
       const next: StateCursor = rows.length < limit ? { part: 'recognized', seq: 0, pair: ['', ''] } : { ...at, seq: rows[rows.length - 1].seq };
       return { state: { ...empty, timelines }, next };
     }
     if (at.part === 'recognized') {
-      const rows = this.db
-        .prepare('SELECT certificate_number, country, arrangement_id FROM derivation_recognized WHERE (certificate_number, country) > (?, ?) ORDER BY certificate_number, country LIMIT ?')
-        .all(at.pair[0], at.pair[1], limit) as { certificate_number: string; country: string; arrangement_id: string | null }[];
+      const rows = this.recognizedAfter.all(at.pair[0], at.pair[1], limit) as { certificate_number: string; country: string; arrangement_id: string | null }[];
       const recognized = rows.map((row) => ({ certificateNumber: row.certificate_number, country: row.country, arrangementId: row.arrangement_id }));
       const last = rows[rows.length - 1];
       const next: StateCursor = rows.length < limit ? { part: 'boundaries', seq: 0, pair: ['', ''] } : { ...at, pair: [last.certificate_number, last.country] };
       return { state: { ...empty, recognized }, next };
     }
-    const rows = this.db.prepare('SELECT seq, date, body FROM derivation_boundaries WHERE seq > ? ORDER BY seq LIMIT ?').all(at.seq, limit) as { seq: number; date: string; body: string }[];
+    const rows = this.boundariesAfter.all(at.seq, limit) as { seq: number; date: string; body: string }[];
     const boundaries = rows.map((row) => ({ date: row.date, boundary: JSON.parse(row.body) as Boundary }));
     return { state: { ...empty, boundaries }, next: rows.length < limit ? null : { ...at, seq: rows[rows.length - 1].seq } };
   }
