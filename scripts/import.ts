@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../apps/registry/src/config';
 import { importingActor } from './import/import-key';
 import { describeProblem, readPlan, recordPlan, writeReport } from './import/run-import';
+import { MAX_IMPORT_ROWS } from '../apps/registry/src/write/certificate-import/certificate-import';
 import { openImportWritePath } from './import/write-path';
 
-const USAGE = 'usage: npm run import -- --cb <cbId> --key <CERTIFICATION_BODY key> [--dry-run] [--report <file>] [--batch <rows>] [--lanes <n>] <certificates.csv|.jsonl>';
+const USAGE = 'usage: npm run import -- --cb <cbId> --key <CERTIFICATION_BODY key> [--dry-run] [--report <file>] [--batch <rows, 1-1000>] [--lanes <1-16>] <certificates.csv|.jsonl>';
 
 /**
  * `npm run import`: loads a CB's certificates with their history from CSV or JSON Lines (layout in the README)
@@ -15,6 +16,17 @@ const USAGE = 'usage: npm run import -- --cb <cbId> --key <CERTIFICATION_BODY ke
  * command ids derived from their content, so a re-run after an interruption writes only what is missing and
  * counts the rest as skipped.
  */
+/** More batches in flight than this only queue behind the store's one writer. */
+const MAX_LANES = 16;
+
+/** An option's whole number within [min, max]; undefined when not given, null when it is not one (a usage error:
+ * `Number('ten')` would silently make one batch of everything, or no lanes at all). */
+function wholeNumber(value: string | undefined, min: number, max: number): number | undefined | null {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  return /^\d+$/.test(value) && n >= min && n <= max ? n : null;
+}
+
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
@@ -22,7 +34,9 @@ async function main(): Promise<number> {
     allowPositionals: true,
   });
   const [file] = positionals;
-  if (!values.cb || !values.key || file === undefined || positionals.length !== 1) {
+  const batchRows = wholeNumber(values.batch, 1, MAX_IMPORT_ROWS);
+  const lanes = wholeNumber(values.lanes, 1, MAX_LANES);
+  if (!values.cb || !values.key || file === undefined || positionals.length !== 1 || batchRows === null || lanes === null) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -39,8 +53,8 @@ async function main(): Promise<number> {
     const summary = await recordPlan(writePath.recorder, plan, {
       actor,
       progress: process.stderr.isTTY,
-      batchRows: values.batch === undefined ? undefined : Number(values.batch),
-      lanes: values.lanes === undefined ? undefined : Number(values.lanes),
+      batchRows,
+      lanes,
       log: (line) => process.stdout.write(`${line}\n`),
     });
     const report = values.report ?? `${file}.report.csv`;

@@ -123,6 +123,17 @@ describeOnEmbeddedStore('npm run import: a CB loads its certificates with their 
     expect({ code: admin.code, stderr: admin.stderr.trim() }).toEqual({ code: 1, stderr: 'npm run import: A ACCREDITATION_BODY key may not IssueCertificate' });
   }, 60_000);
 
+  it.each([
+    ['--batch', 'ten'],
+    ['--batch', '0'],
+    ['--batch', '1001'],
+    ['--lanes', '1.5'],
+    ['--lanes', '0'],
+  ])('refuses %s %s as a usage error, before writing anything', async (option, value) => {
+    const run = await runImport(dataDir, ['--cb', CB, '--key', cbKey, option, value, file]);
+    expect({ code: run.code, usage: run.stderr.startsWith('usage: npm run import'), written: /rows written/.test(run.stdout) }).toEqual({ code: 2, usage: true, written: false });
+  }, 60_000);
+
   it('killed half-way and run again, it writes exactly the good rows, once each, and says what it skipped', async () => {
     const good = generated.rows - generated.bad.length;
     const half = (line: string) => /^progress (\d+)\//.test(line) && Number(/^progress (\d+)\//.exec(line)![1]) >= good / 2;
