@@ -55,7 +55,9 @@ describeInChromium('the verification pages in a real browser', () => {
   beforeAll(async () => {
     // Dozens of pages and a 1,000-row bulk check from one address, well past the default allowance.
     [registry, browser] = await Promise.all([
-      withEnvironment({ REGISTRY_RATE_LIMIT_PER_ADDRESS: '1000000' }, startDemoRegistry),
+      // The pages are asked about AS_OF; the registry's today is that day too, so a page reads as it did on it
+      // (an answer for a past day says so, in more lines) whatever day the suite runs.
+      withEnvironment({ REGISTRY_RATE_LIMIT_PER_ADDRESS: '1000000' }, () => startDemoRegistry({}, { clock: { now: () => new Date(`${AS_OF}T12:00:00.000Z`) } })),
       launchChromium({ viewport: { width: 1024, height: 900 } }),
     ]);
     const origin = new URL(registry.baseUrl).origin;
